@@ -1,0 +1,476 @@
+"""Find every figure in French text and normalise it: money, counts, percentages, durations...
+
+One compiled pattern finds candidate numbers (digits or number words); each candidate is then read
+the way a French reader reads it, by looking at the words just after it (scale, currency, unit,
+counted noun) and just before it (qualifier, currency symbol, range). Dates, years, times, phone
+numbers, ordinals, list enumerators and names that contain digits are recognised and left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+import regex
+
+from checker import french, units
+from checker.numbers import APPROXIMATE_WORDS, NUMBER_WORDS, ParsedNumber, parse_digits, parse_words
+
+# Kinds of quantity, with what their canonical unit is. One explicit table.
+KINDS: dict[str, str] = {
+    "money": "an ISO 4217 currency code (EUR, USD, ...)",
+    "count": "count, with the counted noun",
+    "number": "count, nothing named is counted",
+    "percent": "percent (value in percentage points of 100)",
+    "percentage_point": "percentage_point",
+    "factor": "times (multiplié par 3)",
+    "duration": "year",
+    "length": "meter",
+    "area": "meter ** 2",
+    "volume": "liter",
+    "mass": "kilogram",
+    "energy": "watt_hour",
+    "power": "watt",
+    "data": "byte",
+}
+
+QUALIFIERS = ("exact", "at_least", "about", "at_most", "range")
+# "environ 350": at least 5 % either side, or the written precision if it is wider.
+ABOUT_RELATIVE = 0.05
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure found in a text: ``text[start:end]`` is its surface."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float
+    unit: str
+    low: float | None
+    high: float | None
+    qualifier: str
+    noun: str | None = None
+    number_start: int = 0  # the digits or words of the number itself
+    number_end: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+            "value": self.value, "unit": self.unit, "low": self.low, "high": self.high,
+            "qualifier": self.qualifier, "noun": self.noun,
+        }
+
+
+_SP = r"[ \u00a0\u202f\u2009]"
+_APOS = r"['’ʼ]"
+_DE = rf"(?:d{_APOS}\s*|de\s+)"
+
+_DIGITS = (
+    r"(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}][-/.:,])"
+    r"(?P<digits>\d{1,3}(?:" + _SP + r"\d{3})+(?:,\d+)?(?![\d])"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d,.])"
+    r"|\d+(?:[,.]\d+)?(?![\d]))"
+)
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORDS = (
+    rf"(?<![\p{{L}}\p{{N}}-])(?P<words>(?:{_WORD})(?:(?:-et-|-|\s+et\s+|\s+)(?:{_WORD}))*)(?![\p{{L}}\p{{N}}-])"
+)
+_APPROX = (
+    r"(?<![\p{L}])(?P<approx_article>une?|quelque)\s+(?P<approx>"
+    + "|".join(APPROXIMATE_WORDS) + r")s?(?![\p{L}])"
+)
+_TIMES = r"(?<![\p{L}\p{N}])[x×]\s?(?P<times>\d+(?:,\d+)?)(?![\p{L}\p{N}])"
+CANDIDATE = regex.compile(f"{_DIGITS}|(?i:{_APPROX})|(?i:{_WORDS})|{_TIMES}")
+
+_MONTH = f"(?:{french.MONTHS})(?![\\p{{L}}])"
+# Spans that contain digits but are not quantities.
+NOT_QUANTITIES = regex.compile(
+    "|".join([
+        r"(?<![\d.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d])",  # 12/11/25
+        r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",  # 2025-11-12
+        rf"(?<![\p{{L}}\p{{N}}])(?:1er|\d{{1,2}})(?:{_SP}|\s)+{_MONTH}(?:\s+\d{{4}})?",  # 28 janvier 2025
+        rf"{_MONTH}\s+\d{{4}}(?!\d)",  # septembre 2025
+        r"(?<![\d:])\d{1,2}\s?[h:]\s?\d{2}(?![\d])",  # 22:49, 10h30
+        r"(?<![\d+])(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)",  # 06 08 77 61 02
+        r"(?<![\d])(?:1[89]|20|21)\d{2}\s?[-–/]\s?(?:(?:1[89]|20|21)\d{2}|\d{2})(?![\d])",  # 2024-2025
+        rf"(?<![\p{{L}}])(?:{french.LABEL_WORDS})\s*\d+(?:[.,]\d+)*",  # Article 51
+        r"(?<![\d/])\d+/\d+(?![\d/])",  # 24/7, 3/4
+        r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+",
+    ]),
+    regex.IGNORECASE,
+)
+
+_SCALE_WORD = regex.compile(
+    rf"{_SP}?(?P<scale>(?i:milliards?|millions?|billions?|mille|mds|mrds?))(?![\p{{L}}])"
+    rf"|{_SP}?(?P<symbol>Mds|Mrd|Md|Mn|M|k|K)(?![\p{{L}}])"
+)
+_CURRENCY = regex.compile(
+    r"\s?(?P<currency>€|US\$|C\$|\$|£|¥|(?i:(?:dollars?|livres?|francs?)\s+\p{L}+|euros?|dollars?|yens?|yuans?)"
+    r"|EUR|USD|GBP|CHF|JPY|CAD|CNY)(?![\p{L}])"
+)
+_CURRENCY_BEFORE = regex.compile(r"(?P<currency>€|US\$|C\$|\$|£|¥|EUR|USD|GBP|CHF)\s?$")
+_PERCENT = regex.compile(r"\s?(?:%|(?i:pour\s?cents?|pourcents?)(?![\p{L}]))")
+_POINTS = regex.compile(
+    r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
+)
+_FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
+_UNIT_SYMBOL = regex.compile(
+    r"\s?(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_SYMBOLS, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}'’ʼ])"
+)
+_UNIT_WORD = regex.compile(
+    r"\s(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_WORDS, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}'’ʼ-])",
+    regex.IGNORECASE,
+)
+_AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
+_NOUN = regex.compile(rf"(?:{_SP}|\s)+(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
+_DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
+_ORDINAL = regex.compile(r"(?:ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°)(?![\p{L}\p{N}])")
+_LETTER_AFTER = regex.compile(r"\p{L}")
+_QUALIFIER_BEFORE = regex.compile(
+    "(?:" + "|".join(
+        f"(?P<{name}>(?<![\\p{{L}}])(?:{'|'.join(patterns)}))" for name, patterns in french.QUALIFIERS_BEFORE.items()
+    ) + r")$",
+    regex.IGNORECASE,
+)
+_ENUMERATOR_AFTER = regex.compile(r"[.)](?:\s|$)")
+_LINE_START = regex.compile(r"(?:^|\n)[ \t\u00a0•·*–—-]*$")
+_FACTOR_BEFORE = regex.compile(r"(?i:multipli\w*|divis\w*)\s+par\s+$")
+_RANGE_BETWEEN = {"range": regex.compile(r"\s+(?:et|à|a|-|–)\s+$")}
+_ENTRE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:entre)\s+$")
+_DE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:de|d{_APOS}|du)\s*$")
+_CHANGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])[^.\n;]{{0,60}}$")
+_TIME_BEFORE = regex.compile(r"(?<![\p{L}])(?i:à|vers|dès|avant|après|jusqu['’ʼ]à|de|entre|et)\s*$")
+_NAME_BEFORE = regex.compile(r"(?P<name>\p{Lu}[\p{L}\p{N}_&-]*)\s$")
+_SENTENCE_OPENING = regex.compile(r"(?:^|[\n.!?:;«\"“(–—•-])\s*$")
+_YEAR = regex.compile(r"(?:1[89]|20|21)\d\d")
+
+_LOOK_BEHIND = 48
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the words after a number say it is (internal to the extractor)."""
+
+    end: int
+    kind: str
+    unit: str  # ISO currency code, or a pint unit
+    scale: int = 1
+    noun: str | None = None
+    add: Decimal = Decimal(0)  # "deux ans et demi"
+    strong: bool = True  # a unit or currency, not only a noun
+
+
+def singular(noun: str) -> str:
+    """The singular, lower-case form of a French counted noun (``Tiers-Lieux`` -> ``tiers-lieu``)."""
+    return "-".join(_singular_word(part) for part in noun.lower().split("-"))
+
+
+def _singular_word(word: str) -> str:
+    if word in french.INVARIABLE_NOUNS or len(word) <= 3:
+        return word
+    if word in french.IRREGULAR_PLURALS:
+        return french.IRREGULAR_PLURALS[word]
+    if word.endswith("aux"):
+        return word[:-3] + "al"
+    if word.endswith(("eaux", "eux", "oux", "aux")) or word.endswith("x") and word[-2] in "u":
+        return word[:-1]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _read_after(text: str, pos: int, allow_noun: bool) -> _Reading | None:
+    """Read scale, currency, percent, unit or counted noun right after a number ending at pos."""
+    scale = 1
+    after_scale = pos
+    symbol_scale = False
+    if match := _SCALE_WORD.match(text, pos):
+        if match.group("scale"):
+            scale = french.SCALE_WORDS[match.group("scale").lower()]
+        else:
+            scale = french.SCALE_SYMBOLS[match.group("symbol")]
+            symbol_scale = True
+        after_scale = match.end()
+    # Money: [scale] [de|d'] currency
+    currency_at = after_scale
+    if scale != 1 and (de := regex.match(rf"\s*{_DE}", text[after_scale:after_scale + 8], regex.IGNORECASE)):
+        currency_at = after_scale + de.end()
+    if match := _CURRENCY.match(text, currency_at) or (currency_at != after_scale and _CURRENCY.match(text, after_scale)):
+        code = french.CURRENCIES.get(match.group("currency").lower()) or french.CURRENCIES.get(match.group("currency"))
+        if code is None:  # "livres de cuisine": a name that is not a currency
+            words = match.group("currency").lower().split()
+            code = french.CURRENCIES.get(words[0]) if words[0] not in ("livre", "livres", "franc", "francs") else None
+            if code is None:
+                return None if scale == 1 else _Reading(after_scale, "number", "count", scale)
+            end = match.start("currency") + len(words[0])
+            return _Reading(end, "money", code, scale)
+        return _Reading(match.end(), "money", code, scale)
+    if scale != 1:
+        if match := _DE_NOUN.match(text, after_scale):
+            noun = match.group("noun")
+            if noun.lower() not in french.NOT_NOUNS:
+                return _Reading(match.end(), "count", "count", scale, singular(noun))
+        if symbol_scale and text[pos:after_scale].strip() in ("k", "K"):
+            return None  # "20 k" alone: a kilo of what?
+        return _Reading(after_scale, "number", "count", scale)
+    if match := _PERCENT.match(text, pos):
+        return _Reading(match.end(), "percent", "percent")
+    if match := _POINTS.match(text, pos):
+        return _Reading(match.end(), "percentage_point", "percentage_point")
+    if match := _FOIS.match(text, pos):
+        return _Reading(match.end(), "factor", "times")
+    unit_match = _UNIT_SYMBOL.match(text, pos)
+    if unit_match:
+        kind, unit = french.UNIT_SYMBOLS[unit_match.group("unit")]
+    elif unit_match := _UNIT_WORD.match(text, pos):
+        kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]
+    if unit_match:
+        end = unit_match.end()
+        add = Decimal(0)
+        if half := _AND_HALF.match(text, end):
+            add, end = Decimal("0.5"), half.end()
+        return _Reading(end, kind, unit, add=add)
+    if allow_noun and (match := _NOUN.match(text, pos)):
+        noun = match.group("noun")
+        end = match.end()
+        if noun.lower() in french.PRENOMINAL_ADJECTIVES and (following := _NOUN.match(text, end)):
+            if following.group("noun").lower() not in french.NOT_NOUNS:
+                noun, end = following.group("noun"), following.end()
+        if noun.lower() not in french.NOT_NOUNS and not regex.fullmatch(french.MONTHS, noun, regex.IGNORECASE):
+            return _Reading(end, "count", "count", noun=singular(noun), strong=False)
+    return None
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int]:
+    window = text[max(0, start - _LOOK_BEHIND):start]
+    match = _QUALIFIER_BEFORE.search(window)
+    if not match:
+        return "exact", start
+    for name in ("at_most", "at_least", "about"):
+        if match.group(name) is not None:
+            return name, start - (len(window) - match.start())
+    return "exact", start
+
+
+def _interval(value: float, half_unit: float, qualifier: str) -> tuple[float | None, float | None]:
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "at_most":
+        return None, value
+    if qualifier == "about":
+        spread = max(half_unit, abs(value) * ABOUT_RELATIVE)
+        return value - spread, value + spread
+    return value - half_unit, value + half_unit
+
+
+class _Excluded:
+    """Sorted spans of dates, times, phone numbers and labels, looked up by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for match in NOT_QUANTITIES.finditer(text):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+
+    def covers(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and self.ends[index] > start or (
+            index + 1 < len(self.starts) and self.starts[index + 1] < end
+        )
+
+
+def extract(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order of appearance. Never raises on any string."""
+    excluded = _Excluded(text)
+    found: list[Quantity] = []
+    consumed = 0  # end of the last figure's surface: what it read is not read twice
+    for match in CANDIDATE.finditer(text):
+        if match.start() < consumed or excluded.covers(match.start(), match.end()):
+            continue
+        quantity = _read_candidate(text, match)
+        if quantity is not None:
+            found.append(quantity)
+            consumed = quantity.end
+    return _merge_ranges(text, found)
+
+
+def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
+    number_start, number_end = match.span()
+    approximate = False
+    words = False
+    if match.group("digits") is not None:
+        try:
+            parsed = parse_digits(match.group("digits"))
+        except ValueError:
+            return None
+    elif match.group("approx") is not None:
+        number = APPROXIMATE_WORDS[match.group("approx").lower()]
+        parsed = ParsedNumber(Decimal(number), Decimal(number) / 2)
+        approximate = True
+    elif match.group("words") is not None:
+        words = True
+        try:
+            parsed = parse_words(match.group("words"))
+        except ValueError:
+            first = regex.match(r"[\p{L}]+", match.group("words"))
+            if first is None:
+                return None
+            try:
+                parsed = parse_words(first.group())
+            except ValueError:
+                return None
+            number_end = number_start + first.end()
+    else:
+        parsed = parse_digits(match.group("times"))
+        value = float(parsed.value)
+        low, high = _interval(value, float(parsed.half_unit), "exact")
+        return Quantity(number_start, number_end, text[number_start:number_end], "factor", value, "times",
+                        low, high, "exact", None, match.start("times"), number_end)
+
+    digits = match.group("digits")
+    if digits is not None:
+        if _ORDINAL.match(text, number_end):
+            return None
+        if _LETTER_AFTER.match(text, number_end) and not (
+            _PERCENT.match(text, number_end) or _SCALE_WORD.match(text, number_end)
+            or _UNIT_SYMBOL.match(text, number_end) or _CURRENCY.match(text, number_end)
+        ):
+            return None  # 5G, 3D, 5MART: a name
+        line_prefix = text[max(0, number_start - 12):number_start]
+        if _ENUMERATOR_AFTER.match(text, number_end) and _LINE_START.search(line_prefix) and len(digits) <= 2:
+            return None  # "1. Formation des professionnels"
+
+    reading = _read_after(text, number_end, allow_noun=True)
+    if words:
+        bare_one = parsed.value == 1 and (reading is None or reading.scale == 1) and not (reading and reading.add)
+        if reading is None or bare_one:
+            return None
+
+    before_number = number_start
+    currency_before = _CURRENCY_BEFORE.search(text[max(0, number_start - 5):number_start])
+    if currency_before and (reading is None or reading.kind in ("number", "count")):
+        code = french.CURRENCIES.get(currency_before.group("currency").lower())
+        if code:
+            scale = reading.scale if reading is not None else 1
+            end = reading.end if reading is not None and reading.kind == "number" else number_end
+            reading = _Reading(end, "money", code, scale)
+            before_number = number_start - (len(currency_before.group()))
+    negative = False
+    if digits is not None and before_number > 0 and text[before_number - 1] in "-−":
+        if before_number == 1 or text[before_number - 2] in " \t\n(":
+            negative, before_number = True, before_number - 1
+
+    if reading is not None and reading.unit == "hour" and _TIME_BEFORE.search(text[max(0, before_number - 12):before_number]):
+        return None  # "à 14 h": a time of day
+
+    if digits is not None and (reading is None or not reading.strong):
+        compact = digits.strip()
+        if _YEAR.fullmatch(compact) and (reading is None or not reading.noun or reading.noun in ("an", "année")):
+            return None  # en 2026, d'ici 2030, France 2030
+        if _YEAR.fullmatch(compact) and reading is not None and not reading.noun.endswith(("s", "x")) and not text[number_end:reading.end].rstrip().endswith(("s", "x")):
+            return None  # "2025 doit", "2030 année": a year followed by a word
+        if reading is None and _is_name_label(text, number_start):
+            return None  # DALVIA 2.0, Windows 11
+
+    if (reading is None or reading.kind in ("count", "number")) and _FACTOR_BEFORE.search(text[max(0, before_number - 30):before_number]):
+        reading = _Reading(number_end, "factor", "times")
+
+    qualifier, start = _qualifier_before(text, before_number)
+    if words and qualifier == "about" and text[start:before_number].lower().startswith("autour"):
+        # "structurée autour de trois objectifs": around what, not about how many
+        qualifier, start = "exact", before_number
+    if approximate:
+        qualifier, start = "about", number_start
+    end = reading.end if reading is not None else number_end
+    kind = reading.kind if reading is not None else "number"
+    unit = reading.unit if reading is not None else "count"
+    scale = Decimal(reading.scale) if reading is not None else Decimal(1)
+    value = (parsed.value + (reading.add if reading else 0)) * scale
+    half_unit = parsed.half_unit * scale
+    if negative:
+        value = -value
+    factor = 1.0
+    if kind in units.CANONICAL and kind not in ("count", "number", "percent", "percentage_point", "factor"):
+        factor = units.factor(unit, kind)
+        unit = units.CANONICAL[kind]
+    value_f = float(value) * factor
+    low, high = _interval(value_f, float(half_unit) * factor, qualifier)
+    return Quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
+                    reading.noun if reading is not None else None, number_start, number_end)
+
+
+def _is_name_label(text: str, number_start: int) -> bool:
+    match = _NAME_BEFORE.search(text[max(0, number_start - 40):number_start])
+    if not match:
+        return False
+    name = match.group("name")
+    if name in french.SENTENCE_WORDS:
+        return False
+    if len(name) >= 2 and name.isupper():
+        return True
+    before_name = text[max(0, number_start - 40):number_start][: match.start()]
+    return not _SENTENCE_OPENING.search(before_name)
+
+
+def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``entre 10 et 20 %`` is one range; ``de 1500 à 7 litres`` gives its unit to both figures."""
+    merged: list[Quantity] = []
+    index = 0
+    while index < len(found):
+        first = found[index]
+        if index + 1 < len(found):
+            second = found[index + 1]
+            between = text[first.end:second.start]
+            joined = _join_range(text, first, second, between)
+            if joined is not None:
+                merged.extend(joined)
+                index += 2
+                continue
+        merged.append(first)
+        index += 1
+    return merged
+
+
+def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> list[Quantity] | None:
+    if len(between) > 6 or not _RANGE_BETWEEN["range"].search(" " + between.lstrip() if between.startswith(" ") else between):
+        return None
+    connector = between.strip().lower()
+    prefix = text[max(0, first.start - 60):first.start]
+    is_between = connector == "et" and _ENTRE_BEFORE.search(prefix)
+    is_from = connector in ("à", "a", "-", "–") and _DE_BEFORE.search(prefix)
+    if not (is_between or is_from):
+        return None
+    if first.kind == "number" and second.kind != "number" and first.qualifier == "exact":
+        # the first figure borrows the second's unit: "de 1500 à 7 litres", "entre 5 et 10 M€"
+        ratio = second.value / _number_value(text, second) if _number_value(text, second) else 1.0
+        value = _number_value(text, first) * ratio
+        half = (first.high - first.low) / 2 * ratio if first.low is not None and first.high is not None else 0.0
+        first = replace(first, kind=second.kind, unit=second.unit, value=value, low=value - half,
+                        high=value + half, noun=second.noun)
+    elif first.kind != second.kind or first.unit != second.unit:
+        return None
+    change = _CHANGE_BEFORE.search(prefix)
+    if is_from and (change or first.value > second.value):
+        return [first, second]  # "passant de 7 % à 21 %": a change, two figures
+    low, high = min(first.value, second.value), max(first.value, second.value)
+    start = first.start
+    return [Quantity(start, second.end, text[start:second.end], second.kind, (first.value + second.value) / 2,
+                     second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
+
+
+def _number_value(text: str, quantity: Quantity) -> float:
+    surface = text[quantity.number_start:quantity.number_end]
+    try:
+        return float(parse_digits(surface).value)
+    except ValueError:
+        try:
+            return float(parse_words(surface).value)
+        except ValueError:
+            return 0.0

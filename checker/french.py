@@ -1,0 +1,138 @@
+"""Vocabulary of French press writing that the extractor needs: tables, not logic."""
+
+from __future__ import annotations
+
+MONTHS = (
+    "janvier|janv\\.?|jan\\.|février|fevrier|févr?\\.?|fevr?\\.|mars|avril|avr\\.?|mai|juin|"
+    "juillet|juil\\.?|août|aout|septembre|sept\\.|sep\\.|octobre|oct\\.?|novembre|nov\\.?|"
+    "décembre|decembre|déc\\.?|dec\\."
+)
+
+# Scale words after a number: surface (lower-case for words) -> multiplier.
+SCALE_WORDS: dict[str, int] = {
+    "mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
+    # French long scale: un billion is a million millions.
+    "billion": 10**12, "billions": 10**12, "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
+}
+# Abbreviated scales, case-sensitive: "M" is a million, "m" a metre.
+SCALE_SYMBOLS: dict[str, int] = {"Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "M": 10**6, "Mn": 10**6, "k": 10**3, "K": 10**3}
+
+# Currencies by symbol, ISO code and name -> ISO 4217 code.
+CURRENCIES: dict[str, str] = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "dollar américain": "USD", "dollars américains": "USD", "dollars us": "USD",
+    "£": "GBP", "gbp": "GBP", "livre sterling": "GBP", "livres sterling": "GBP",
+    "chf": "CHF", "franc suisse": "CHF", "francs suisses": "CHF",
+    "¥": "JPY", "jpy": "JPY", "yen": "JPY", "yens": "JPY",
+    "cad": "CAD", "c$": "CAD", "dollar canadien": "CAD", "dollars canadiens": "CAD",
+    "cny": "CNY", "yuan": "CNY", "yuans": "CNY",
+}
+
+# Units of physical quantities and durations: surface -> (kind, pint unit).
+# Symbols are matched case-sensitively, words case-insensitively.
+UNIT_SYMBOLS: dict[str, tuple[str, str]] = {
+    "m²": ("area", "meter ** 2"), "m2": ("area", "meter ** 2"), "km²": ("area", "kilometer ** 2"),
+    "km2": ("area", "kilometer ** 2"), "ha": ("area", "hectare"),
+    "m³": ("volume", "meter ** 3"), "m3": ("volume", "meter ** 3"), "L": ("volume", "liter"),
+    "l": ("volume", "liter"), "ml": ("volume", "milliliter"), "mL": ("volume", "milliliter"),
+    "hl": ("volume", "hectoliter"),
+    "km": ("length", "kilometer"), "m": ("length", "meter"), "cm": ("length", "centimeter"),
+    "mm": ("length", "millimeter"),
+    "t": ("mass", "tonne"), "kg": ("mass", "kilogram"), "g": ("mass", "gram"), "mg": ("mass", "milligram"),
+    "h": ("duration", "hour"), "min": ("duration", "minute"),
+    "Wh": ("energy", "watt_hour"), "kWh": ("energy", "kilowatt_hour"), "MWh": ("energy", "megawatt_hour"),
+    "GWh": ("energy", "gigawatt_hour"), "TWh": ("energy", "terawatt_hour"),
+    "kW": ("power", "kilowatt"), "MW": ("power", "megawatt"), "GW": ("power", "gigawatt"),
+    "Ko": ("data", "kilobyte"), "Mo": ("data", "megabyte"), "Go": ("data", "gigabyte"), "To": ("data", "terabyte"),
+}
+UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "an": ("duration", "year"), "ans": ("duration", "year"), "année": ("duration", "year"),
+    "années": ("duration", "year"), "mois": ("duration", "month"), "semaine": ("duration", "week"),
+    "semaines": ("duration", "week"), "jour": ("duration", "day"), "jours": ("duration", "day"),
+    "heure": ("duration", "hour"), "heures": ("duration", "hour"), "minute": ("duration", "minute"),
+    "minutes": ("duration", "minute"), "seconde": ("duration", "second"), "secondes": ("duration", "second"),
+    "mètre carré": ("area", "meter ** 2"), "mètres carrés": ("area", "meter ** 2"),
+    "kilomètre carré": ("area", "kilometer ** 2"), "kilomètres carrés": ("area", "kilometer ** 2"),
+    "hectare": ("area", "hectare"), "hectares": ("area", "hectare"),
+    "mètre cube": ("volume", "meter ** 3"), "mètres cubes": ("volume", "meter ** 3"),
+    "litre": ("volume", "liter"), "litres": ("volume", "liter"), "hectolitre": ("volume", "hectoliter"),
+    "hectolitres": ("volume", "hectoliter"), "millilitre": ("volume", "milliliter"), "millilitres": ("volume", "milliliter"),
+    "kilomètre": ("length", "kilometer"), "kilomètres": ("length", "kilometer"),
+    "mètre": ("length", "meter"), "mètres": ("length", "meter"), "centimètre": ("length", "centimeter"),
+    "centimètres": ("length", "centimeter"), "millimètre": ("length", "millimeter"), "millimètres": ("length", "millimeter"),
+    "tonne": ("mass", "tonne"), "tonnes": ("mass", "tonne"), "kilo": ("mass", "kilogram"), "kilos": ("mass", "kilogram"),
+    "kilogramme": ("mass", "kilogram"), "kilogrammes": ("mass", "kilogram"), "gramme": ("mass", "gram"),
+    "grammes": ("mass", "gram"), "octet": ("data", "byte"), "octets": ("data", "byte"),
+}
+
+# Qualifiers written before a figure. Each maps to at_least, about or at_most.
+QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
+    "at_most": (
+        r"pas\s+plus\s+d(?:e\s+|['’ʼ]\s*)", r"moins\s+d(?:e\s+|['’ʼ]\s*)", r"jusqu['’ʼ]\s*(?:à|a)\s+",
+        r"au\s+plus\s+", r"au\s+maximum\s+", r"maximum\s+", r"inférieur(?:e|s|es)?\s+à\s+", r"<\s*", r"≤\s*",
+    ),
+    "at_least": (
+        r"pas\s+moins\s+d(?:e\s+|['’ʼ]\s*)", r"plus\s+d(?:e\s+|['’ʼ]\s*)", r"au\s+moins\s+",
+        r"au-delà\s+d(?:e\s+|['’ʼ]\s*)", r"au\s+minimum\s+", r"minimum\s+", r"dès\s+",
+        r"supérieur(?:e|s|es)?\s+à\s+", r"≥\s*", r">\s*", r"\+",
+    ),
+    "about": (
+        r"environ\s+", r"quelque\s+", r"près\s+d(?:e\s+|['’ʼ]\s*)", r"presque\s+", r"approximativement\s+",
+        r"autour\s+d(?:e\s+|['’ʼ]\s*)", r"de\s+l['’ʼ]ordre\s+d(?:e\s+|['’ʼ]\s*)", r"aux\s+alentours\s+d(?:e\s+|['’ʼ]\s*)",
+        r"grosso\s+modo\s+", r"~\s*", r"≈\s*", r"env\.\s*",
+    ),
+}
+
+# Words a number is not counting: after a figure they end the search for a counted noun.
+NOT_NOUNS = frozenset("""
+a à ai as au aux avec avant après c ça car ce ces cet cette chez comme contre d dans de des dès
+donc dont du elle elles en entre est et été étaient était être eu fin font fois il ils jusqu l la
+le les leur leurs lors mais même mi moins n ne ni nos notre nous on ont or ou où par parmi pas
+pendant pour plus puis qu que qui s sa sans se selon ses si soit son sont sous sur ta tandis te
+tes toi ton tous tout toute toutes très tu un une vers via voire vos votre vous y début déjà
+encore seulement environ près contre vs versus afin ainsi alors aussi auprès autant aujourd
+hier demain désormais dits dites soient seront sera serait seraient ont-ils
+""".split())
+
+# Adjectives that stand before the noun they qualify ("120 nouveaux projets").
+PRENOMINAL_ADJECTIVES = frozenset("""
+nouveau nouveaux nouvel nouvelle nouvelles autre autres premier premiers première premières
+dernier derniers dernière dernières grand grands grande grandes petit petits petite petites
+principaux principales gros grosse grosses bons bonnes meilleurs meilleures vrais vraies
+véritables futurs futures anciens anciennes différents différentes seuls seules
+""".split())
+
+# Words that name a numbered thing: "Article 51", "page 3", "version 2.0" are labels, not quantities.
+LABEL_WORDS = (
+    "article|art\\.|alinéa|chapitre|page|p\\.|pp\\.|n°|no\\.|nº|numéro|num\\.|version|v\\.|titre|tome|"
+    "vol\\.|volume|annexe|paragraphe|rang|niveau|phase|saison|épisode|étape|ligne|lot|section|"
+    "grade|classe|catégorie|type|modèle|saison|acte|partie|figure|fig\\.|tableau|session"
+)
+
+# Capitalised words that often open a sentence before a figure; they are not names.
+SENTENCE_WORDS = frozenset("""
+En Avec Plus Dont Sur Pour Par Les Des Le La Et Au Aux Près Environ Dès Entre De Du D Soit
+Seuls Seulement Quelque Moins Jusqu Selon Depuis Après Avant Sous Dans Chez Vers Contre Ces Ses
+Nos Vos Leurs Total Objectif Ambition Budget Chiffres Soit Pas Ou Mais Car Donc Or Ni Déjà Près
+Quelques Parmi Sur Hors Via Jusqu'à Enfin Puis Ainsi Alors Aujourd Hier Demain Cette Ce Cet
+""".split())
+
+# Irregular plurals and invariable nouns for singularising counted nouns.
+INVARIABLE_NOUNS = frozenset("""
+pays fois mois tiers corps prix poids temps cas bras os dos souris avis processus virus campus
+bus discours cours parcours concours secours recours concours choix voix croix noix taux
+français anglais secteurs-clés
+""".split())
+IRREGULAR_PLURALS: dict[str, str] = {
+    "yeux": "œil", "travaux": "travail", "baux": "bail", "coraux": "corail", "émaux": "émail",
+    "vitraux": "vitrail", "bijoux": "bijou", "cailloux": "caillou", "choux": "chou", "genoux": "genou",
+    "hiboux": "hibou", "joujoux": "joujou", "poux": "pou", "lieux": "lieu", "pneus": "pneu",
+    "bleus": "bleu", "festivals": "festival", "carnavals": "carnaval", "récitals": "récital",
+}
+
+# Verbs and nouns of change: "passant de 7 % à 21 %" is two figures, not a range.
+CHANGE_WORDS = (
+    r"pass\w*|augment\w*|rédui\w*|redui\w*|réduction|baiss\w*|diminu\w*|hauss\w*|évolu\w*|progress\w*|"
+    r"chut\w*|grimp\w*|recul\w*|croiss\w*|croît|bondi\w*|décroi\w*|multipli\w*|divis\w*|gagn\w*|perd\w*"
+)

@@ -1,0 +1,85 @@
+"""French number grammar: digits with a decimal comma and grouped thousands, and number words.
+
+Every parser returns the value and the precision it was written with: half a unit of the last
+written digit (``718,4`` -> 0.05, ``550`` -> 5, ``8 000`` -> 500), so that later stages know what
+rounding allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+# Characters French typography uses to group thousands.
+GROUP_SEPARATORS = " \u00a0\u202f\u2009\u2007"
+_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+
+# Number words, cardinal, as they can appear inside a compound ("vingt-et-un", "quatre-vingts").
+NUMBER_WORDS = (
+    "zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente",
+    "quarante", "cinquante", "soixante", "cent", "cents", "mille",
+)
+
+# "une dizaine de projets": approximate collective numerals.
+APPROXIMATE_WORDS: dict[str, int] = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+}
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: Decimal
+    half_unit: Decimal  # half of the place value of the last written digit
+
+
+def _half_unit_of_integer(digits: str) -> Decimal:
+    stripped = digits.rstrip("0")
+    if not stripped:  # "0" or "000": precise to the unit
+        return Decimal("0.5")
+    return Decimal(5) * Decimal(10) ** (len(digits) - len(stripped) - 1)
+
+
+def parse_digits(surface: str) -> ParsedNumber:
+    """Parse a number written in digits, French style.
+
+    ``"718,4"`` -> 718.4; ``"3 500"`` (any group separator) -> 3500; ``"1.500.000"`` -> 1500000
+    (dots grouping thousands); ``"2.5"`` -> 2.5 (a dot not followed by exactly three digits is a
+    decimal point). Raises ValueError for anything else.
+    """
+    compact = "".join(ch for ch in surface if ch not in GROUP_SEPARATORS)
+    if _DOT_THOUSANDS.fullmatch(compact) and "," not in compact:
+        compact = compact.replace(".", "")
+    elif "," in compact and "." in compact:
+        # "1.500,25": dots group, the comma is the decimal mark.
+        compact = compact.replace(".", "")
+    compact = compact.replace(",", ".")
+    if not compact or compact.count(".") > 1 or not compact.replace(".", "").isdigit():
+        raise ValueError(f"not a French number: {surface!r}")
+    try:
+        value = Decimal(compact)
+    except InvalidOperation:
+        raise ValueError(f"not a French number: {surface!r}") from None
+    if "." in compact:
+        decimals = len(compact.split(".")[1])
+        half_unit = Decimal(5) * Decimal(10) ** (-decimals - 1)
+    else:
+        half_unit = _half_unit_of_integer(compact.lstrip("0") or "0")
+    return ParsedNumber(value, half_unit)
+
+
+def parse_words(surface: str) -> ParsedNumber:
+    """Parse French number words (``"trente-deux"``, ``"quatre-vingt-dix"``) with text2num."""
+    from text_to_num import text2num
+
+    normalised = regex.sub(r"\s+", " ", surface.strip().lower())
+    if normalised in ("un", "une"):
+        return ParsedNumber(Decimal(1), Decimal("0.5"))
+    try:
+        value = int(text2num(normalised, "fr"))
+    except ValueError:
+        raise ValueError(f"not French number words: {surface!r}") from None
+    return ParsedNumber(Decimal(value), _half_unit_of_integer(str(value)))

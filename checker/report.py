@@ -1,0 +1,20 @@
+"""Exit codes and severities: enums with a documented meaning."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What a recoupe process tells its caller."""
+
+    OK = 0  # no conflict (check) / every document read (extract)
+    CONFLICTS = 1  # check found at least one conflict at or above --fail-on
+    ERROR = 2  # usage error, bad rule file, or a document that could not be read
+    INTERRUPTED = 130  # Ctrl-C
+
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 no conflict and no error; 1 conflicts found; "
+    "2 usage, rule or input error (the other documents are still processed); 130 interrupted."
+)

@@ -1,0 +1,1 @@
+"""recoupe's command line: options in, checker calls, renderer out, exit code."""
