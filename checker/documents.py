@@ -144,9 +144,18 @@ def _split(text: str, separator: regex.Pattern[str]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+_BULLETS = ("-", "–", "—", "•", "·", "*", "«", "✔", "✓", "☑", "▪", "►", ">", "(", "“", "\"")
+
+
 def _looks_like_heading(line: str) -> bool:
+    """A heading: a short line, no final punctuation, not a list item or a quotation."""
     stripped = line.strip()
-    return 0 < len(stripped) <= 90 and stripped[-1] not in ".,;:!?…»\"" and not stripped.startswith(("-", "–", "•", "«"))
+    return (
+        0 < len(stripped) <= 120
+        and stripped[-1] not in ".,;:!?…"
+        and not stripped.startswith(_BULLETS)
+        and stripped.split()[0][:1] not in ("✔", "✓")
+    )
 
 
 def read_document(path: Path, source: str | None = None) -> Document:

@@ -136,3 +136,12 @@ CHANGE_WORDS = (
     r"pass\w*|augment\w*|rédui\w*|redui\w*|réduction|baiss\w*|diminu\w*|hauss\w*|évolu\w*|progress\w*|"
     r"chut\w*|grimp\w*|recul\w*|croiss\w*|croît|bondi\w*|décroi\w*|multipli\w*|divis\w*|gagn\w*|perd\w*"
 )
+
+# Words that say what a figure measures (investis, alloués, engagés, dotée de, budget...): shown
+# with each claim so a reader sees whether two sources measure the same thing.
+MEASURE_WORDS = (
+    r"investi\w*|investissement\w*|allou\w*|engag\w*|dot[ée]\w*|dotation\w*|budget\w*|financ\w*|"
+    r"consacr\w*|mobilis\w*|attribu\w*|dépens\w*|lev[ée]\w*|débloqu\w*|annonc\w*|prévu\w*|"
+    r"ouvert\w*|activ[ée]\w*|déposé\w*|form[ée]s?|soutenu\w*|lauréat\w*|sélectionn\w*|accompagn\w*|"
+    r"lancé\w*|intégr\w*|recrut\w*|consult\w*|réuni\w*|couvert\w*|objectif\w*|visé\w*"
+)

@@ -18,3 +18,22 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 no conflict and no error; 1 conflicts found; "
     "2 usage, rule or input error (the other documents are still processed); 130 interrupted."
 )
+
+
+class Verdict:
+    """What the claims of one subject say together."""
+
+    CONFLICT = "conflict"  # two claims' intervals do not overlap, even with the tolerance
+    CONSISTENT = "consistent"  # several claims, all compatible
+    SINGLE = "single"  # one claim only: nothing to compare
+    ORDER = (CONFLICT, CONSISTENT, SINGLE)
+
+
+class Severity:
+    """How far apart conflicting claims are (relative gap between their intervals)."""
+
+    HIGH = "high"  # 25 % or more
+    MEDIUM = "medium"  # 5 % to 25 %
+    LOW = "low"  # under 5 %
+    NONE = "none"  # not a conflict
+    ORDER = (HIGH, MEDIUM, LOW, NONE)

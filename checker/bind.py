@@ -1,0 +1,218 @@
+"""Claims -> subjects: bind each extracted figure to the rule it is about, or to none.
+
+Pure and explainable: each bound claim carries the evidence that bound it (which subject pattern
+matched, where, and in which scope); each near miss says why it was left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from checker import french
+from checker.documents import Document, Span
+from checker.errors import RuleError
+from checker.extract import Quantity, extract
+from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
+
+_MEASURE = regex.compile(rf"(?<![\p{{L}}])(?:{french.MEASURE_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A pattern of a rule that matched near a figure."""
+
+    role: str  # subject, require, exclude
+    pattern: str
+    matched: str
+    line: int
+    column: int
+    scope: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A figure bound to a rule: what a source says about a subject."""
+
+    rule: str
+    source: str
+    line: int
+    column: int
+    quantity: Quantity
+    quote: str  # the sentence the figure stands in
+    quote_offset: int  # where the figure starts within the quote
+    measure: str | None
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def sort_key(self) -> tuple[str, str, int, int]:
+        return (self.rule, self.source, self.line, self.column)
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A figure of the right kind near a rule's subject, left out, with the reason."""
+
+    rule: str
+    source: str
+    line: int
+    column: int
+    text: str
+    reason: str
+
+
+class _Matches:
+    """Where each pattern of the rules matches in one document, computed once."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._cache: dict[str, list[tuple[int, int]]] = {}
+
+    def of(self, pattern: Pattern, rule: Rule) -> list[tuple[int, int]]:
+        found = self._cache.get(pattern.source)
+        if found is None:
+            try:
+                found = [m.span() for m in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT)]
+            except TimeoutError:
+                raise RuleError(rule.path, f"rule '{rule.id}': pattern {pattern.source!r} takes too long (catastrophic backtracking?)", rule.line) from None
+            found = [span for span in found if span[1] > span[0]]
+            self._cache[pattern.source] = found
+        return found
+
+    def nearest(self, patterns: tuple[Pattern, ...], rule: Rule, span: Span, anchor: int) -> tuple[Pattern, int, int] | None:
+        best: tuple[int, Pattern, int, int] | None = None
+        for pattern in patterns:
+            spans = self.of(pattern, rule)
+            index = bisect.bisect_left(spans, (span.start, -1))
+            while index < len(spans) and spans[index][0] < span.end:
+                start, end = spans[index]
+                if end <= span.end:
+                    distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
+                    if best is None or distance < best[0]:
+                        best = (distance, pattern, start, end)
+                index += 1
+        return None if best is None else best[1:]
+
+
+@dataclass
+class _Scopes:
+    document: Document
+    anchor: int
+
+    @cached_property
+    def spans(self) -> dict[str, Span]:
+        doc = self.document
+        return {
+            "sentence": doc.sentence_at(self.anchor),
+            "paragraph": doc.paragraph_at(self.anchor),
+            "section": doc.section_at(self.anchor),
+            "document": Span(0, len(doc.text)),
+        }
+
+
+def _evidence(document: Document, role: str, pattern: Pattern, start: int, end: int, scope: str) -> Evidence:
+    line, column = document.position(start)
+    return Evidence(role, pattern.source, document.text[start:end], line, column, scope)
+
+
+def _candidate(rule: Rule, quantity: Quantity) -> bool:
+    if quantity.kind != rule.kind:
+        return False
+    if rule.currency is not None and quantity.unit != rule.currency:
+        return False
+    return not rule.nouns or quantity.noun in rule.nouns
+
+
+def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> tuple[list[Claim], list[NearMiss]]:
+    """Bind each quantity to at most one rule: the closest, most specific subject evidence wins."""
+    matches = _Matches(document)
+    claims: list[Claim] = []
+    near_misses: list[NearMiss] = []
+    for quantity in quantities:
+        scopes = _Scopes(document, quantity.number_start)
+        best: tuple[tuple[int, int, int, str], Rule, tuple[Evidence, ...]] | None = None
+        for rule in rules:
+            if not _candidate(rule, quantity):
+                continue
+            outcome = _try_rule(document, matches, scopes, quantity, rule)
+            if isinstance(outcome, str):
+                line, column = document.position(quantity.start)
+                near_misses.append(NearMiss(rule.id, document.source, line, column, quantity.text, outcome))
+                continue
+            if outcome is None:
+                continue
+            score, evidence = outcome
+            if best is None or score < best[0]:
+                best = (score, rule, evidence)
+        if best is not None:
+            claims.append(_claim(document, quantity, best[1], best[2], scopes))
+    return claims, near_misses
+
+
+def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: Quantity, rule: Rule):
+    """None: not about this rule; a string: a near miss's reason; else (score, evidence)."""
+    anchor = quantity.number_start
+    last_scope = SCOPES.index(rule.scope)
+    subject = None
+    for rank, scope in enumerate(SCOPES[: last_scope + 1]):
+        found = matches.nearest(rule.subject, rule, scopes.spans[scope], anchor)
+        if found is not None:
+            subject = (rank, scope, found)
+            break
+    if subject is None:
+        return None
+    rank, scope, (pattern, start, end) = subject
+    evidence = [_evidence(document, "subject", pattern, start, end, scope)]
+    context = scopes.spans[rule.context_scope]
+    excluded = matches.nearest(rule.exclude, rule, context, anchor)
+    if excluded is not None:
+        return f"excluded: '{document.text[excluded[1]:excluded[2]]}' matches exclude pattern {excluded[0].source!r}"
+    if rule.require:
+        required = matches.nearest(rule.require, rule, context, anchor)
+        if required is None:
+            return f"subject found ('{document.text[start:end]}') but none of the required context in its {rule.context_scope}"
+        evidence.append(_evidence(document, "require", required[0], required[1], required[2], rule.context_scope))
+    value = quantity.value
+    if rule.minimum is not None and value < rule.minimum or rule.maximum is not None and value > rule.maximum:
+        return f"value {value:g} {quantity.unit} outside the rule's plausible range [{rule.minimum}, {rule.maximum}]"
+    distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
+    return (rank, distance, -(end - start), rule.id), tuple(evidence)
+
+
+def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], scopes: _Scopes) -> Claim:
+    sentence = scopes.spans["sentence"]
+    raw = document.text[sentence.start:sentence.end]
+    stripped_left = len(raw) - len(raw.lstrip())
+    quote = raw.strip()
+    line, column = document.position(quantity.start)
+    return Claim(
+        rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=quote,
+        quote_offset=quantity.start - sentence.start - stripped_left, measure=_measure(document, quantity, sentence),
+        evidence=evidence,
+    )
+
+
+def _measure(document: Document, quantity: Quantity, sentence: Span) -> str | None:
+    """The measure word closest to the figure in its sentence (investis, alloués, dotée...)."""
+    best: tuple[int, str] | None = None
+    for match in _MEASURE.finditer(document.text, sentence.start, sentence.end):
+        if quantity.start <= match.start() < quantity.end:
+            continue
+        distance = min(abs(match.start() - quantity.end), abs(quantity.start - match.end()))
+        if best is None or distance < best[0]:
+            best = (distance, match.group())
+    return best[1] if best else None
+
+
+def check_examples(rule: Rule) -> None:
+    """A rule's own examples: ``match`` sentences must bind a figure to it, ``no_match`` none."""
+    for sentence, should_bind in [(s, True) for s in rule.examples_match] + [(s, False) for s in rule.examples_no_match]:
+        document = Document.from_text(sentence, source=f"<example of {rule.id}>")
+        claims, _ = bind(document, extract(sentence), [rule])
+        if should_bind and not claims:
+            raise RuleError(rule.path, f"rule '{rule.id}': key 'examples.match': {sentence!r} binds no figure to the rule", rule.examples_line)
+        if not should_bind and claims:
+            raise RuleError(rule.path, f"rule '{rule.id}': key 'examples.no_match': {sentence!r} binds '{claims[0].quantity.text}' to the rule", rule.examples_line)

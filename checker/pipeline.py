@@ -1,0 +1,75 @@
+"""The check pipeline: documents -> quantities -> claims -> findings, as one Report value."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.bind import Claim, NearMiss, bind
+from checker.compare import Finding, compare
+from checker.documents import discover, read_document
+from checker.errors import DocumentError, RecoupeError
+from checker.extract import extract
+from checker.rules import Rule
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    source: str
+    figures: int
+    bound: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs; findings sorted conflicts first, then by rule id."""
+
+    findings: tuple[Finding, ...]
+    errors: tuple[RecoupeError, ...]
+    near_misses: tuple[NearMiss, ...]
+    documents: tuple[DocumentStats, ...]
+
+    @property
+    def figures(self) -> int:
+        return sum(stats.figures for stats in self.documents)
+
+    @property
+    def bound(self) -> int:
+        return sum(stats.bound for stats in self.documents)
+
+    @property
+    def conflicts(self) -> tuple[Finding, ...]:
+        return tuple(finding for finding in self.findings if finding.verdict == "conflict")
+
+
+def check(paths: list[Path], rules: list[Rule], progress: Callable[[str], None] | None = None) -> Report:
+    """Read every document under ``paths``, bind its figures to ``rules`` and compare them.
+
+    An unreadable document is reported in ``errors`` and the others are still checked.
+    """
+    files, missing = discover(paths)
+    errors: list[RecoupeError] = list(missing)
+    claims_by_rule: dict[str, list[Claim]] = defaultdict(list)
+    near_misses: list[NearMiss] = []
+    stats: list[DocumentStats] = []
+    for path in files:
+        if progress is not None:
+            progress(str(path))
+        try:
+            document = read_document(path)
+        except DocumentError as exc:
+            errors.append(exc)
+            continue
+        quantities = extract(document.text)
+        claims, misses = bind(document, quantities, rules)
+        for claim in claims:
+            claims_by_rule[claim.rule].append(claim)
+        near_misses.extend(misses)
+        stats.append(DocumentStats(document.source, len(quantities), len(claims)))
+    by_id = {rule.id: rule for rule in rules}
+    findings = [compare(by_id[rule_id], claims) for rule_id, claims in claims_by_rule.items()]
+    findings.sort(key=lambda finding: finding.sort_key)
+    near_misses.sort(key=lambda miss: (miss.rule, miss.source, miss.line, miss.column))
+    return Report(tuple(findings), tuple(errors), tuple(near_misses), tuple(stats))

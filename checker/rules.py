@@ -1,0 +1,225 @@
+"""Rule files (TOML) -> frozen Rule values, validated up front, errors with file:line.
+
+A rule file holds any number of ``[[rule]]`` tables. Every key is checked: unknown keys, wrong
+types, invalid patterns and failing examples are RuleErrors naming the file, line and key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from checker.errors import RuleError
+from checker.extract import KINDS
+
+SCOPES = ("sentence", "paragraph", "section", "document")
+RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A pattern may not take longer than this on one scope of text (catastrophic backtracking).
+PATTERN_TIMEOUT = 0.5
+# How display units scale the canonical value: "M€" shows 650000000 EUR as 650.
+DISPLAY_SCALES: dict[str, float] = {"k": 1e3, "M": 1e6, "Md": 1e9, "Mds": 1e9, "G": 1e9}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    source: str
+    compiled: regex.Pattern[str] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    kind: str
+    unit: str  # display unit, e.g. "M€", "%", "projets"
+    subject: tuple[Pattern, ...]
+    scope: str = "sentence"
+    context_scope: str = "sentence"
+    require: tuple[Pattern, ...] = ()
+    exclude: tuple[Pattern, ...] = ()
+    nouns: tuple[str, ...] = ()
+    currency: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    tolerance: float = 0.0
+    accumulates: bool = False
+    description: str = ""
+    examples_match: tuple[str, ...] = ()
+    examples_no_match: tuple[str, ...] = ()
+    path: str = ""
+    line: int = 0
+    examples_line: int = 0
+
+    @property
+    def display_scale(self) -> float:
+        for prefix, scale in sorted(DISPLAY_SCALES.items(), key=lambda item: -len(item[0])):
+            if self.unit.startswith(prefix) and self.unit[len(prefix):].strip() in ("€", "$", "£", "EUR", "USD"):
+                return scale
+        return 1.0
+
+
+# key -> (expected type description, checker)
+_STRING_LIST = "a list of strings"
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+_KEYS: dict[str, tuple[str, Any]] = {
+    "id": ("a kebab-case string", lambda v: isinstance(v, str) and RULE_ID.fullmatch(v) is not None),
+    "title": ("a string", lambda v: isinstance(v, str) and v.strip() != ""),
+    "description": ("a string", lambda v: isinstance(v, str)),
+    "kind": (f"one of {', '.join(KINDS)}", lambda v: v in KINDS),
+    "unit": ("a string", lambda v: isinstance(v, str)),
+    "currency": ("an ISO 4217 code such as EUR", lambda v: isinstance(v, str) and regex.fullmatch(r"[A-Z]{3}", v) is not None),
+    "subject": (_STRING_LIST + " (regular expressions)", lambda v: _is_str_list(v) and len(v) > 0),
+    "scope": (f"one of {', '.join(SCOPES)}", lambda v: v in SCOPES),
+    "context_scope": (f"one of {', '.join(SCOPES)}", lambda v: v in SCOPES),
+    "require": (_STRING_LIST + " (regular expressions)", _is_str_list),
+    "exclude": (_STRING_LIST + " (regular expressions)", _is_str_list),
+    "nouns": (_STRING_LIST + " (singular counted nouns)", _is_str_list),
+    "min": ("a number", _is_number),
+    "max": ("a number", _is_number),
+    "tolerance": ("a number from 0 to 1 (relative)", lambda v: _is_number(v) and 0 <= v <= 1),
+    "accumulates": ("true or false", lambda v: isinstance(v, bool)),
+    "examples": ("a table with match and no_match lists", lambda v: isinstance(v, dict)),
+}
+_REQUIRED = ("id", "title", "kind", "subject")
+_EXAMPLE_KEYS = ("match", "no_match")
+
+
+class _Locator:
+    """Finds the line of a key of the n-th ``[[rule]]`` table in a TOML file's text."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.rule_lines = [
+            number for number, line in enumerate(self.lines, 1) if regex.match(r"\s*\[\[\s*rule\s*\]\]", line)
+        ]
+
+    def rule(self, index: int) -> int:
+        return self.rule_lines[index] if index < len(self.rule_lines) else 1
+
+    def key(self, index: int, key: str) -> int:
+        start = self.rule(index)
+        end = self.rule_lines[index + 1] if index + 1 < len(self.rule_lines) else len(self.lines) + 1
+        pattern = regex.compile(rf"\s*(?:{regex.escape(key)}\s*=|\[\s*rule\.{regex.escape(key)}\s*\])")
+        for number in range(start, end):
+            if pattern.match(self.lines[number - 1]):
+                return number
+        return start
+
+
+def _compile(path: str, line: int, key: str, source: str) -> Pattern:
+    try:
+        compiled = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+    except regex.error as exc:
+        raise RuleError(path, f"key '{key}': invalid regular expression {source!r} ({exc})", line) from None
+    return Pattern(source, compiled)
+
+
+def parse_rules(text: str, path: str) -> list[Rule]:
+    """Parse and validate one rule file's text (its examples are checked by ``load_rules``)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = regex.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(found.group(1)) if found else None
+        column = int(found.group(2)) if found else None
+        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        raise RuleError(path, f"invalid TOML: {message}", line, column) from None
+    locator = _Locator(text)
+    for key in data:
+        if key != "rule":
+            raise RuleError(path, f"unknown top-level key '{key}' (expected [[rule]] tables)", 1)
+    tables = data.get("rule", [])
+    if not isinstance(tables, list):
+        raise RuleError(path, "key 'rule': expected [[rule]] tables", 1)
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for index, table in enumerate(tables):
+        rule = _parse_rule(table, index, locator, path)
+        if rule.id in seen:
+            raise RuleError(path, f"key 'id': rule id '{rule.id}' is already used at line {seen[rule.id]}", rule.line)
+        seen[rule.id] = rule.line
+        rules.append(rule)
+    return rules
+
+
+def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str) -> Rule:
+    rule_line = locator.rule(index)
+    for key, value in table.items():
+        if key not in _KEYS:
+            raise RuleError(path, f"unknown key '{key}' (expected one of {', '.join(_KEYS)})", locator.key(index, key))
+        expected, check = _KEYS[key]
+        if not check(value):
+            raise RuleError(path, f"key '{key}': expected {expected}, got {value!r}", locator.key(index, key))
+    for key in _REQUIRED:
+        if key not in table:
+            raise RuleError(path, f"rule is missing the required key '{key}'", rule_line)
+    examples = table.get("examples", {})
+    for key, value in examples.items():
+        if key not in _EXAMPLE_KEYS:
+            raise RuleError(path, f"unknown key 'examples.{key}' (expected match, no_match)", locator.key(index, key))
+        if not _is_str_list(value):
+            raise RuleError(path, f"key 'examples.{key}': expected {_STRING_LIST}", locator.key(index, key))
+
+    def patterns(key: str) -> tuple[Pattern, ...]:
+        line = locator.key(index, key)
+        return tuple(_compile(path, line, key, source) for source in table.get(key, []))
+
+    minimum, maximum = table.get("min"), table.get("max")
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise RuleError(path, f"key 'min': {minimum} is larger than max {maximum}", locator.key(index, "min"))
+    return Rule(
+        id=table["id"], title=table["title"], kind=table["kind"], unit=table.get("unit", ""),
+        subject=patterns("subject"), scope=table.get("scope", "sentence"),
+        context_scope=table.get("context_scope", "sentence"), require=patterns("require"),
+        exclude=patterns("exclude"), nouns=tuple(noun.lower() for noun in table.get("nouns", [])),
+        currency=table.get("currency"), minimum=float(minimum) if minimum is not None else None,
+        maximum=float(maximum) if maximum is not None else None, tolerance=float(table.get("tolerance", 0.0)),
+        accumulates=table.get("accumulates", False), description=table.get("description", ""),
+        examples_match=tuple(examples.get("match", [])), examples_no_match=tuple(examples.get("no_match", [])),
+        path=path, line=rule_line, examples_line=locator.key(index, "examples") if examples else rule_line,
+    )
+
+
+def rule_files(target: Path) -> list[Path]:
+    if target.is_dir():
+        return sorted(target.rglob("*.toml"))
+    return [target]
+
+
+def load_rules(target: Path) -> list[Rule]:
+    """Load every rule of a file or folder, check their examples, and return them sorted by id."""
+    from checker.bind import check_examples
+
+    files = rule_files(target)
+    if not target.exists():
+        raise RuleError(str(target), "no such rule file or folder")
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(str(file), f"cannot be read ({exc})") from None
+        for rule in parse_rules(text, str(file)):
+            if rule.id in seen:
+                other = seen[rule.id]
+                raise RuleError(rule.path, f"key 'id': rule id '{rule.id}' is also defined at {other.path}:{other.line}", rule.line)
+            seen[rule.id] = rule
+            rules.append(rule)
+    for rule in rules:
+        check_examples(rule)
+    return sorted(rules, key=lambda rule: rule.id)
