@@ -15,7 +15,12 @@ $(VENV)/.test-extras: $(BIN)/recoupe
 	touch $@
 
 run: $(BIN)/recoupe
-	$(BIN)/recoupe extract seeds/
+	@status=0; $(BIN)/recoupe check seeds/ || status=$$?; \
+	case $$status in \
+	  0) echo "make run: exit code 0, the sources agree on every rule's subject." ;; \
+	  1) echo "make run: exit code 1 means recoupe found conflicts between sources (listed above); that is its finding, not a failure of the tool." ;; \
+	  *) echo "make run: exit code $$status: an error (see the messages above)."; exit $$status ;; \
+	esac
 
 test: $(VENV)/.test-extras
 	$(BIN)/python -m pytest

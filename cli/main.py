@@ -121,6 +121,93 @@ def _print_quantity_table(rows: list[dict[str, object]], no_color: bool) -> None
     console.print(f"{len(rows)} figures in {len({r['source'] for r in rows})} documents")
 
 
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _project_rules() -> Path:
+    """``[tool.recoupe] rules`` of the nearest pyproject.toml, else rules/ beside it, else ./rules."""
+    import tomllib
+
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                settings = tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}).get("recoupe", {})
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                settings = {}
+            if isinstance(settings.get("rules"), str):
+                return folder / settings["rules"]
+            if (folder / "rules").is_dir():
+                return folder / "rules"
+            break
+    return here / "rules"
+
+
+def _load_rules_or_exit(target: Path | None):
+    from checker.errors import RuleError
+    from checker.rules import load_rules
+
+    try:
+        return load_rules(target if target is not None else _project_rules())
+    except RuleError as exc:
+        _err(str(exc))
+        raise typer.Exit(ExitCode.ERROR) from None
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (recursive: .txt, .md).", show_default=False)],
+    rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or [tool.recoupe] rules in pyproject.toml].")] = None,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="table for people, json for programs.")] = CheckFormat.table,
+    explain: Annotated[bool, typer.Option("--explain", help="Show why each claim was bound, and the near misses left out.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR is respected too).")] = False,
+) -> None:
+    """Bind the figures of the documents to the rules' subjects and report where sources disagree.
+
+    Exit codes: 0 no conflict; 1 at least one conflict; 2 usage, rule or input error.
+    """
+    from checker.pipeline import check as run_check
+
+    loaded = _load_rules_or_exit(rules)
+    report = run_check(paths, loaded)
+    for error in report.errors:
+        _err(str(error))
+    if output_format is CheckFormat.json:
+        from checker.render.json import render_json
+
+        sys.stdout.write(render_json(report))
+    else:
+        import shutil
+
+        from checker.render.table import render_table
+
+        color = sys.stdout.isatty() and not _no_color(no_color)
+        sys.stdout.write(render_table(report, color=color, width=max(shutil.get_terminal_size((120, 24)).columns, 80), explain=explain))
+    if report.errors:
+        raise typer.Exit(ExitCode.ERROR)
+    if report.conflicts:
+        raise typer.Exit(ExitCode.CONFLICTS)
+
+
+rules_app = typer.Typer(help="Work with rule files.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("check")
+def rules_check(
+    path: Annotated[Optional[Path], typer.Argument(help="Rule file or folder [default: the project's rules/].")] = None,
+) -> None:
+    """Validate rule files (keys, types, patterns, and each rule's own examples) without checking documents.
+
+    Exit codes: 0 valid; 2 an error, printed as file:line: message.
+    """
+    loaded = _load_rules_or_exit(path)
+    typer.echo(f"{len(loaded)} rules valid, every example passes")
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,62 @@
+"""The JSON document of a check: one object, versioned by ``schema_version``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checker.bind import Claim
+from checker.pipeline import Report
+
+SCHEMA_VERSION = "1.0"
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    data: dict[str, Any] = {"source": claim.source, "line": claim.line, "column": claim.column}
+    data.update(claim.quantity.as_dict())
+    data["quote"] = claim.quote
+    data["measure"] = claim.measure
+    data["evidence"] = [
+        {"role": e.role, "pattern": e.pattern, "matched": e.matched, "line": e.line, "column": e.column, "scope": e.scope}
+        for e in claim.evidence
+    ]
+    return data
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "summary": {
+            "documents": len(report.documents),
+            "figures": report.figures,
+            "bound": report.bound,
+            "conflicts": len(report.conflicts),
+            "errors": len(report.errors),
+        },
+        "findings": [
+            {
+                "rule": finding.rule.id,
+                "title": finding.rule.title,
+                "kind": finding.rule.kind,
+                "unit": finding.rule.unit,
+                "verdict": finding.verdict,
+                "severity": finding.severity,
+                "gap": round(finding.gap, 6),
+                "claims": [claim_to_dict(claim) for claim in finding.claims],
+            }
+            for finding in report.findings
+        ],
+        "near_misses": [
+            {"rule": m.rule, "source": m.source, "line": m.line, "column": m.column, "text": m.text, "reason": m.reason}
+            for m in report.near_misses
+        ],
+        "documents": [{"source": d.source, "figures": d.figures, "bound": d.bound} for d in report.documents],
+        "errors": [
+            {"source": e.path, "line": e.line, "column": e.column, "message": e.message, "type": type(e).__name__}
+            for e in report.errors
+        ],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
