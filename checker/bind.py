@@ -213,6 +213,6 @@ def check_examples(rule: Rule) -> None:
         document = Document.from_text(sentence, source=f"<example of {rule.id}>")
         claims, _ = bind(document, extract(sentence), [rule])
         if should_bind and not claims:
-            raise RuleError(rule.path, f"rule '{rule.id}': key 'examples.match': {sentence!r} binds no figure to the rule", rule.examples_line)
+            raise RuleError(rule.path, f"rule '{rule.id}': key 'examples.match': {sentence!r} binds no figure to the rule", rule.examples_match_line)
         if not should_bind and claims:
-            raise RuleError(rule.path, f"rule '{rule.id}': key 'examples.no_match': {sentence!r} binds '{claims[0].quantity.text}' to the rule", rule.examples_line)
+            raise RuleError(rule.path, f"rule '{rule.id}': key 'examples.no_match': {sentence!r} binds '{claims[0].quantity.text}' to the rule", rule.examples_no_match_line)

@@ -52,7 +52,8 @@ class Rule:
     examples_no_match: tuple[str, ...] = ()
     path: str = ""
     line: int = 0
-    examples_line: int = 0
+    examples_match_line: int = 0
+    examples_no_match_line: int = 0
 
     @property
     def display_scale(self) -> float:
@@ -112,7 +113,7 @@ class _Locator:
     def key(self, index: int, key: str) -> int:
         start = self.rule(index)
         end = self.rule_lines[index + 1] if index + 1 < len(self.rule_lines) else len(self.lines) + 1
-        pattern = regex.compile(rf"\s*(?:{regex.escape(key)}\s*=|\[\s*rule\.{regex.escape(key)}\s*\])")
+        pattern = regex.compile(rf"\s*(?:(?:[\w.]*\.)?{regex.escape(key)}\s*=|\[\s*rule\.{regex.escape(key)}\s*\])")
         for number in range(start, end):
             if pattern.match(self.lines[number - 1]):
                 return number
@@ -190,7 +191,8 @@ def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str)
         maximum=float(maximum) if maximum is not None else None, tolerance=float(table.get("tolerance", 0.0)),
         accumulates=table.get("accumulates", False), description=table.get("description", ""),
         examples_match=tuple(examples.get("match", [])), examples_no_match=tuple(examples.get("no_match", [])),
-        path=path, line=rule_line, examples_line=locator.key(index, "examples") if examples else rule_line,
+        path=path, line=rule_line, examples_match_line=locator.key(index, "match"),
+        examples_no_match_line=locator.key(index, "no_match"),
     )
 
 

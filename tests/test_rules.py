@@ -1,0 +1,97 @@
+"""Rule files: validation with file:line and key, and each rule's examples executed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.errors import RuleError
+from checker.rules import load_rules, parse_rules
+
+REPO = Path(__file__).resolve().parents[1]
+
+GOOD = """
+[[rule]]
+id = "budget-hopital"
+title = "Budget de l'hôpital"
+kind = "money"
+unit = "M€"
+subject = ['hôpital']
+examples.match = ["Le budget de l'hôpital atteint 12 millions d'euros."]
+examples.no_match = ["La mairie dispose de 12 millions d'euros."]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "regles.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_default_rule_pack_loads_and_every_example_passes():
+    rules = load_rules(REPO / "rules")
+    assert len(rules) >= 10
+    assert all(rule.examples_match for rule in rules), "every shipped rule carries examples"
+    assert [rule.id for rule in rules] == sorted(rule.id for rule in rules)
+
+
+def test_good_rule_file_parses(tmp_path):
+    (rule,) = load_rules(write(tmp_path, GOOD))
+    assert rule.id == "budget-hopital"
+    assert rule.display_scale == 1e6
+
+
+@pytest.mark.parametrize(
+    ("mutation", "line", "key"),
+    [
+        (lambda t: t.replace('kind = "money"', 'knd = "money"'), 5, "knd"),
+        (lambda t: t.replace('kind = "money"', 'kind = "monnaie"'), 5, "kind"),
+        (lambda t: t.replace("subject = ['hôpital']", "subject = ['hôp(ital']"), 7, "subject"),
+        (lambda t: t.replace('id = "budget-hopital"', 'id = "Budget Hôpital"'), 3, "id"),
+        (lambda t: t.replace("subject = ['hôpital']", "subject = 'hôpital'"), 7, "subject"),
+        (lambda t: t.replace("La mairie", "L'hôpital"), 9, "examples.no_match"),
+        (lambda t: t.replace("atteint 12 millions d'euros", "atteint des sommets"), 8, "examples.match"),
+    ],
+)
+def test_malformed_rule_names_file_line_and_key(tmp_path, mutation, line, key):
+    path = write(tmp_path, mutation(GOOD))
+    with pytest.raises(RuleError) as caught:
+        load_rules(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}:"), message
+    assert key in message
+    assert "\n" not in message
+
+
+def test_bad_toml_reports_line_and_column(tmp_path):
+    path = write(tmp_path, GOOD.replace('unit = "M€"', 'unit = "M€'))
+    with pytest.raises(RuleError) as caught:
+        parse_rules(path.read_text(encoding="utf-8"), str(path))
+    assert str(caught.value).startswith(f"{path}:6:")
+    assert "invalid TOML" in str(caught.value)
+
+
+def test_duplicate_rule_id_is_an_error(tmp_path):
+    with pytest.raises(RuleError, match="already used"):
+        parse_rules(GOOD + GOOD, "double.toml")
+
+
+def test_missing_required_key(tmp_path):
+    with pytest.raises(RuleError, match="required key 'subject'"):
+        parse_rules(GOOD.replace("subject = ['hôpital']\n", ""), "manque.toml")
+
+
+def test_pathological_pattern_is_stopped_and_names_the_rule(tmp_path):
+    from checker.bind import bind
+    from checker.documents import Document
+    from checker.extract import extract
+
+    text = GOOD.replace("subject = ['hôpital']", "subject = ['(a|aa)+$']").replace(
+        "examples.match = [\"Le budget de l'hôpital atteint 12 millions d'euros.\"]\nexamples.no_match = [\"La mairie dispose de 12 millions d'euros.\"]",
+        "",
+    )
+    (rule,) = parse_rules(text, "lent.toml")
+    sentence = "Un budget de 12 millions d'euros " + "a" * 40 + "!"
+    with pytest.raises(RuleError, match="budget-hopital.*too long"):
+        bind(Document.from_text(sentence), extract(sentence), [rule])
