@@ -46,10 +46,13 @@ def render_table(report: Report, color: bool = True, width: int = 120, explain: 
                 claim.quantity.text, display_value(finding.rule, claim), claim.measure or "",
                 f"{claim.source}:{claim.line}:{claim.column}", quote,
             )
-            if explain:
-                reasons = "; ".join(f"{e.role} {e.pattern!r} matched '{e.matched}' at {e.line}:{e.column} ({e.scope})" for e in claim.evidence)
-                table.add_row("", "", "", "", Text(f"bound because: {reasons}", style="dim"))
         console.print(table)
+        if explain:
+            for claim in finding.claims:
+                reasons = "; ".join(
+                    f"{e.role} {e.pattern!r} matched '{e.matched}' at {e.line}:{e.column} (same {e.scope})" for e in claim.evidence
+                )
+                console.print(Text(f"  {claim.source}:{claim.line}:{claim.column} bound because {reasons}", style="dim"), soft_wrap=True)
     if explain and report.near_misses:
         console.print(Text("Near misses (figures of the right kind near a subject, left out):", style="bold"))
         for miss in report.near_misses:
