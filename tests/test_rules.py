@@ -95,3 +95,24 @@ def test_pathological_pattern_is_stopped_and_names_the_rule(tmp_path):
     sentence = "Un budget de 12 millions d'euros " + "a" * 40 + "!"
     with pytest.raises(RuleError, match="budget-hopital.*too long"):
         bind(Document.from_text(sentence), extract(sentence), [rule])
+
+
+def test_shipped_rule_files_validate_against_the_published_schema():
+    import json
+    import tomllib
+
+    import jsonschema
+
+    schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(schema)
+    for path in sorted((REPO / "rules").glob("*.toml")):
+        jsonschema.validate(tomllib.loads(path.read_text(encoding="utf-8")), schema)
+
+
+def test_schema_and_loader_accept_the_same_keys():
+    import json
+
+    from checker import rules as rules_module
+
+    schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["definitions"]["rule"]["properties"]) == set(rules_module._KEYS)
