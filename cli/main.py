@@ -124,25 +124,30 @@ def _print_quantity_table(rows: list[dict[str, object]], no_color: bool) -> None
 class CheckFormat(str, Enum):
     table = "table"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+    never = "never"
+
+
+class MinSeverity(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
 
 
 def _project_rules() -> Path:
-    """``[tool.recoupe] rules`` of the nearest pyproject.toml, else rules/ beside it, else ./rules."""
-    import tomllib
-
+    """rules/ beside the nearest pyproject.toml, else ./rules."""
     here = Path.cwd()
     for folder in (here, *here.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                settings = tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}).get("recoupe", {})
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                settings = {}
-            if isinstance(settings.get("rules"), str):
-                return folder / settings["rules"]
-            if (folder / "rules").is_dir():
-                return folder / "rules"
-            break
+        if (folder / "pyproject.toml").is_file():
+            return folder / "rules" if (folder / "rules").is_dir() else here / "rules"
     return here / "rules"
 
 
@@ -157,39 +162,234 @@ def _load_rules_or_exit(target: Path | None):
         raise typer.Exit(ExitCode.ERROR) from None
 
 
+_SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1, "none": 0, "never": 99}
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then an atomic rename."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _render(name: str, report, settings, color: bool) -> str:
+    if name == "table":
+        import shutil
+
+        from checker.render.table import render_table
+
+        width = max(shutil.get_terminal_size((120, 24)).columns, 80)
+        return render_table(report, color=color, width=width, explain=settings.explain)
+    import importlib
+
+    module = importlib.import_module(f"checker.render.{name}")
+    return getattr(module, f"render_{name}")(report)
+
+
+def _outputs(settings) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) pairs; ``--output FILE`` alone redirects --format."""
+    targets: list[tuple[str, str | None]] = []
+    redirected = False
+    for item in settings.output:
+        name, sep, file = item.partition(":")
+        if sep and name in [f.value for f in CheckFormat]:
+            targets.append((name, file))
+        else:
+            targets.append((settings.format, item))
+            redirected = True
+    if not redirected:
+        targets.insert(0, (settings.format, None))
+    return targets
+
+
+def _settings_or_exit(overrides: dict[str, object], fallback_format: str | None):
+    from checker.config import ConfigError, load_settings
+
+    try:
+        return load_settings(Path.cwd(), overrides)
+    except ConfigError as exc:
+        from checker.config import Settings
+
+        _emit_error_report(exc, Settings(format=fallback_format or "table"))
+        raise typer.Exit(ExitCode.ERROR) from None
+
+
+def _emit_error_report(error, settings) -> None:
+    """A tool error before any document is read: on stderr, and in every requested format."""
+    from checker.pipeline import Report
+
+    _err(str(error))
+    report = Report((), (error,), (), ())
+    for name, file in _outputs(settings):
+        text = _render(name, report, settings, color=False)
+        if file is None:
+            if name != "table":
+                sys.stdout.write(text)
+        else:
+            write_atomic(Path(file), text)
+
+
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (recursive: .txt, .md).", show_default=False)],
-    rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or [tool.recoupe] rules in pyproject.toml].")] = None,
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="table for people, json for programs.")] = CheckFormat.table,
-    explain: Annotated[bool, typer.Option("--explain", help="Show why each claim was bound, and the near misses left out.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR is respected too).")] = False,
+    rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or 'rules' in the configuration].", show_default=False)] = None,
+    output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment).", show_default=False)] = None,
+    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically: FILE (the --format) or FORMAT:FILE, e.g. sarif:recoupe.sarif. Repeatable.", show_default=False)] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Fail only on conflicts not acknowledged in this baseline file (see 'recoupe baseline').", show_default=False)] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest conflict severity that makes the exit code 1 [default: low].", show_default=False)] = None,
+    min_severity: Annotated[Optional[MinSeverity], typer.Option("--min-severity", help="Lowest conflict severity displayed (the exit code still follows --fail-on) [default: low].", show_default=False)] = None,
+    explain: Annotated[Optional[bool], typer.Option("--explain", help="Show why each claim was bound, and the near misses left out.", show_default=False)] = None,
+    stats: Annotated[Optional[bool], typer.Option("--stats", help="Per-document breakdown: figures found and bound.", show_default=False)] = None,
+    no_color: Annotated[Optional[bool], typer.Option("--no-color", help="No colours (NO_COLOR is respected too).", show_default=False)] = None,
 ) -> None:
     """Bind the figures of the documents to the rules' subjects and report where sources disagree.
 
-    Exit codes: 0 no conflict; 1 at least one conflict; 2 usage, rule or input error.
+    Options can also be set in [tool.recoupe] of pyproject.toml or in recoupe.toml.
+
+    Exit codes: 0 no conflict at or above --fail-on; 1 such a conflict; 2 usage, configuration,
+    rule or input error (the other documents are still checked).
     """
+    from dataclasses import replace as replace_report
+
+    from checker.errors import RuleError
+    from checker.pipeline import check as run_check
+    from checker.rules import load_rules
+
+    overrides = {
+        "rules": str(rules) if rules is not None else None,
+        "format": output_format.value if output_format is not None else None,
+        "output": output or None,
+        "baseline": str(baseline) if baseline is not None else None,
+        "fail_on": fail_on.value if fail_on is not None else None,
+        "min_severity": min_severity.value if min_severity is not None else None,
+        "explain": explain, "stats": stats, "no_color": no_color,
+    }
+    settings = _settings_or_exit(overrides, output_format.value if output_format else None)
+    rules_path = Path(settings.rules) if settings.origins.get("rules") != "default" else _project_rules()
+    try:
+        loaded = load_rules(rules_path)
+    except RuleError as exc:
+        _emit_error_report(exc, settings)
+        raise typer.Exit(ExitCode.ERROR) from None
+
+    report = run_check(paths, loaded, progress=_progress_callback(paths))
+    for error in report.errors:
+        _err(str(error))
+
+    failing = [f for f in report.conflicts if _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.fail_on]]
+    if settings.baseline is not None:
+        from checker.baseline import Baseline, BaselineError, apply, describe_stale
+
+        try:
+            known = Baseline.from_json(Path(settings.baseline).read_text(encoding="utf-8"), settings.baseline)
+        except OSError as exc:
+            _err(f"{settings.baseline}: cannot be read ({exc.strerror or exc})")
+            raise typer.Exit(ExitCode.ERROR) from None
+        except BaselineError as exc:
+            _err(str(exc))
+            raise typer.Exit(ExitCode.ERROR) from None
+        outcome = apply(known, report.conflicts)
+        new_rules = {rule for rule, _, _ in outcome.new_pairs}
+        failing = [f for f in failing if f.rule.id in new_rules]
+        shown = tuple(f for f in report.findings if f.verdict != "conflict" or f.rule.id in new_rules)
+        report = replace_report(report, findings=shown)
+        for rule, first, second in outcome.new_pairs:
+            _err(f"new conflict: {rule}: {first.quantity.text!r} ({first.source}:{first.line}) vs {second.quantity.text!r} ({second.source}:{second.line})")
+        for key in outcome.stale:
+            _err(f"stale baseline entry: {describe_stale(key)}")
+
+    displayed = tuple(
+        f for f in report.findings if f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]
+    )
+    report = replace_report(report, findings=displayed)
+    color = sys.stdout.isatty() and not _no_color(settings.no_color)
+    for name, file in _outputs(settings):
+        text = _render(name, report, settings, color=color and file is None)
+        if file is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(Path(file), text)
+    if settings.stats:
+        sys.stdout.write(_stats_table(report))
+    if report.errors:
+        raise typer.Exit(ExitCode.ERROR)
+    if failing:
+        raise typer.Exit(ExitCode.CONFLICTS)
+
+
+def _stats_table(report) -> str:
+    lines = ["", "document\tfigures\tbound"]
+    for stats in report.documents:
+        lines.append(f"{stats.source}\t{stats.figures}\t{stats.bound}")
+    unbound = [s.source for s in report.documents if s.figures and not s.bound]
+    if unbound:
+        lines.append(f"{len(unbound)} documents with figures but none bound to a rule: {', '.join(unbound)}")
+    return "\n".join(lines) + "\n"
+
+
+def _progress_callback(paths: list[Path]):
+    """A progress line on stderr, only on a terminal, only when there is enough to wait for."""
+    if not sys.stderr.isatty():
+        return None
+    counter = {"n": 0}
+
+    def progress(name: str) -> None:
+        counter["n"] += 1
+        if counter["n"] % 25 == 0:
+            sys.stderr.write(f"\r{counter['n']} documents read…")
+            sys.stderr.flush()
+
+    return progress
+
+
+@app.command()
+def baseline(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write (JSON, atomically).")],
+    rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder.", show_default=False)] = None,
+) -> None:
+    """Write the current conflicts as acknowledged: 'recoupe check --baseline FILE' then fails only on new ones.
+
+    Entries are keyed on content (rule, values, file names, quote hashes), not on line numbers;
+    add a "reason" to an entry to say why it is acknowledged.
+
+    Exit codes: 0 written; 2 usage, rule or input error.
+    """
+    from checker.baseline import Baseline
     from checker.pipeline import check as run_check
 
     loaded = _load_rules_or_exit(rules)
     report = run_check(paths, loaded)
     for error in report.errors:
         _err(str(error))
-    if output_format is CheckFormat.json:
-        from checker.render.json import render_json
-
-        sys.stdout.write(render_json(report))
-    else:
-        import shutil
-
-        from checker.render.table import render_table
-
-        color = sys.stdout.isatty() and not _no_color(no_color)
-        sys.stdout.write(render_table(report, color=color, width=max(shutil.get_terminal_size((120, 24)).columns, 80), explain=explain))
+    known = Baseline.from_findings(report.conflicts)
+    write_atomic(output, known.to_json())
+    typer.echo(f"{len(known.entries)} acknowledged conflicts written to {output}")
     if report.errors:
         raise typer.Exit(ExitCode.ERROR)
-    if report.conflicts:
-        raise typer.Exit(ExitCode.CONFLICTS)
+
+
+@app.command()
+def config() -> None:
+    """Print the effective settings and where each comes from (default, a file, or the command line).
+
+    Exit codes: 0; 2 a malformed configuration file.
+    """
+    settings = _settings_or_exit({}, None)
+    from checker.config import KEYS
+
+    for key in KEYS:
+        typer.echo(f"{key} = {getattr(settings, key)!r}  # {settings.origins[key]}")
 
 
 rules_app = typer.Typer(help="Work with rule files.", no_args_is_help=True)
@@ -214,6 +414,11 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(ExitCode.INTERRUPTED)
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
+        if os.environ.get("RECOUPE_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (set RECOUPE_DEBUG=1 for the traceback)")
+        sys.exit(ExitCode.ERROR)
 
 
 if __name__ == "__main__":
