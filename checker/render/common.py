@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from checker.bind import Claim
+from checker.errors import RecoupeError
+from checker.pipeline import Report
 from checker.rules import Rule
 
 QUOTE_CONTEXT = 60  # characters of the sentence kept on each side of the figure
@@ -39,3 +41,26 @@ def quote_window(claim: Claim) -> tuple[str, str, str]:
     if len(after) > QUOTE_CONTEXT:
         after = after[:QUOTE_CONTEXT].rstrip() + "…"
     return before, quote[start:end], after
+
+
+def posix_path(source: str) -> str:
+    """A source path with forward slashes, as annotations and SARIF URIs want it."""
+    return source.replace("\\", "/")
+
+
+def sorted_errors(report: Report) -> list[RecoupeError]:
+    """The report's tool errors in a stable order: by path, line, column, message."""
+    return sorted(report.errors, key=lambda e: (e.path, e.line or 0, e.column or 0, e.message))
+
+
+def claim_end(claim: Claim) -> tuple[int, int]:
+    """(line, column) just after the claim's figure, which may run over a line break."""
+    text = claim.quantity.text
+    if "\n" not in text:
+        return claim.line, claim.column + len(text)
+    return claim.line + text.count("\n"), len(text) - text.rfind("\n")
+
+
+def claim_label(rule: Rule, claim: Claim) -> str:
+    """How a message names a claim: as written, its value, where."""
+    return f"'{claim.quantity.text}' ({display_value(rule, claim)}) at {claim.source}:{claim.line}"
