@@ -70,7 +70,7 @@ _APOS = r"['’ʼ]"
 _DE = rf"(?:d{_APOS}\s*|de\s+)"
 
 _DIGITS = (
-    r"(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}][-/.:,])"
+    r"(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}][/.:,])(?<![\p{L}_]-)"
     r"(?P<digits>\d{1,3}(?:" + _SP + r"\d{3})+(?:,\d+)?(?![\d])"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d,.])"
     r"|\d+(?:[,.]\d+)?(?![\d]))"
@@ -96,6 +96,9 @@ NOT_QUANTITIES = regex.compile(
         rf"{_MONTH}\s+\d{{4}}(?!\d)",  # septembre 2025
         r"(?<![\d:])\d{1,2}\s?[h:]\s?\d{2}(?![\d])",  # 22:49, 10h30
         r"(?<![\d+])(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)",  # 06 08 77 61 02
+        r"(?<![\d+])0\s?[89]\d{2}(?:\s?\d{3}){2}(?!\d)",  # 0 800 123 456
+        rf"(?<![\p{{L}}\p{{N}}])\d{{1,4}}(?:\s*(?:bis|ter|quater))?,?\s+(?:{french.STREET_WORDS})(?![\p{{L}}])",  # 12 rue de la Paix
+        r"(?<![\p{N}.,])\d{5}\s+(?:(?-i:\p{Lu})|cedex)",  # 75013 Paris
         r"(?<![\d])(?:1[89]|20|21)\d{2}\s?[-–/]\s?(?:(?:1[89]|20|21)\d{2}|\d{2})(?![\d])",  # 2024-2025
         rf"(?<![\p{{L}}])(?:{french.LABEL_WORDS})\s*\d+(?:[.,]\d+)*",  # Article 51
         r"(?<![\d/])\d+/\d+(?![\d/])",  # 24/7, 3/4
@@ -120,16 +123,18 @@ _POINTS = regex.compile(
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
     r"\s?(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_SYMBOLS, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}'’ʼ])"
+    + r")(?![\p{L}\p{N}'’ʼ-])"
 )
 _UNIT_WORD = regex.compile(
-    r"\s(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_WORDS, key=len, reverse=True))
+    r"(?:\s|(?<=['’ʼ]))(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_WORDS, key=len, reverse=True))
     + r")(?![\p{L}\p{N}'’ʼ-])",
     regex.IGNORECASE,
 )
 _AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
-_NOUN = regex.compile(rf"(?:{_SP}|\s)+(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
+_NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
+# "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
+_DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
 _ORDINAL = regex.compile(r"(?:ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°)(?![\p{L}\p{N}])")
 _LETTER_AFTER = regex.compile(r"\p{L}")
 _QUALIFIER_BEFORE = regex.compile(
@@ -140,8 +145,8 @@ _QUALIFIER_BEFORE = regex.compile(
 )
 _ENUMERATOR_AFTER = regex.compile(r"[.)](?:\s|$)")
 _LINE_START = regex.compile(r"(?:^|\n)[ \t\u00a0•·*–—-]*$")
-_FACTOR_BEFORE = regex.compile(r"(?i:multipli\w*|divis\w*)\s+par\s+$")
-_RANGE_BETWEEN = {"range": regex.compile(r"\s+(?:et|à|a|-|–)\s+$")}
+_FACTOR_BEFORE = regex.compile(r"(?<![\p{L}])(?i:\p{L}*multipli\w*|divis\w*)\s+par\s+$")
+_RANGE_CONNECTOR = regex.compile(r"\s+(?i:et|à|a)\s+|\s*[-–]\s*")
 _ENTRE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:entre)\s+$")
 _DE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:de|d{_APOS}|du)\s*$")
 _CHANGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])[^.\n;]{{0,60}}$")
@@ -176,17 +181,25 @@ def _singular_word(word: str) -> str:
         return word
     if word in french.IRREGULAR_PLURALS:
         return french.IRREGULAR_PLURALS[word]
-    if word.endswith("aux"):
-        return word[:-3] + "al"
-    if word.endswith(("eaux", "eux", "oux", "aux")) or word.endswith("x") and word[-2] in "u":
+    if word.endswith(("eaux", "eux", "oux")):  # bureaux, jeux, bijoux (irregulars above)
         return word[:-1]
+    if word.endswith("aux"):  # hôpitaux, journaux
+        return word[:-3] + "al"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 
 
-def _read_after(text: str, pos: int, allow_noun: bool) -> _Reading | None:
-    """Read scale, currency, percent, unit or counted noun right after a number ending at pos."""
+def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -> _Reading | None:
+    """Read scale, currency, percent, unit or counted noun right after a number ending at pos.
+
+    ``takes_de``: the number is itself a noun (``une dizaine``, ``1 000 000``), so what it counts
+    follows a ``de``, as after ``millions``: ``une dizaine de projets``, ``1 000 000 d'euros``.
+    """
+    if takes_de and (de := _DE_AFTER.match(text, pos)) and not _SCALE_WORD.match(text, pos):
+        inner = _read_after(text, de.end(), allow_noun)
+        if inner is not None and (inner.kind not in ("number", "percent", "percentage_point", "factor") or inner.scale != 1):
+            return inner
     scale = 1
     after_scale = pos
     symbol_scale = False
@@ -239,6 +252,9 @@ def _read_after(text: str, pos: int, allow_noun: bool) -> _Reading | None:
     if allow_noun and (match := _NOUN.match(text, pos)):
         noun = match.group("noun")
         end = match.end()
+        if noun.lower() in french.PRENOMINAL_ADJECTIVES and (unit_match := _UNIT_WORD.match(text, end)):
+            kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]  # "les six premiers mois"
+            return _Reading(unit_match.end(), kind, unit)
         if noun.lower() in french.PRENOMINAL_ADJECTIVES and (following := _NOUN.match(text, end)):
             if following.group("noun").lower() not in french.NOT_NOUNS:
                 noun, end = following.group("noun"), following.end()
@@ -347,11 +363,19 @@ def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
         if _ENUMERATOR_AFTER.match(text, number_end) and _LINE_START.search(line_prefix) and len(digits) <= 2:
             return None  # "1. Formation des professionnels"
 
-    reading = _read_after(text, number_end, allow_noun=True)
+    # A million or more written in digits is a noun, like "millions": "1 000 000 d'euros".
+    takes_de = approximate or digits is not None and parsed.value >= 10**6
+    reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de)
+    factor_window = max(0, number_start - 30)
+    factor_before = _FACTOR_BEFORE.search(text[factor_window:number_start])
+    if digits is not None and number_start >= 2 and text[number_start - 1] == "-" and text[number_start - 2].isdigit():
+        if reading is None or not reading.strong or reading.kind == "number":
+            return None  # "2019-774", "3-1": only "10-15 %", "18-25 ans" are a range
     if words:
-        bare_one = parsed.value == 1 and (reading is None or reading.scale == 1) and not (reading and reading.add)
-        if reading is None or bare_one:
-            return None
+        # "un", "une" alone are articles ("un projet"), but one of a unit is a figure: "un an", "un euro"
+        bare_one = parsed.value == 1 and (reading is None or not reading.strong or reading.kind == "factor") and not (reading and reading.add)
+        if (reading is None or bare_one) and not factor_before:
+            return None  # number words count something, or multiply: "multiplié par deux"
 
     before_number = number_start
     currency_before = _CURRENCY_BEFORE.search(text[max(0, number_start - 5):number_start])
@@ -376,11 +400,14 @@ def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
             return None  # en 2026, d'ici 2030, France 2030
         if _YEAR.fullmatch(compact) and reading is not None and not reading.noun.endswith(("s", "x")) and not text[number_end:reading.end].rstrip().endswith(("s", "x")):
             return None  # "2025 doit", "2030 année": a year followed by a word
-        if reading is None and _is_name_label(text, number_start):
-            return None  # DALVIA 2.0, Windows 11
+        if (reading is None or "." in compact and "," not in compact) and _is_name_label(text, number_start):
+            return None  # DALVIA 2.0, Windows 11, "L'Industrie 4.0 arrive" (a dotted version, not a count)
 
-    if (reading is None or reading.kind in ("count", "number")) and _FACTOR_BEFORE.search(text[max(0, before_number - 30):before_number]):
+    divided = False
+    if (reading is None or reading.kind in ("count", "number")) and factor_before and before_number == number_start:
         reading = _Reading(number_end, "factor", "times")
+        before_number = factor_window + factor_before.start()  # "multiplié par 3" is the figure
+        divided = factor_before.group().lower().startswith("divis")
 
     qualifier, start = _qualifier_before(text, before_number)
     if words and qualifier == "about" and text[start:before_number].lower().startswith("autour"):
@@ -402,6 +429,9 @@ def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
         unit = units.CANONICAL[kind]
     value_f = float(value) * factor
     low, high = _interval(value_f, float(half_unit) * factor, qualifier)
+    if divided and value_f:
+        # "divisé par 4": the thing became a quarter of itself, a factor of 0.25
+        value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
     return Quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
                     reading.noun if reading is not None else None, number_start, number_end)
 
@@ -439,13 +469,19 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> list[Quantity] | None:
-    if len(between) > 6 or not _RANGE_BETWEEN["range"].search(" " + between.lstrip() if between.startswith(" ") else between):
+    if len(between) > 6 or not _RANGE_CONNECTOR.fullmatch(between):
         return None
     connector = between.strip().lower()
     prefix = text[max(0, first.start - 60):first.start]
-    is_between = connector == "et" and _ENTRE_BEFORE.search(prefix)
-    is_from = connector in ("à", "a", "-", "–") and _DE_BEFORE.search(prefix)
-    if not (is_between or is_from):
+    # "entre 10 et 20" (and the common slip "entre 20 à 30 %"); "de 6 à 14 ans"; and a bare
+    # "3 à 5 jours", "10-15 %": two figures joined by "à" or a dash, the first one without unit.
+    is_between = connector in ("et", "à", "a") and _ENTRE_BEFORE.search(prefix)
+    is_from = not is_between and connector in ("à", "a", "-", "–") and _DE_BEFORE.search(prefix)
+    is_bare = not (is_between or is_from) and connector in ("à", "-", "–")
+    if not (is_between or is_from or is_bare):
+        return None
+    if is_bare and not (first.qualifier == second.qualifier == "exact" and second.kind != "number"
+                        and _number_value(text, first) < _number_value(text, second)):
         return None
     if first.kind == "number" and second.kind != "number" and first.qualifier == "exact":
         # the first figure borrows the second's unit: "de 1500 à 7 litres", "entre 5 et 10 M€"
@@ -461,6 +497,8 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
         return [first, second]  # "passant de 7 % à 21 %": a change, two figures
     low, high = min(first.value, second.value), max(first.value, second.value)
     start = first.start
+    if is_between and first.qualifier == "exact":
+        start -= len(prefix) - is_between.start()  # "entre 10 et 20": "entre" makes it a range
     return [Quantity(start, second.end, text[start:second.end], second.kind, (first.value + second.value) / 2,
                      second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
 

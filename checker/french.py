@@ -70,15 +70,18 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
 QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
     "at_most": (
         r"pas\s+plus\s+d(?:e\s+|['’ʼ]\s*)", r"moins\s+d(?:e\s+|['’ʼ]\s*)", r"jusqu['’ʼ]\s*(?:à|a)\s+",
-        r"au\s+plus\s+", r"au\s+maximum\s+", r"maximum\s+", r"inférieur(?:e|s|es)?\s+à\s+", r"<\s*", r"≤\s*",
+        r"au\s+plus\s+", r"au\s+maximum\s+", r"(?:en|au)[\s-]dessous\s+d(?:e\s+|['’ʼ]\s*)",
+        r"dans\s+la\s+limite\s+d(?:e\s+|['’ʼ]\s*)", r"maximum\s+", r"inférieur(?:e|s|es)?\s+à\s+", r"<\s*", r"≤\s*",
     ),
     "at_least": (
         r"pas\s+moins\s+d(?:e\s+|['’ʼ]\s*)", r"plus\s+d(?:e\s+|['’ʼ]\s*)", r"au\s+moins\s+",
         r"au-delà\s+d(?:e\s+|['’ʼ]\s*)", r"au\s+minimum\s+", r"minimum\s+", r"dès\s+",
+        r"à\s+partir\s+d(?:e\s+|['’ʼ]\s*)", r"au[\s-]dessus\s+d(?:e\s+|['’ʼ]\s*)",
         r"supérieur(?:e|s|es)?\s+à\s+", r"≥\s*", r">\s*", r"\+",
     ),
     "about": (
         r"environ\s+", r"quelque\s+", r"près\s+d(?:e\s+|['’ʼ]\s*)", r"presque\s+", r"approximativement\s+",
+        r"quasiment\s+", r"pratiquement\s+", r"à\s+peu\s+près\s+", r"plus\s+ou\s+moins\s+",
         r"autour\s+d(?:e\s+|['’ʼ]\s*)", r"de\s+l['’ʼ]ordre\s+d(?:e\s+|['’ʼ]\s*)", r"aux\s+alentours\s+d(?:e\s+|['’ʼ]\s*)",
         r"grosso\s+modo\s+", r"~\s*", r"≈\s*", r"env\.\s*",
     ),
@@ -107,7 +110,14 @@ véritables futurs futures anciens anciennes différents différentes seuls seul
 LABEL_WORDS = (
     "article|art\\.|alinéa|chapitre|page|p\\.|pp\\.|n°|no\\.|nº|numéro|num\\.|version|v\\.|titre|tome|"
     "vol\\.|volume|annexe|paragraphe|rang|niveau|phase|saison|épisode|étape|ligne|lot|section|"
-    "grade|classe|catégorie|type|modèle|saison|acte|partie|figure|fig\\.|tableau|session"
+    "grade|classe|catégorie|type|modèle|saison|acte|partie|figure|fig\\.|tableau|session|axe|volet|"
+    "priorité|fiche|action|chantier|item"
+)
+
+# Street words after a number make an address: "12 rue de la Paix", "3 bis avenue Foch".
+STREET_WORDS = (
+    "rue|avenue|av\\.|boulevard|bd|place|allée|impasse|chemin|quai|route|square|passage|"
+    "faubourg|rond-point|esplanade|parvis|villa|cité|sentier|promenade"
 )
 
 # Capitalised words that often open a sentence before a figure; they are not names.

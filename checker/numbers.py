@@ -21,6 +21,8 @@ NUMBER_WORDS = (
     "zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
     "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente",
     "quarante", "cinquante", "soixante", "cent", "cents", "mille",
+    # Belgian and Swiss French
+    "septante", "huitante", "octante", "nonante",
 )
 
 # "une dizaine de projets": approximate collective numerals.

@@ -1,0 +1,65 @@
+"""The extractor against a corpus of French sentences: tests/data/extract_cases.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checker.extract import KINDS, QUALIFIERS, extract
+
+CASES_FILE = Path(__file__).parent / "data" / "extract_cases.toml"
+CASES: list[dict] = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["case"]
+
+# Fields compared on every expected figure, and those compared only when the case gives them.
+ALWAYS = ("text", "kind", "value", "unit", "qualifier", "noun")
+WHEN_GIVEN = ("low", "high")
+DEFAULTS = {"qualifier": "exact", "noun": None}
+# TOML has no null: the corpus writes an open end or a missing noun as "none".
+NONE = "none"
+
+
+def _expected(figure: dict) -> dict:
+    unknown = set(figure) - set(ALWAYS) - set(WHEN_GIVEN)
+    assert not unknown, f"unknown keys in the corpus: {unknown}"
+    fields = {**DEFAULTS, **figure}
+    return {key: None if value == NONE else value for key, value in fields.items()}
+
+
+def _approx(value: object) -> object:
+    return pytest.approx(value, rel=1e-9, abs=1e-12) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+def _case_id(case: dict) -> str:
+    return case["text"][:50]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_extracts_what_a_french_reader_reads(case: dict) -> None:
+    expected = [_expected(figure) for figure in case["expect"]]
+    found = extract(case["text"])
+    # each figure found, on the fields its expected counterpart gives (all of them for an extra one)
+    keys = [list(figure) for figure in expected] + [list(ALWAYS)] * max(0, len(found) - len(expected))
+    actual = [{key: getattr(quantity, key) for key in figure_keys} for quantity, figure_keys in zip(found, keys)]
+    assert actual == [{key: _approx(value) for key, value in figure.items()} for figure in expected]
+
+def test_every_surface_is_the_text_between_its_offsets() -> None:
+    for case in CASES:
+        for quantity in extract(case["text"]):
+            assert case["text"][quantity.start:quantity.end] == quantity.text
+
+
+def test_the_corpus_covers_every_kind_and_qualifier() -> None:
+    kinds = {figure["kind"] for case in CASES for figure in case["expect"]}
+    qualifiers = {figure.get("qualifier", "exact") for case in CASES for figure in case["expect"]}
+    assert kinds == set(KINDS), f"kinds without a case: {set(KINDS) - kinds}"
+    assert qualifiers == set(QUALIFIERS)
+
+
+def test_the_corpus_has_negatives_and_no_duplicates() -> None:
+    negatives = [case for case in CASES if not case["expect"]]
+    assert len(negatives) >= 20
+    texts = [case["text"] for case in CASES]
+    assert len(texts) == len(set(texts))
+    assert len(CASES) >= 120
