@@ -59,7 +59,8 @@ def parse_digits(surface: str) -> ParsedNumber:
         # "1.500,25": dots group, the comma is the decimal mark.
         compact = compact.replace(".", "")
     compact = compact.replace(",", ".")
-    if not compact or compact.count(".") > 1 or not compact.replace(".", "").isdigit():
+    digits = compact.replace(".", "")
+    if not compact or compact.count(".") > 1 or not (digits.isascii() and digits.isdigit()):
         raise ValueError(f"not a French number: {surface!r}")
     try:
         value = Decimal(compact)
