@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""Throughput, memory and start-up benchmark of the ``recoupe`` command (issue 6).
+
+Builds a deterministic corpus from ``seeds/*.txt`` at several sizes, runs ``recoupe extract`` and
+``recoupe check`` on each as whole processes (what a user waits for: interpreter start-up, imports,
+reading, extracting, rendering), and compares with a baseline measured in the same run: one
+compiled ``regex`` pattern for French numbers scanning the same files in-process.
+
+Standard library only, plus ``regex`` (a dependency of recoupe). See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+RULES = ROOT / "rules"
+MB = 1_000_000
+
+# Targets of issue 6.
+TARGET_EXTRACT_MBPS = 5.0
+TARGET_CHECK_MBPS = 3.0
+TARGET_GROWTH_25_OVER_5 = 5.5
+TARGET_STARTUP_S = 0.3
+
+# Files of realistic size: each between these bounds (the last file of a corpus may be shorter).
+FILE_MIN_BYTES = 20_000
+FILE_MAX_BYTES = 50_000
+
+# The baseline: French numbers with their grouping, decimal comma and an optional scale, currency
+# or percent, as one compiled pattern. What any extractor has to do at the very least.
+_SP = "[ \u00a0\u202f]"
+BASELINE_PATTERN = regex.compile(
+    r"(?<![\p{L}\p{N}])[-+~]?"
+    rf"(?:\d{{1,3}}(?:{_SP}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?"
+    rf"(?:{_SP}?(?:milliards?|millions?|mille|Mds?|M€|k€|M|k|%|€)"
+    r"(?:\s(?:d['’]\s?)?(?:euros?|dollars?))?)?"
+    r"(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpus
+
+
+def seed_texts() -> list[str]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    if not paths:
+        sys.exit(f"bench: no seed texts in {SEEDS}")
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def document(number: int, seeds: list[str]) -> str:
+    """Document ``number`` of the corpus: a header line, then seed texts in an order and up to a size
+    that depend only on ``number`` (so the 1 MB corpus is a prefix of the 5 MB one)."""
+    rng = random.Random(number)
+    target = rng.randint(FILE_MIN_BYTES, FILE_MAX_BYTES)
+    parts = [f"Document n° {number} du corpus de mesure — revue de presse {number % 97 + 1}\n\n"]
+    size = len(parts[0].encode("utf-8"))
+    order: list[int] = []
+    while size < target:
+        if not order:
+            order = list(range(len(seeds)))
+            rng.shuffle(order)
+        text = seeds[order.pop()]
+        parts.append(text if text.endswith("\n") else text + "\n")
+        parts.append("\n")
+        size += len(text.encode("utf-8")) + 2
+    return "".join(parts)
+
+
+def build_corpus(folder: Path, size_bytes: int, seeds: list[str]) -> tuple[int, int]:
+    """Write files into ``folder`` until they hold at least ``size_bytes``; (files, bytes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    total = files = 0
+    while total < size_bytes:
+        data = document(files, seeds).encode("utf-8")
+        if total + len(data) > size_bytes and total + FILE_MIN_BYTES // 2 > size_bytes:
+            data = data[: max(size_bytes - total, 1)]  # a short last file; cut on a character
+            data = data.decode("utf-8", errors="ignore").encode("utf-8")
+        (folder / f"doc_{files:05d}.txt").write_bytes(data)
+        total += len(data)
+        files += 1
+    return files, total
+
+
+# ---------------------------------------------------------------------------------------------
+# Measurement
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    status: int
+    error: str | None = None
+
+
+def find_recoupe() -> str:
+    beside = Path(sys.executable).parent / "recoupe"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    found = shutil.which("recoupe")
+    if found:
+        return found
+    sys.exit("bench: no 'recoupe' executable beside the Python running this script nor on PATH "
+             "(run it with the venv's python, e.g. `make bench`)")
+
+
+def run(command: list[str], timeout: float | None = None) -> Run:
+    """Run ``command`` with stdout discarded; wall time, and the peak RSS of that very process.
+
+    ``os.wait4`` returns the resource usage of the one child waited for (its own peak RSS, not the
+    maximum over every child this script ever ran, which is what RUSAGE_CHILDREN would give).
+    """
+    stderr = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, cwd=ROOT)
+    deadline = None if timeout is None else start + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, 0 if deadline is None else os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            _, _, usage = os.wait4(process.pid, 0)
+            process.returncode = -9
+            return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, -9, f"stopped after {timeout:.0f} s (--timeout)")
+        time.sleep(0.005)
+    seconds = time.perf_counter() - start
+    process.returncode = code = os.waitstatus_to_exitcode(status)
+    error = None
+    if code not in (0, 1):  # 1 is "conflicts found", a result; 2 and others are errors
+        stderr.seek(0)
+        message = stderr.read().decode("utf-8", "replace").strip().splitlines()
+        error = f"exit code {code}: {message[-1] if message else 'no message'}"
+    return Run(seconds, usage.ru_maxrss / 1024, code, error)  # ru_maxrss is in KiB on Linux
+
+
+def baseline(folder: Path) -> tuple[float, int]:
+    """Seconds to read every file of ``folder`` and scan it with one compiled pattern; matches."""
+    start = time.perf_counter()
+    found = 0
+    for path in sorted(folder.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        for _ in BASELINE_PATTERN.finditer(text):
+            found += 1
+    return time.perf_counter() - start, found
+
+
+def median_seconds(command: list[str], times: int = 5) -> tuple[float, str | None]:
+    runs = [run(command) for _ in range(times)]
+    errors = [r.error for r in runs if r.error]
+    return statistics.median(r.seconds for r in runs), errors[0] if errors else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def parse_sizes(text: str) -> list[float]:
+    try:
+        sizes = sorted({float(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"sizes must be numbers of MB separated by commas, not {text!r}") from None
+    if not sizes or sizes[0] <= 0:
+        raise argparse.ArgumentTypeError("sizes must be positive")
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=parse_sizes, default=None, help="corpus sizes in MB (10^6 bytes), comma separated [default: 1,5,25]")
+    parser.add_argument("--quick", action="store_true", help="sizes 0.2,1: a smoke test, no growth target")
+    parser.add_argument("--workdir", type=Path, help="build the corpus here (kept) instead of a temporary folder (removed)")
+    parser.add_argument("--timeout", type=float, default=1800, help="stop if one run takes longer, in seconds [default: 1800]")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails (default: report only, exit 0)")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 25.0])
+
+    recoupe = find_recoupe()
+    seeds = seed_texts()
+    workdir = args.workdir.resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="recoupe-bench-"))
+    try:
+        failed = measure(recoupe, seeds, sizes, workdir, args.timeout)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 1 if failed and args.strict else 0
+
+
+def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, timeout: float) -> bool:
+    """Run every measurement and print the report; True when a target fails."""
+    print(f"recoupe: {recoupe}")
+    print(f"python: {sys.version.split()[0]}  cpus: {os.cpu_count()}  corpus: {workdir}")
+    print(f"seeds: {len(seeds)} texts, files of {FILE_MIN_BYTES // 1000}-{FILE_MAX_BYTES // 1000} kB\n", flush=True)
+
+    # Warm the file cache and the bytecode cache, so the first measurement is not an outlier.
+    run([recoupe, "--version"])
+    small_seed = min(sorted(SEEDS.glob("*.txt")), key=lambda p: p.stat().st_size)
+    run([recoupe, "check", str(small_seed), "--format", "json", "--rules", str(RULES), "--fail-on", "never"])
+
+    startup_version, version_error = median_seconds([recoupe, "--version"])
+    startup_check, check_error = median_seconds([recoupe, "check", str(small_seed), "--format", "json", "--rules", str(RULES), "--fail-on", "never"])
+    print("start-up (median of 5)")
+    print(f"  recoupe --version{'':<32}{startup_version:7.3f} s" + (f"  ERROR {version_error}" if version_error else ""))
+    label = f"recoupe check {small_seed.name} ({small_seed.stat().st_size / 1000:.1f} kB)"
+    print(f"  {label:<49}{startup_check:7.3f} s" + (f"  ERROR {check_error}" if check_error else "") + "\n", flush=True)
+    failed = bool(version_error or check_error)
+
+    header = f"{'command':<9}{'MB':>7}{'files':>7}{'seconds':>10}{'MB/s':>9}{'docs/s':>9}{'peak MB':>9}{'x baseline':>12}"
+    print(header)
+    print("-" * len(header), flush=True)
+    results: dict[str, dict[float, tuple[float, float]]] = {"baseline": {}, "extract": {}, "check": {}}
+    errors: list[str] = []
+    for size in sizes:
+        folder = workdir / f"corpus-{size:g}MB"
+        files, total = build_corpus(folder, int(size * MB), seeds)
+        megabytes = total / MB
+        base_seconds, _ = baseline(folder)
+        base_seconds = min(base_seconds, baseline(folder)[0])  # best of two: the cache is warm
+        rows = [("baseline", Run(base_seconds, float("nan"), 0))]
+        extract = run([recoupe, "extract", str(folder), "--format", "jsonl"], timeout)
+        rows.append(("extract", extract))
+        check = run([recoupe, "check", str(folder), "--format", "json", "--rules", str(RULES), "--fail-on", "never"], timeout)
+        rows.append(("check", check))
+        for name, measured in rows:
+            if measured.error:
+                errors.append(f"{name} {size:g} MB: {measured.error}")
+                print(f"{name:<9}{megabytes:>7.2f}{files:>7}  ERROR {measured.error}", flush=True)
+                continue
+            results[name][size] = (megabytes, measured.seconds)
+            ratio = measured.seconds / base_seconds if base_seconds > 0 else float("inf")
+            peak = "-" if name == "baseline" else f"{measured.peak_mb:.0f}"
+            print(
+                f"{name:<9}{megabytes:>7.2f}{files:>7}{measured.seconds:>10.2f}{megabytes / measured.seconds:>9.2f}"
+                f"{files / measured.seconds:>9.1f}{peak:>9}{ratio:>11.1f}x",
+                flush=True,
+            )
+        print(flush=True)
+
+    if len(sizes) > 1:
+        print("growth from one size to the next (time ratio / size ratio; 1.0 is linear)")
+        for name in ("extract", "check"):
+            for small, large in zip(sizes, sizes[1:]):
+                if small not in results[name] or large not in results[name]:
+                    continue
+                (mb_small, s_small), (mb_large, s_large) = results[name][small], results[name][large]
+                time_ratio, size_ratio = s_large / s_small, mb_large / mb_small
+                print(f"  {name:<8}{small:>5g} -> {large:<5g} MB: time x{time_ratio:5.2f} for size x{size_ratio:5.2f}"
+                      f"  ({time_ratio / size_ratio:.2f})")
+        print()
+
+    print("targets (issue 6)")
+    checks: list[tuple[str, bool | None]] = [(f"runs without error: {error}", False) for error in errors]
+    for name, target, label in (("extract", TARGET_EXTRACT_MBPS, "extraction"), ("check", TARGET_CHECK_MBPS, "check")):
+        if not results[name]:
+            checks.append((f"{label} >= {target:g} MB/s: no successful run", False))
+            continue
+        largest = max(results[name])
+        mbps = results[name][largest][0] / results[name][largest][1]
+        checks.append((f"{label} >= {target:g} MB/s at {largest:g} MB: {mbps:.2f} MB/s", mbps >= target))
+    for name in ("extract", "check"):
+        if 5.0 in results[name] and 25.0 in results[name]:
+            growth = results[name][25.0][1] / results[name][5.0][1]
+            checks.append((f"{name}: 25 MB time <= {TARGET_GROWTH_25_OVER_5:g} x 5 MB time: x{growth:.2f}", growth <= TARGET_GROWTH_25_OVER_5))
+        else:
+            checks.append((f"{name}: 25 MB time <= {TARGET_GROWTH_25_OVER_5:g} x 5 MB time: not measured (needs 5 and 25 in --sizes)", None))
+    checks.append((f"start-up < {TARGET_STARTUP_S:g} s (recoupe --version): {startup_version:.3f} s", startup_version < TARGET_STARTUP_S))
+    checks.append((f"start-up < {TARGET_STARTUP_S:g} s (recoupe check, one small file): {startup_check:.3f} s", startup_check < TARGET_STARTUP_S))
+    for text, ok in checks:
+        mark = "SKIP" if ok is None else verdict(ok)
+        failed = failed or ok is False
+        print(f"  {mark}  {text}")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())
