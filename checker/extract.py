@@ -120,6 +120,7 @@ _PERCENT = regex.compile(r"\s?(?:%|(?i:pour\s?cents?|pourcents?)(?![\p{L}]))")
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
+_LESS_AFTER = regex.compile(r"\s+(?i:moins)(?![\p{L}])")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
     r"\s?(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_SYMBOLS, key=len, reverse=True))
@@ -130,6 +131,7 @@ _UNIT_WORD = regex.compile(
     + r")(?![\p{L}\p{N}'’ʼ-])",
     regex.IGNORECASE,
 )
+_CENTS = regex.compile(r"[ \u00a0\u202f]?(?P<cents>\d\d)(?![\d,.]\d|\d|\p{L})")
 _AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
 _NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
@@ -167,8 +169,9 @@ class _Reading:
     unit: str  # ISO currency code, or a pint unit
     scale: int = 1
     noun: str | None = None
-    add: Decimal = Decimal(0)  # "deux ans et demi"
+    add: Decimal = Decimal(0)  # "deux ans et demi", "3 € 50"
     strong: bool = True  # a unit or currency, not only a noun
+    half_unit: Decimal | None = None  # the precision, when what follows the number sets it ("3 € 50")
 
 
 def singular(noun: str) -> str:
@@ -185,9 +188,11 @@ def _singular_word(word: str) -> str:
         return word[:-1]
     if word.endswith("aux"):  # hôpitaux, journaux
         return word[:-3] + "al"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    if not word.endswith("s") or word.endswith(("ss", "ès")):  # stress, accès, succès
+        return word
+    if word.endswith(("ais", "ois")) and word[:-1] not in french.NOUNS_IN_AI_OI:
+        return word  # palais, bois, chinois; but emplois, essais
+    return word[:-1]
 
 
 def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -> _Reading | None:
@@ -223,6 +228,9 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
                 return None if scale == 1 else _Reading(after_scale, "number", "count", scale)
             end = match.start("currency") + len(words[0])
             return _Reading(end, "money", code, scale)
+        if scale == 1 and match.group("currency") == "€" and (cents := _CENTS.match(text, match.end())) and not _read_after(text, cents.end(), True):
+            # "3 € 50", "3€50": euros then cents, the way prices are written in shops
+            return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
         return _Reading(match.end(), "money", code, scale)
     if scale != 1:
         if match := _DE_NOUN.match(text, after_scale):
@@ -310,14 +318,15 @@ def extract(text: str) -> list[Quantity]:
     for match in CANDIDATE.finditer(text):
         if match.start() < consumed or excluded.covers(match.start(), match.end()):
             continue
-        quantity = _read_candidate(text, match)
+        quantity = _read_candidate(text, match, consumed)
         if quantity is not None:
             found.append(quantity)
             consumed = quantity.end
     return _merge_ranges(text, found)
 
 
-def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
+def _read_candidate(text: str, match: regex.Match[str], floor: int = 0) -> Quantity | None:
+    """Read one candidate number; its surface may not reach back before ``floor`` (the last figure)."""
     number_start, number_end = match.span()
     approximate = False
     words = False
@@ -378,7 +387,7 @@ def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
             return None  # number words count something, or multiply: "multiplié par deux"
 
     before_number = number_start
-    currency_before = _CURRENCY_BEFORE.search(text[max(0, number_start - 5):number_start])
+    currency_before = _CURRENCY_BEFORE.search(text[max(0, number_start - 5, floor):number_start])
     if currency_before and (reading is None or reading.kind in ("number", "count")):
         code = french.CURRENCIES.get(currency_before.group("currency").lower())
         if code:
@@ -387,7 +396,7 @@ def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
             reading = _Reading(end, "money", code, scale)
             before_number = number_start - (len(currency_before.group()))
     negative = False
-    if digits is not None and before_number > 0 and text[before_number - 1] in "-−":
+    if digits is not None and before_number > floor and text[before_number - 1] in "-−":
         if before_number == 1 or text[before_number - 2] in " \t\n(":
             negative, before_number = True, before_number - 1
 
@@ -408,8 +417,12 @@ def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
         reading = _Reading(number_end, "factor", "times")
         before_number = factor_window + factor_before.start()  # "multiplié par 3" is the figure
         divided = factor_before.group().lower().startswith("divis")
+    elif reading is not None and reading.kind == "factor" and _LESS_AFTER.match(text, reading.end):
+        divided = True  # "deux fois moins": half as much
 
     qualifier, start = _qualifier_before(text, before_number)
+    if start < floor:
+        qualifier, start = "exact", before_number
     if words and qualifier == "about" and text[start:before_number].lower().startswith("autour"):
         # "structurée autour de trois objectifs": around what, not about how many
         qualifier, start = "exact", before_number
@@ -420,7 +433,7 @@ def _read_candidate(text: str, match: regex.Match[str]) -> Quantity | None:
     unit = reading.unit if reading is not None else "count"
     scale = Decimal(reading.scale) if reading is not None else Decimal(1)
     value = (parsed.value + (reading.add if reading else 0)) * scale
-    half_unit = parsed.half_unit * scale
+    half_unit = (reading.half_unit if reading is not None and reading.half_unit is not None else parsed.half_unit) * scale
     if negative:
         value = -value
     factor = 1.0

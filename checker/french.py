@@ -131,8 +131,22 @@ Quelques Parmi Sur Hors Via Jusqu'à Enfin Puis Ainsi Alors Aujourd Hier Demain 
 # Irregular plurals and invariable nouns for singularising counted nouns.
 INVARIABLE_NOUNS = frozenset("""
 pays fois mois tiers corps prix poids temps cas bras os dos souris avis processus virus campus
-bus discours cours parcours concours secours recours concours choix voix croix noix taux
+bus discours cours parcours concours secours recours choix voix croix noix taux paix faux
 français anglais secteurs-clés
+avis devis permis colis tapis radis paradis logis compromis brebis parvis croquis gâchis hachis
+maïs rubis semis taillis tamis vernis châssis coloris débris frottis iris lambris marquis précis
+cassis appentis acquis fils
+autobus minibus omnibus cactus consensus corpus bonus malus terminus focus blocus abus refus jus
+obus talus surplus sinus fœtus lotus cursus prospectus stimulus thésaurus hiatus opus tonus
+humus papyrus utérus mucus syllabus
+repas matelas lilas débarras fracas ananas canevas verglas embarras atlas compas glas
+héros propos repos enclos chaos remords
+""".split())
+# Nouns in -ai and -oi, whose plural ends in -ais, -ois like the invariable palais, marais, bois
+# and the demonyms (français, chinois).
+NOUNS_IN_AI_OI = frozenset("""
+emploi loi roi convoi envoi renvoi tournoi beffroi octroi paroi essai délai quai balai minerai
+étai geai
 """.split())
 IRREGULAR_PLURALS: dict[str, str] = {
     "yeux": "œil", "travaux": "travail", "baux": "bail", "coraux": "corail", "émaux": "émail",
