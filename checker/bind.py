@@ -17,6 +17,7 @@ from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extract import Quantity, extract
 from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
+from checker.sources import Source
 
 _MEASURE = regex.compile(rf"(?<![\p{{L}}])(?:{french.MEASURE_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
 
@@ -46,6 +47,8 @@ class Claim:
     quote_offset: int  # where the figure starts within the quote
     measure: str | None
     evidence: tuple[Evidence, ...]
+    page: int | None = None  # 1-based page of a paged original (PDF), else None
+    source_meta: Source | None = None  # publisher, date, authority... (checker.sources)
 
     @property
     def sort_key(self) -> tuple[str, str, int, int]:
@@ -191,7 +194,7 @@ def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[E
     return Claim(
         rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=quote,
         quote_offset=quantity.start - sentence.start - stripped_left, measure=_measure(document, quantity, sentence),
-        evidence=evidence,
+        evidence=evidence, page=document.page_at(quantity.start), source_meta=document.meta,
     )
 
 

@@ -16,9 +16,13 @@ from pathlib import Path
 import regex
 
 from checker.errors import DocumentError
+from checker.sources import MANIFEST_NAME, Source
 
-# Extensions read as documents when a folder is walked.
+# Extensions read as plain text; checker.formats knows the others (HTML, PDF).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIXES = (".pdf",)
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 
 _SNIFF_BYTES = 8192
 # C0 controls other than tab, LF, FF, CR: a text file does not contain them.
@@ -71,15 +75,32 @@ class Document:
     text: str
     encoding: str = "utf-8"
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    # Offsets where each page of a paged original (PDF) starts in ``text``; empty otherwise.
+    page_starts: tuple[int, ...] = ()
+    # What the document says about itself (HTML metadata, a dateline); see checker.sources.
+    meta: Source | None = None
+    format: str = "text"  # text, html, pdf
 
     @classmethod
-    def from_text(cls, text: str, source: str = "<text>", encoding: str = "utf-8") -> Document:
+    def from_text(
+        cls, text: str, source: str = "<text>", encoding: str = "utf-8",
+        page_starts: tuple[int, ...] = (), meta: Source | None = None, format: str = "text",
+    ) -> Document:
         starts = [0]
         index = text.find("\n")
         while index != -1:
             starts.append(index + 1)
             index = text.find("\n", index + 1)
-        return cls(source=source, text=text, encoding=encoding, _line_starts=tuple(starts))
+        return cls(
+            source=source, text=text, encoding=encoding, _line_starts=tuple(starts),
+            page_starts=page_starts, meta=meta, format=format,
+        )
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page of a character offset, or None when the original has no pages."""
+        if not self.page_starts:
+            return None
+        return max(bisect.bisect_right(self.page_starts, offset), 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of a character offset."""
@@ -159,7 +180,9 @@ def _looks_like_heading(line: str) -> bool:
 
 
 def read_document(path: Path, source: str | None = None) -> Document:
-    """Read and decode one file; every failure is a DocumentError naming the file."""
+    """Read one file as text, HTML or PDF (by suffix, then content); errors are DocumentErrors."""
+    from checker.formats import to_document
+
     name = source if source is not None else str(path)
     try:
         data = path.read_bytes()
@@ -167,25 +190,65 @@ def read_document(path: Path, source: str | None = None) -> Document:
         raise DocumentError(name, "is a directory, not a document") from None
     except OSError as exc:
         raise DocumentError(name, f"cannot be read ({exc.strerror or exc})") from None
-    text, encoding = decode(data, name)
-    return Document.from_text(text, source=name, encoding=encoding)
+    return to_document(data, name, suffix=path.suffix)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file met while walking a folder and not checked (unsupported type), or an empty one."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[DocumentError]]:
-    """Expand files and folders (recursively) into documents, sorted; report what is missing."""
+    """Expand files and folders into documents and missing paths; see ``discover_all``."""
+    found, errors, _ = discover_all(paths)
+    return found, errors
+
+
+def discover_all(paths: list[Path]) -> tuple[list[Path], list[DocumentError], list[Skipped]]:
+    """Expand files and folders (recursively) into documents, sorted; report what is missing.
+
+    In a folder, files with a document suffix are read, and so are files whose content is
+    sniffed as HTML or PDF; every other file is returned as skipped, by name. Hidden files and
+    folders (``.git``...) and the ``sources.toml`` manifests are passed over silently. A file
+    named on the command line is always read.
+    """
+    from checker.formats import sniff
+
     found: list[Path] = []
     errors: list[DocumentError] = []
+    skipped: list[Skipped] = []
     for path in paths:
         if path.is_dir():
             seen: set[Path] = set()
             for child in sorted(path.rglob("*")):
-                if child.suffix.lower() in TEXT_SUFFIXES and child.is_file():
-                    resolved = child.resolve()
-                    if resolved not in seen:
-                        seen.add(resolved)
-                        found.append(child)
+                relative = child.relative_to(path).parts
+                if any(part.startswith(".") for part in relative) or child.name == MANIFEST_NAME or not child.is_file():
+                    continue
+                resolved = child.resolve()
+                if resolved in seen:
+                    continue
+                seen.add(resolved)
+                if child.suffix.lower() in DOCUMENT_SUFFIXES or sniff(_head(child)) is not None:
+                    found.append(child)
+                else:
+                    kind = child.suffix.lower() or "no extension"
+                    skipped.append(Skipped(str(child), f"skipped: unsupported file type ({kind}); recoupe reads .txt, .md, .html, .pdf"))
         elif path.exists():
             found.append(path)
         else:
             errors.append(DocumentError(str(path), "no such file or directory"))
-    return found, errors
+    return found, errors, skipped
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(1024)
+    except OSError:
+        return b""

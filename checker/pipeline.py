@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.bind import Claim, NearMiss, bind
 from checker.compare import Finding, compare
-from checker.documents import discover, read_document
+from checker.documents import Skipped, discover_all, read_document
 from checker.errors import DocumentError, RecoupeError
 from checker.extract import extract
 from checker.rules import Rule
+from checker.sources import Catalog, Source
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class DocumentStats:
     source: str
     figures: int
     bound: int
+    meta: Source | None = None
+    pages: int | None = None  # for a paged original (PDF)
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Report:
     errors: tuple[RecoupeError, ...]
     near_misses: tuple[NearMiss, ...]
     documents: tuple[DocumentStats, ...]
+    skipped: tuple[Skipped, ...] = ()  # warnings: unsupported files in a folder, empty documents
 
     @property
     def figures(self) -> int:
@@ -47,10 +51,12 @@ class Report:
 def check(paths: list[Path], rules: list[Rule], progress: Callable[[str], None] | None = None) -> Report:
     """Read every document under ``paths``, bind its figures to ``rules`` and compare them.
 
-    An unreadable document is reported in ``errors`` and the others are still checked.
+    An unreadable document or a bad ``sources.toml`` is reported in ``errors``, an unsupported
+    file met in a folder or an empty document in ``skipped``; the others are still checked.
     """
-    files, missing = discover(paths)
+    files, missing, skipped = discover_all(paths)
     errors: list[RecoupeError] = list(missing)
+    catalog = Catalog()
     claims_by_rule: dict[str, list[Claim]] = defaultdict(list)
     near_misses: list[NearMiss] = []
     stats: list[DocumentStats] = []
@@ -62,14 +68,20 @@ def check(paths: list[Path], rules: list[Rule], progress: Callable[[str], None] 
         except DocumentError as exc:
             errors.append(exc)
             continue
+        if not document.text.strip():
+            skipped.append(Skipped(document.source, "empty: no text to check" if document.format != "html" else "empty: no main text found in the page"))
+            continue
+        document = replace(document, meta=catalog.source_of(path, document.meta))
         quantities = extract(document.text)
         claims, misses = bind(document, quantities, rules)
         for claim in claims:
             claims_by_rule[claim.rule].append(claim)
         near_misses.extend(misses)
-        stats.append(DocumentStats(document.source, len(quantities), len(claims)))
+        pages = len(document.page_starts) if document.page_starts else None
+        stats.append(DocumentStats(document.source, len(quantities), len(claims), document.meta, pages))
+    errors.extend(catalog.errors)
     by_id = {rule.id: rule for rule in rules}
     findings = [compare(by_id[rule_id], claims) for rule_id, claims in claims_by_rule.items()]
     findings.sort(key=lambda finding: finding.sort_key)
     near_misses.sort(key=lambda miss: (miss.rule, miss.source, miss.line, miss.column))
-    return Report(tuple(findings), tuple(errors), tuple(near_misses), tuple(stats))
+    return Report(tuple(findings), tuple(errors), tuple(near_misses), tuple(stats), tuple(skipped))

@@ -54,7 +54,7 @@ def _no_color(flag: bool) -> bool:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive: .txt, .md).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive: .txt, .md, .html, .pdf).", show_default=False)],
     output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table for people; jsonl or json for programs.")] = ExtractFormat.table,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR is respected too).")] = False,
 ) -> None:
@@ -62,11 +62,12 @@ def extract(
 
     Exit codes: 0 every document read; 2 a document could not be read (the others are still listed).
     """
-    from checker.documents import discover, read_document
+    from checker.documents import discover_all, read_document
     from checker.errors import DocumentError
     from checker.extract import extract as extract_text
 
-    files, errors = discover(paths)
+    # Unsupported files met in a folder are passed over here; `recoupe check` reports them.
+    files, errors, _ = discover_all(paths)
     rows: list[dict[str, object]] = []
     for path in files:
         try:
@@ -74,9 +75,13 @@ def extract(
         except DocumentError as exc:
             errors.append(exc)
             continue
+        if not document.text.strip():
+            _err(f"warning: {document.source}: empty: no text")
         for quantity in extract_text(document.text):
             line, column = document.position(quantity.start)
             row: dict[str, object] = {"source": document.source, "line": line, "column": column}
+            if document.page_starts:
+                row["page"] = document.page_at(quantity.start)
             row.update(quantity.as_dict())
             rows.append(row)
     for error in errors:
@@ -241,7 +246,7 @@ def _emit_error_report(error, settings) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (recursive: .txt, .md).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (recursive: .txt, .md, .html, .pdf; sources.toml gives their metadata).", show_default=False)],
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or 'rules' in the configuration].", show_default=False)] = None,
     output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment).", show_default=False)] = None,
     output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically: FILE (the --format) or FORMAT:FILE, e.g. sarif:recoupe.sarif. Repeatable.", show_default=False)] = None,
@@ -257,7 +262,8 @@ def check(
     Options can also be set in [tool.recoupe] of pyproject.toml or in recoupe.toml.
 
     Exit codes: 0 no conflict at or above --fail-on; 1 such a conflict; 2 usage, configuration,
-    rule or input error (the other documents are still checked).
+    rule or input error, or a bad sources.toml (the other documents are still checked). Files
+    skipped (unsupported type in a folder, empty) are warnings and do not change the exit code.
     """
     from dataclasses import replace as replace_report
 
@@ -285,6 +291,8 @@ def check(
     report = run_check(paths, loaded, progress=_progress_callback(paths))
     for error in report.errors:
         _err(str(error))
+    for skipped in report.skipped:
+        _err(f"warning: {skipped}")
 
     failing = [f for f in report.conflicts if _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.fail_on]]
     if settings.baseline is not None:
@@ -372,6 +380,8 @@ def baseline(
     report = run_check(paths, loaded)
     for error in report.errors:
         _err(str(error))
+    for skipped in report.skipped:
+        _err(f"warning: {skipped}")
     known = Baseline.from_findings(report.conflicts)
     write_atomic(output, known.to_json())
     typer.echo(f"{len(known.entries)} acknowledged conflicts written to {output}")

@@ -8,11 +8,11 @@ from typing import Any
 from checker.bind import Claim
 from checker.pipeline import Report
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    data: dict[str, Any] = {"source": claim.source, "line": claim.line, "column": claim.column}
+    data: dict[str, Any] = {"source": claim.source, "line": claim.line, "column": claim.column, "page": claim.page}
     data.update(claim.quantity.as_dict())
     data["quote"] = claim.quote
     data["measure"] = claim.measure
@@ -20,6 +20,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         {"role": e.role, "pattern": e.pattern, "matched": e.matched, "line": e.line, "column": e.column, "scope": e.scope}
         for e in claim.evidence
     ]
+    data["source_meta"] = claim.source_meta.as_dict() if claim.source_meta is not None else None
     return data
 
 
@@ -32,6 +33,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "bound": report.bound,
             "conflicts": len(report.conflicts),
             "errors": len(report.errors),
+            "skipped": len(report.skipped),
         },
         "findings": [
             {
@@ -50,7 +52,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {"rule": m.rule, "source": m.source, "line": m.line, "column": m.column, "text": m.text, "reason": m.reason}
             for m in report.near_misses
         ],
-        "documents": [{"source": d.source, "figures": d.figures, "bound": d.bound} for d in report.documents],
+        "documents": [
+            {
+                "source": d.source, "figures": d.figures, "bound": d.bound, "pages": d.pages,
+                "source_meta": d.meta.as_dict() if d.meta is not None else None,
+            }
+            for d in report.documents
+        ],
+        "skipped": [{"source": s.path, "reason": s.reason} for s in report.skipped],
         "errors": [
             {"source": e.path, "line": e.line, "column": e.column, "message": e.message, "type": type(e).__name__}
             for e in report.errors

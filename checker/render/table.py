@@ -20,7 +20,17 @@ def summary_line(report: Report) -> str:
         f"{len(report.documents)} documents read, {report.figures} figures found, "
         f"{report.bound} bound to a rule, {conflicts} conflict{'s' if conflicts != 1 else ''}"
         + (f", {len(report.errors)} error{'s' if len(report.errors) != 1 else ''}" if report.errors else "")
+        + (f", {len(report.skipped)} skipped" if report.skipped else "")
     )
+
+
+def where(claim) -> str:
+    """source:line:column, the page of a PDF, and on a second line who published it and when."""
+    text = f"{claim.source}:{claim.line}:{claim.column}"
+    if claim.page is not None:
+        text += f" (p. {claim.page})"
+    label = claim.source_meta.label(publisher_width=16) if claim.source_meta is not None else ""
+    return text + "\n" + label if label else text
 
 
 def render_table(report: Report, color: bool = True, width: int = 120, explain: bool = False, show_single: bool = True) -> str:
@@ -44,7 +54,7 @@ def render_table(report: Report, color: bool = True, width: int = 120, explain: 
             quote = Text.assemble(before, (figure, "bold yellow"), after)
             table.add_row(
                 claim.quantity.text, display_value(finding.rule, claim), claim.measure or "",
-                f"{claim.source}:{claim.line}:{claim.column}", quote,
+                where(claim), quote,
             )
         console.print(table)
         if explain:
@@ -59,5 +69,7 @@ def render_table(report: Report, color: bool = True, width: int = 120, explain: 
             console.print(f"  {miss.rule}: {miss.source}:{miss.line}:{miss.column} '{miss.text}': {miss.reason}")
     for error in report.errors:
         console.print(Text(f"error: {error}", style="red"))
+    for skipped in report.skipped:
+        console.print(Text(f"warning: {skipped}", style="yellow"))
     console.print(summary_line(report))
     return buffer.getvalue()

@@ -1,0 +1,237 @@
+"""What is known about where a document comes from: a frozen ``Source`` value per document.
+
+Three origins, the first that knows a field wins:
+
+1. the manifest ``sources.toml`` in the document's folder, one table per file name;
+2. what the document says itself: an HTML page's metadata, or a dateline near the top
+   (``Le 12 novembre``, ``le 12/11/25``);
+3. the file's name (the title, when nothing else names the document).
+
+Dates are ISO 8601 strings of the precision known: ``2025-11-12``, ``2025-11``, ``2025``, or
+``--11-12`` (day and month, year unknown), so that a later stage can order sources in time
+without guessing more than was written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+import regex
+
+from checker.errors import RecoupeError
+
+MANIFEST_NAME = "sources.toml"
+AUTHORITIES = ("official", "press", "blog", "company", "academic", "other")
+MANIFEST_KEYS = ("title", "publisher", "url", "date", "event_date", "authority")
+
+
+class ManifestError(RecoupeError):
+    """A ``sources.toml`` is malformed: bad TOML, an unknown key, a wrong value."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Metadata of one document. ``origin`` says where each known field came from."""
+
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date: str | None = None  # publication date, ISO 8601 of the precision known
+    event_date: str | None = None  # the date of the event the document reports, if it says
+    authority: str | None = None  # official, press, blog, company, academic, other
+    origin: tuple[tuple[str, str], ...] = ()  # (field, "manifest" | "document" | "file name")
+
+    def merged_over(self, fallback: Source) -> Source:
+        """This source's known fields, completed by ``fallback``'s."""
+        values: dict[str, object] = {}
+        origin = dict(fallback.origin)
+        origin.update(self.origin)
+        for item in fields(self):
+            if item.name == "origin":
+                continue
+            mine = getattr(self, item.name)
+            values[item.name] = mine if mine is not None else getattr(fallback, item.name)
+        known = tuple((name, origin[name]) for name in MANIFEST_KEYS if values.get(name) is not None and name in origin)
+        return replace(self, **values, origin=known)  # type: ignore[arg-type]
+
+    def as_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {name: getattr(self, name) for name in MANIFEST_KEYS}
+        data["origin"] = dict(self.origin)
+        return data
+
+    def label(self, publisher_width: int = 0) -> str:
+        """A short line for people: publisher · date · authority (publisher cut to a width if > 0)."""
+        publisher = self.publisher or ""
+        if publisher_width and len(publisher) > publisher_width:
+            publisher = publisher[: publisher_width - 1].rstrip(" ,") + "…"
+        parts = [publisher, self.date or (f"event {self.event_date}" if self.event_date else ""), self.authority or ""]
+        return " · ".join(part for part in parts if part)
+
+
+def make_source(origin: str, **values: str | None) -> Source:
+    known = {key: value for key, value in values.items() if value}
+    return Source(**known, origin=tuple((key, origin) for key in MANIFEST_KEYS if key in known))  # type: ignore[arg-type]
+
+
+_ISO = regex.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2})")
+
+
+def normalise_date(value: object) -> str | None:
+    """An ISO date string of the precision given, or None when ``value`` is not one."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    match = _ISO.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day, md_month, md_day = match.groups()
+    try:
+        if md_month:
+            datetime.date(2000, int(md_month), int(md_day))  # 2000: a leap year accepts 29 Feb
+        elif day:
+            datetime.date(int(year), int(month), int(day))
+        elif month and not 1 <= int(month) <= 12:
+            return None
+    except ValueError:
+        return None
+    return value.strip()
+
+
+# --- datelines -----------------------------------------------------------------------------
+
+_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+}
+_WORD_DATE = regex.compile(
+    rf"(?<![\p{{L}}\d])(?:[Ll]es?\s+)?(1er|\d{{1,2}})\s+({'|'.join(_MONTHS)})(?:\s+(\d{{4}}))?(?![\p{{L}}\d])",
+    regex.IGNORECASE,
+)
+_NUMERIC_DATE = regex.compile(r"(?<![\d/.])[Ll]e\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
+DATELINE_CHARS = 400  # a dateline is looked for in the first characters of the text only
+
+
+def dateline(text: str) -> str | None:
+    """The date a document's top gives (``Le 12 novembre``, ``le 12/11/25``), as ISO, or None."""
+    head = text[:DATELINE_CHARS]
+    found: list[tuple[int, str]] = []
+    for match in _NUMERIC_DATE.finditer(head):
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        year += 2000 if year < 100 else 0
+        try:
+            found.append((match.start(), datetime.date(year, month, day).isoformat()))
+        except ValueError:
+            continue
+    for match in _WORD_DATE.finditer(head):
+        day = 1 if match.group(1).lower() == "1er" else int(match.group(1))
+        month = _MONTHS[match.group(2).lower()]
+        year = match.group(3)
+        try:
+            datetime.date(int(year) if year else 2000, month, day)
+        except ValueError:
+            continue
+        found.append((match.start(), f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"))
+    return min(found)[1] if found else None
+
+
+# --- the manifest --------------------------------------------------------------------------
+
+
+def _line_of(lines: list[str], start: int, key: str) -> int | None:
+    """The 1-based line of ``key = ...`` after line ``start`` and before the next table."""
+    pattern = regex.compile(rf"\s*(?:{regex.escape(key)}|\"{regex.escape(key)}\"|'{regex.escape(key)}')\s*=")
+    for number in range(start + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if number > start + 1 and line.lstrip().startswith("["):
+            break
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _table_line(lines: list[str], name: str) -> int:
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if stripped.startswith("[") and name in stripped:
+            return number
+    return 1
+
+
+def load_manifest(path: Path) -> dict[str, Source]:
+    """Parse and validate one ``sources.toml``: file name -> Source; ManifestError with file:line."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ManifestError(where, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = regex.search(r"\(at line (\d+), column (\d+)\)", message)
+        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        raise ManifestError(where, f"invalid TOML: {message}", int(found.group(1)) if found else None) from None
+    lines = text.split("\n")
+    manifest: dict[str, Source] = {}
+    for name, table in data.items():
+        table_line = _table_line(lines, name)
+        if not isinstance(table, dict):
+            raise ManifestError(where, f"'{name}' must be a table ([\"{name}\"]) of title, publisher, url, date, authority", _line_of(lines, 0, name) or 1)
+        values: dict[str, str] = {}
+        for key, value in table.items():
+            line = _line_of(lines, table_line, key) or table_line
+            if key not in MANIFEST_KEYS:
+                raise ManifestError(where, f"['{name}']: unknown key '{key}' (expected one of {', '.join(MANIFEST_KEYS)})", line)
+            if key in ("date", "event_date"):
+                iso = normalise_date(value)
+                if iso is None:
+                    raise ManifestError(where, f"['{name}']: key '{key}': expected an ISO date (2025-11-12, 2025-11 or 2025), got {value!r}", line)
+                values[key] = iso
+                continue
+            if not isinstance(value, str) or not value.strip():
+                raise ManifestError(where, f"['{name}']: key '{key}': expected a non-empty string, got {value!r}", line)
+            if key == "authority" and value not in AUTHORITIES:
+                raise ManifestError(where, f"['{name}']: key 'authority': expected one of {', '.join(AUTHORITIES)}, got {value!r}", line)
+            if key == "url" and not regex.match(r"(?i)https?://\S+$", value):
+                raise ManifestError(where, f"['{name}']: key 'url': expected an http(s) URL, got {value!r}", line)
+            values[key] = value.strip()
+        manifest[name] = make_source("manifest", **values)
+    return manifest
+
+
+def from_file_name(path: Path) -> Source:
+    return make_source("file name", title=path.stem)
+
+
+class Catalog:
+    """The manifests met while checking, read once per folder; their errors are collected."""
+
+    def __init__(self) -> None:
+        self._manifests: dict[Path, dict[str, Source]] = {}
+        self.errors: list[ManifestError] = []
+
+    def manifest(self, folder: Path) -> dict[str, Source]:
+        key = folder.resolve()
+        if key not in self._manifests:
+            path = folder / MANIFEST_NAME
+            entries: dict[str, Source] = {}
+            if path.is_file():
+                try:
+                    entries = load_manifest(path)
+                except ManifestError as exc:
+                    self.errors.append(exc)
+            self._manifests[key] = entries
+        return self._manifests[key]
+
+    def source_of(self, path: Path, said: Source | None) -> Source:
+        """The manifest's entry for ``path``, completed by what the document said, then its name."""
+        found = self.manifest(path.parent).get(path.name, Source())
+        if said is not None:
+            found = found.merged_over(said)
+        return found.merged_over(from_file_name(path))
