@@ -16,6 +16,13 @@ from checker.rules import Rule
 from checker.sources import Catalog, Source
 
 
+_EMPTY = {
+    "text": "empty: no text to check",
+    "html": "empty: no main text found in the page",
+    "pdf": "empty: no text in the PDF (scanned pages would need OCR, which recoupe does not do)",
+}
+
+
 @dataclass(frozen=True)
 class DocumentStats:
     source: str
@@ -69,7 +76,7 @@ def check(paths: list[Path], rules: list[Rule], progress: Callable[[str], None] 
             errors.append(exc)
             continue
         if not document.text.strip():
-            skipped.append(Skipped(document.source, "empty: no text to check" if document.format != "html" else "empty: no main text found in the page"))
+            skipped.append(Skipped(document.source, _EMPTY[document.format]))
             continue
         document = replace(document, meta=catalog.source_of(path, document.meta))
         quantities = extract(document.text)

@@ -190,6 +190,8 @@ def test_a_folder_with_an_image_an_empty_file_and_a_cp1252_text_is_checked_witho
     assert {Path(s["source"]).name for s in as_json["skipped"]} == {"photo.png", "vide.txt"}
     assert as_json["summary"]["skipped"] == 2 and as_json["errors"] == []
     assert [Path(d["source"]).name for d in as_json["documents"]] == ["ancien.txt"]
+    markdown = runner.invoke(app, ["check", str(folder), "--rules", str(RULES), "--format", "markdown"]).stdout
+    assert "### Skipped (warnings)" in markdown and "photo.png" in markdown
     assert as_json["documents"][0]["figures"] == sum(_figures(read_document(SEED)).values()) + sum(
         1 for q in extract(read_document(SEED).text) if q.kind not in FIGURE_KINDS
     )
@@ -286,3 +288,15 @@ def test_manifest_dates_are_iso_of_any_precision(value: str, iso: str | None) ->
 def test_text_documents_are_read_as_before() -> None:
     document = to_document("Le plan prévoit 650 M€.\r\n".encode(), "x.txt", ".txt")
     assert document.text == "Le plan prévoit 650 M€.\n" and document.format == "text" and document.page_at(0) is None
+
+
+def test_a_pdf_without_text_is_reported_as_empty(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    blank = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    blank.showPage()
+    blank.save()
+    report = check([tmp_path], [])
+    assert report.errors == () and report.documents == ()
+    assert [Path(s.path).name for s in report.skipped] == ["scan.pdf"] and "OCR" in report.skipped[0].reason

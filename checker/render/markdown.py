@@ -45,4 +45,8 @@ def render_markdown(report: Report) -> str:
         lines += ["### Errors", ""]
         lines += [f"- {escape(str(error))}" for error in errors]
         lines.append("")
+    if report.skipped:
+        lines += ["### Skipped (warnings)", ""]
+        lines += [f"- {escape(str(skipped))}" for skipped in report.skipped]
+        lines.append("")
     return "\n".join(lines)
