@@ -94,6 +94,7 @@ NOT_QUANTITIES = regex.compile(
         r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",  # 2025-11-12
         rf"(?<![\p{{L}}\p{{N}}])(?:1er|\d{{1,2}})(?:{_SP}|\s)+{_MONTH}(?:\s+\d{{4}})?",  # 28 janvier 2025
         rf"{_MONTH}\s+\d{{4}}(?!\d)",  # septembre 2025
+        rf"(?<![\p{{L}}\p{{N}}])(?:1er|\d{{1,2}})(?:\s*(?:,|et|au|à|-|–)\s*(?:1er|\d{{1,2}}))+(?:{_SP}|\s)+{_MONTH}",  # du 3 au 5 mars
         r"(?<![\d:])\d{1,2}\s?[h:]\s?\d{2}(?![\d])",  # 22:49, 10h30
         r"(?<![\d+])(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)",  # 06 08 77 61 02
         r"(?<![\d+])0\s?[89]\d{2}(?:\s?\d{3}){2}(?!\d)",  # 0 800 123 456
@@ -108,7 +109,7 @@ NOT_QUANTITIES = regex.compile(
 )
 
 _SCALE_WORD = regex.compile(
-    rf"{_SP}?(?P<scale>(?i:milliards?|millions?|billions?|mille|mds|mrds?))(?![\p{{L}}])"
+    rf"{_SP}?(?P<scale>(?i:milliards?|millions?|billions?|mille|mds|mrds?|mios?))(?![\p{{L}}])"
     rf"|{_SP}?(?P<symbol>Mds|Mrd|Md|Mn|M|k|K)(?![\p{{L}}])"
 )
 _CURRENCY = regex.compile(
@@ -120,6 +121,7 @@ _PERCENT = regex.compile(r"\s?(?:%|(?i:pour\s?cents?|pourcents?)(?![\p{L}]))")
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
+_ABOUT_AFTER = regex.compile(r"[ \u00a0\u202f]+(?i:environ)(?![\p{L}])")
 _LESS_AFTER = regex.compile(r"\s+(?i:moins)(?![\p{L}])")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
@@ -429,6 +431,8 @@ def _read_candidate(text: str, match: regex.Match[str], floor: int = 0) -> Quant
     if approximate:
         qualifier, start = "about", number_start
     end = reading.end if reading is not None else number_end
+    if qualifier == "exact" and (about_after := _ABOUT_AFTER.match(text, end)):
+        qualifier, end = "about", about_after.end()  # "350 projets environ"
     kind = reading.kind if reading is not None else "number"
     unit = reading.unit if reading is not None else "count"
     scale = Decimal(reading.scale) if reading is not None else Decimal(1)

@@ -13,6 +13,7 @@ SCALE_WORDS: dict[str, int] = {
     "mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
     # French long scale: un billion is a million millions.
     "billion": 10**12, "billions": 10**12, "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
+    "mio": 10**6, "mios": 10**6,  # Swiss French
 }
 # Abbreviated scales, case-sensitive: "M" is a million, "m" a metre.
 SCALE_SYMBOLS: dict[str, int] = {"Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "M": 10**6, "Mn": 10**6, "k": 10**3, "K": 10**3}
@@ -77,7 +78,7 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
         r"pas\s+moins\s+d(?:e\s+|['’ʼ]\s*)", r"plus\s+d(?:e\s+|['’ʼ]\s*)", r"au\s+moins\s+",
         r"au-delà\s+d(?:e\s+|['’ʼ]\s*)", r"au\s+minimum\s+", r"minimum\s+", r"dès\s+",
         r"à\s+partir\s+d(?:e\s+|['’ʼ]\s*)", r"au[\s-]dessus\s+d(?:e\s+|['’ʼ]\s*)",
-        r"supérieur(?:e|s|es)?\s+à\s+", r"≥\s*", r">\s*", r"\+",
+        r"supérieur(?:e|s|es)?\s+à\s+", r"≥\s*", r">\s*", r"\+\s*d(?:e\s+|['’ʼ]\s*)", r"\+",
     ),
     "about": (
         r"environ\s+", r"quelque\s+", r"près\s+d(?:e\s+|['’ʼ]\s*)", r"presque\s+", r"approximativement\s+",
@@ -96,6 +97,7 @@ pendant pour plus puis qu que qui s sa sans se selon ses si soit son sont sous s
 tes toi ton tous tout toute toutes très tu un une vers via voire vos votre vous y début déjà
 encore seulement environ près contre vs versus afin ainsi alors aussi auprès autant aujourd
 hier demain désormais dits dites soient seront sera serait seraient ont-ils
+tiers quart quarts cinquième cinquièmes dixième dixièmes centième centièmes millième millièmes
 """.split())
 
 # Adjectives that stand before the noun they qualify ("120 nouveaux projets").
@@ -111,7 +113,7 @@ LABEL_WORDS = (
     "article|art\\.|alinéa|chapitre|page|p\\.|pp\\.|n°|no\\.|nº|numéro|num\\.|version|v\\.|titre|tome|"
     "vol\\.|volume|annexe|paragraphe|rang|niveau|phase|saison|épisode|étape|ligne|lot|section|"
     "grade|classe|catégorie|type|modèle|saison|acte|partie|figure|fig\\.|tableau|session|axe|volet|"
-    "priorité|fiche|action|chantier|item"
+    "priorité|fiche|action|chantier|item|semaine"
 )
 
 # Street words after a number make an address: "12 rue de la Paix", "3 bis avenue Foch".
