@@ -16,6 +16,7 @@ from checker import french
 from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extract import Quantity, extract
+from checker.period import Period, claim_period
 from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source
 
@@ -49,6 +50,7 @@ class Claim:
     evidence: tuple[Evidence, ...]
     page: int | None = None  # 1-based page of a paged original (PDF), else None
     source_meta: Source | None = None  # publisher, date, authority... (checker.sources)
+    period: Period | None = None  # when the claim speaks of (checker.period)
 
     @property
     def sort_key(self) -> tuple[str, str, int, int]:
@@ -195,6 +197,7 @@ def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[E
         rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=quote,
         quote_offset=quantity.start - sentence.start - stripped_left, measure=_measure(document, quantity, sentence),
         evidence=evidence, page=document.page_at(quantity.start), source_meta=document.meta,
+        period=claim_period(quote, max(quantity.start - sentence.start - stripped_left, 0), document.meta),
     )
 
 

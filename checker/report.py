@@ -25,8 +25,9 @@ class Verdict:
 
     CONFLICT = "conflict"  # two claims' intervals do not overlap, even with the tolerance
     CONSISTENT = "consistent"  # several claims, all compatible
+    EVOLUTION = "evolution"  # the figure grew over time (rule.accumulates): earlier, smaller claims
     SINGLE = "single"  # one claim only: nothing to compare
-    ORDER = (CONFLICT, CONSISTENT, SINGLE)
+    ORDER = (CONFLICT, CONSISTENT, EVOLUTION, SINGLE)
 
 
 class Severity:

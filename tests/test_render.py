@@ -228,7 +228,7 @@ def test_markdown_shows_every_quote_with_the_figure_in_bold(report):
 
 def test_markdown_on_seeds_quotes_the_sources(seeds):
     markdown = render_markdown(seeds)
-    assert "5 documents read, 97 figures found, 26 bound to a rule, 1 conflict" in markdown
+    assert "5 documents read, 97 figures found, 27 bound to a rule, 1 conflict" in markdown
     assert "| Au total, **550 millions d’euros** ont été alloués" in markdown
     assert "Errors" not in markdown
 

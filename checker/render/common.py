@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checker.bind import Claim
+from checker.compare import Finding
 from checker.errors import RecoupeError
 from checker.pipeline import Report
 from checker.rules import Rule
@@ -64,3 +67,26 @@ def claim_end(claim: Claim) -> tuple[int, int]:
 def claim_label(rule: Rule, claim: Claim) -> str:
     """How a message names a claim: as written, its value, where."""
     return f"'{claim.quantity.text}' ({display_value(rule, claim)}) at {claim.source}:{claim.line}"
+
+
+def _short(claim: Claim) -> str:
+    return f"'{claim.quantity.text}' ({Path(claim.source).name}:{claim.line})"
+
+
+def finding_notes(finding: Finding) -> list[str]:
+    """Sentences under a subject: the reference source, who deviates from it, what grew over time."""
+    notes: list[str] = []
+    if finding.reference is not None:
+        meta = finding.reference.source_meta
+        who = (meta.publisher if meta is not None and meta.publisher else Path(finding.reference.source).name)
+        authority = meta.authority if meta is not None and meta.authority else "most authoritative"
+        notes.append(f"reference: {_short(finding.reference)}, {who} ({authority})")
+        if finding.deviating:
+            notes.append("deviating from the reference: " + ", ".join(_short(claim) for claim in finding.deviating))
+        elif finding.verdict == "conflict":
+            notes.append("no claim deviates from the reference; the others disagree among themselves")
+    for earlier, later in finding.evolutions:
+        when_earlier = earlier.period.when if earlier.period else "?"
+        when_later = later.period.when if later.period else "?"
+        notes.append(f"evolution, not a conflict: {_short(earlier)} of {when_earlier} grew to {_short(later)} of {when_later}")
+    return notes

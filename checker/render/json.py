@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 from checker.bind import Claim
+from checker.compare import Finding
 from checker.pipeline import Report
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
@@ -21,7 +22,15 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
         for e in claim.evidence
     ]
     data["source_meta"] = claim.source_meta.as_dict() if claim.source_meta is not None else None
+    period = claim.period
+    data["period"] = None if period is None else {
+        "when": period.when, "label": period.label, "origin": period.origin, "target": period.target,
+    }
     return data
+
+
+def _index(finding: Finding, claim: Claim) -> int:
+    return next(index for index, candidate in enumerate(finding.claims) if candidate is claim)
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -45,6 +54,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "severity": finding.severity,
                 "gap": round(finding.gap, 6),
                 "claims": [claim_to_dict(claim) for claim in finding.claims],
+                "evolutions": [
+                    {"earlier": _index(finding, earlier), "later": _index(finding, later)}
+                    for earlier, later in finding.evolutions
+                ],
+                "reference": _index(finding, finding.reference) if finding.reference is not None else None,
+                "deviating": [_index(finding, claim) for claim in finding.deviating],
             }
             for finding in report.findings
         ],

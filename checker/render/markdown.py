@@ -6,7 +6,7 @@ import re
 
 from checker.compare import Finding
 from checker.pipeline import Report
-from checker.render.common import display_value, quote_window, sorted_errors
+from checker.render.common import display_value, finding_notes, quote_window, sorted_errors
 from checker.render.table import summary_line
 
 _SPECIAL = "\\`*_[]<>|#"
@@ -33,6 +33,10 @@ def subject(finding: Finding) -> list[str]:
         where = escape(f"{claim.source}:{claim.line}:{claim.column}")
         cells = [escape(claim.quantity.text), escape(display_value(rule, claim)), escape(claim.measure or ""), where, quote]
         lines.append("| " + " | ".join(cells) + " |")
+    notes = finding_notes(finding)
+    if notes:
+        lines.append("")
+        lines += [f"- {escape(note)}" for note in notes]
     return lines + [""]
 
 

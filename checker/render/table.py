@@ -9,9 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.pipeline import Report
-from checker.render.common import display_value, quote_window
+from checker.render.common import display_value, finding_notes, quote_window
 
-_VERDICT_STYLE = {"conflict": "bold red", "consistent": "green", "single": "dim"}
+_VERDICT_STYLE = {"conflict": "bold red", "consistent": "green", "evolution": "cyan", "single": "dim"}
 
 
 def summary_line(report: Report) -> str:
@@ -57,6 +57,8 @@ def render_table(report: Report, color: bool = True, width: int = 120, explain: 
                 where(claim), quote,
             )
         console.print(table)
+        for line in finding_notes(finding):
+            console.print(Text(f"  {line}", style="italic"), soft_wrap=True)
         if explain:
             for claim in finding.claims:
                 reasons = "; ".join(
