@@ -66,8 +66,9 @@ def extract(
     from checker.errors import DocumentError
     from checker.extract import extract as extract_text
 
-    # Unsupported files met in a folder are passed over here; `recoupe check` reports them.
-    files, errors, _ = discover_all(paths)
+    files, errors, skipped = discover_all(paths)
+    for item in skipped:  # unsupported files met in a folder: named, never silent
+        _err(f"warning: {item}")
     rows: list[dict[str, object]] = []
     for path in files:
         try:
