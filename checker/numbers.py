@@ -8,6 +8,7 @@ rounding allows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -76,13 +77,24 @@ def parse_digits(surface: str) -> ParsedNumber:
 
 def parse_words(surface: str) -> ParsedNumber:
     """Parse French number words (``"trente-deux"``, ``"quatre-vingt-dix"``) with text2num."""
+    parsed = _parse_normalised_words(_SPACES.sub(" ", surface.strip().lower()))
+    if parsed is None:
+        raise ValueError(f"not French number words: {surface!r}")
+    return parsed
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def _parse_normalised_words(normalised: str) -> ParsedNumber | None:
+    """parse_words, cached (None: not number words): the same words come back in every document."""
     from text_to_num import text2num
 
-    normalised = regex.sub(r"\s+", " ", surface.strip().lower())
     if normalised in ("un", "une"):
         return ParsedNumber(Decimal(1), Decimal("0.5"))
     try:
         value = int(text2num(normalised, "fr"))
     except ValueError:
-        raise ValueError(f"not French number words: {surface!r}") from None
+        return None
     return ParsedNumber(Decimal(value), _half_unit_of_integer(str(value)))
