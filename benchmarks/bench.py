@@ -110,6 +110,11 @@ class Run:
     error: str | None = None
 
 
+# Children run as installed software runs: with its bytecode cache (a sandbox or CI image that sets
+# PYTHONDONTWRITEBYTECODE would otherwise make every run recompile checker/ and cli/), no colour.
+CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"} | {"NO_COLOR": "1"}
+
+
 def find_recoupe() -> str:
     beside = Path(sys.executable).parent / "recoupe"
     if beside.is_file() and os.access(beside, os.X_OK):
@@ -129,7 +134,7 @@ def run(command: list[str], timeout: float | None = None) -> Run:
     """
     stderr = tempfile.TemporaryFile()
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, cwd=ROOT)
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, cwd=ROOT, env=CHILD_ENV)
     deadline = None if timeout is None else start + timeout
     while True:
         pid, status, usage = os.wait4(process.pid, 0 if deadline is None else os.WNOHANG)
