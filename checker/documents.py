@@ -184,13 +184,17 @@ def read_document(path: Path, source: str | None = None) -> Document:
     from checker.formats import to_document
 
     name = source if source is not None else str(path)
+    return to_document(read_bytes(path, name), name, suffix=path.suffix)
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    """A file's bytes; a DocumentError naming ``name`` when it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise DocumentError(name, "is a directory, not a document") from None
     except OSError as exc:
         raise DocumentError(name, f"cannot be read ({exc.strerror or exc})") from None
-    return to_document(data, name, suffix=path.suffix)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,18 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.bind import Claim, NearMiss, bind
 from checker.compare import Finding, compare
-from checker.documents import Skipped, discover_all, read_document
-from checker.errors import DocumentError, RecoupeError
-from checker.extract import extract
+from checker.documents import Skipped, discover_all
+from checker.errors import RecoupeError
+from checker.parallel import extract_documents
 from checker.rules import Rule
 from checker.sources import Catalog, Source
+
+if TYPE_CHECKING:
+    from checker.cache import Cache
 
 
 _EMPTY = {
@@ -55,7 +59,10 @@ class Report:
         return tuple(finding for finding in self.findings if finding.verdict == "conflict")
 
 
-def check(paths: list[Path], rules: list[Rule], progress: Callable[[str], None] | None = None) -> Report:
+def check(
+    paths: list[Path], rules: list[Rule], progress: Callable[[str], None] | None = None,
+    jobs: int | None = None, cache: Cache | None = None,
+) -> Report:
     """Read every document under ``paths``, bind its figures to ``rules`` and compare them.
 
     An unreadable document or a bad ``sources.toml`` is reported in ``errors``, an unsupported
@@ -67,19 +74,19 @@ def check(paths: list[Path], rules: list[Rule], progress: Callable[[str], None] 
     claims_by_rule: dict[str, list[Claim]] = defaultdict(list)
     near_misses: list[NearMiss] = []
     stats: list[DocumentStats] = []
-    for path in files:
+    for outcome in extract_documents(files, jobs, cache):  # in worker processes when jobs > 1
+        path, document = outcome.path, outcome.document
         if progress is not None:
             progress(str(path))
-        try:
-            document = read_document(path)
-        except DocumentError as exc:
-            errors.append(exc)
+        if document is None:
+            assert outcome.error is not None
+            errors.append(outcome.error)
             continue
         if not document.text.strip():
             skipped.append(Skipped(document.source, _EMPTY[document.format]))
             continue
         document = replace(document, meta=catalog.source_of(path, document.meta))
-        quantities = extract(document.text)
+        quantities = list(outcome.quantities)
         claims, misses = bind(document, quantities, rules)
         for claim in claims:
             claims_by_rule[claim.rule].append(claim)

@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 
 SCHEMA_VERSION = "1"
+JOBS_HELP = "Worker processes reading and extracting documents [default: every core when there are more than 8 documents, else 1]."
 
 
 class ExtractFormat(str, Enum):
@@ -57,28 +58,28 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive: .txt, .md, .html, .pdf).", show_default=False)],
     output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table for people; jsonl or json for programs.")] = ExtractFormat.table,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR is respected too).")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
 ) -> None:
     """List every figure found in the documents, normalised.
 
     Exit codes: 0 every document read; 2 a document could not be read (the others are still listed).
     """
-    from checker.documents import discover_all, read_document
-    from checker.errors import DocumentError
-    from checker.extract import extract as extract_text
+    from checker.documents import discover_all
+    from checker.parallel import extract_documents
 
     files, errors, skipped = discover_all(paths)
     for item in skipped:  # unsupported files met in a folder: named, never silent
         _err(f"warning: {item}")
     rows: list[dict[str, object]] = []
-    for path in files:
-        try:
-            document = read_document(path)
-        except DocumentError as exc:
-            errors.append(exc)
+    for outcome in extract_documents(files, jobs):  # in worker processes when jobs > 1
+        document = outcome.document
+        if document is None:
+            assert outcome.error is not None
+            errors.append(outcome.error)
             continue
         if not document.text.strip():
             _err(f"warning: {document.source}: empty: no text")
-        for quantity in extract_text(document.text):
+        for quantity in outcome.quantities:
             line, column = document.position(quantity.start)
             row: dict[str, object] = {"source": document.source, "line": line, "column": column}
             if document.page_starts:
@@ -257,6 +258,7 @@ def check(
     explain: Annotated[Optional[bool], typer.Option("--explain", help="Show why each claim was bound, and the near misses left out.", show_default=False)] = None,
     stats: Annotated[Optional[bool], typer.Option("--stats", help="Per-document breakdown: figures found and bound.", show_default=False)] = None,
     no_color: Annotated[Optional[bool], typer.Option("--no-color", help="No colours (NO_COLOR is respected too).", show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
 ) -> None:
     """Bind the figures of the documents to the rules' subjects and report where sources disagree.
 
@@ -289,7 +291,7 @@ def check(
         _emit_error_report(exc, settings)
         raise typer.Exit(ExitCode.ERROR) from None
 
-    report = run_check(paths, loaded, progress=_progress_callback(paths))
+    report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs)
     for error in report.errors:
         _err(str(error))
     for skipped in report.skipped:

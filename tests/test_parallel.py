@@ -1,0 +1,54 @@
+"""--jobs: documents read and extracted in worker processes give the very same output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.parallel import PARALLEL_FROM, default_jobs, extract_documents
+from cli.main import app
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """seeds/ and a few more files: an unreadable one, an empty one, an HTML page, sub-folders."""
+    docs = tmp_path / "docs"
+    shutil.copytree(SEEDS, docs)
+    for index, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
+        (docs / f"copie {index}").mkdir()
+        (docs / f"copie {index}" / f"note_{index}.md").write_text(seed.read_text(encoding="utf-8")[:900], encoding="utf-8")
+    (docs / "binaire.txt").write_bytes(b"\x00\x01\x02 pas du texte")
+    (docs / "vide.txt").write_text("  \n", encoding="utf-8")
+    (docs / "page.html").write_text(
+        "<html><body><article><p>Le plan prévoit 650 M€ pour 350 projets en 2025, soit plus de 40 % "
+        "du budget de la santé numérique.</p></article></body></html>", encoding="utf-8",
+    )
+    return docs
+
+
+@pytest.mark.parametrize("command", [["extract", "--format", "json"], ["check", "--format", "json", "--fail-on", "never"]])
+def test_jobs_two_gives_the_output_of_jobs_one(corpus: Path, command: list[str]) -> None:
+    runner = CliRunner()
+    one = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "1"])
+    two = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 2, one.output  # binaire.txt cannot be read
+    assert one.stdout == two.stdout
+    assert "binaire.txt" in one.stdout and '"value"' in one.stdout
+
+
+def test_results_come_in_the_order_of_the_paths(corpus: Path) -> None:
+    paths = sorted(corpus.rglob("*.txt")) + [corpus / "absent.txt"]
+    outcomes = list(extract_documents(paths, jobs=2))
+    assert [outcome.path for outcome in outcomes] == paths
+    assert outcomes[-1].error is not None and "absent.txt" in str(outcomes[-1].error)
+    assert all(outcome.document is not None for outcome in outcomes if outcome.path.name.startswith("00"))
+
+
+def test_default_is_one_process_for_a_few_documents() -> None:
+    assert default_jobs(PARALLEL_FROM) == 1
+    assert default_jobs(PARALLEL_FROM + 1) >= 1
