@@ -59,6 +59,8 @@ def extract(
     output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table for people; jsonl or json for programs.")] = ExtractFormat.table,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (NO_COLOR is respected too).")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the extraction cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
 ) -> None:
     """List every figure found in the documents, normalised.
 
@@ -71,7 +73,8 @@ def extract(
     for item in skipped:  # unsupported files met in a folder: named, never silent
         _err(f"warning: {item}")
     rows: list[dict[str, object]] = []
-    for outcome in extract_documents(files, jobs):  # in worker processes when jobs > 1
+    cache = _open_cache(no_cache, cache_dir)
+    for outcome in extract_documents(files, jobs, cache):  # in worker processes when jobs > 1
         document = outcome.document
         if document is None:
             assert outcome.error is not None
@@ -86,6 +89,7 @@ def extract(
                 row["page"] = document.page_at(quantity.start)
             row.update(quantity.as_dict())
             rows.append(row)
+    _close_cache(cache)
     for error in errors:
         _err(str(error))
     if output_format is ExtractFormat.jsonl:
@@ -102,6 +106,26 @@ def extract(
         _print_quantity_table(rows, no_color=_no_color(no_color))
     if errors:
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _open_cache(no_cache: bool, cache_dir: Path | None):
+    """The extraction cache (see checker.cache), or None with --no-cache; its warnings on stderr."""
+    if no_cache:
+        return None
+    from checker.cache import FOLDER, Cache
+
+    cache = Cache(cache_dir if cache_dir is not None else Path.cwd() / FOLDER)
+    for warning in cache.warnings:
+        _err(f"warning: {warning}")
+    cache.warnings.clear()
+    return cache
+
+
+def _close_cache(cache) -> None:
+    if cache is not None:
+        for warning in cache.warnings:
+            _err(f"warning: {warning}")
+        cache.close()
 
 
 def _format_value(row: dict[str, object]) -> str:
@@ -259,6 +283,8 @@ def check(
     stats: Annotated[Optional[bool], typer.Option("--stats", help="Per-document breakdown: figures found and bound.", show_default=False)] = None,
     no_color: Annotated[Optional[bool], typer.Option("--no-color", help="No colours (NO_COLOR is respected too).", show_default=False)] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the extraction cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
 ) -> None:
     """Bind the figures of the documents to the rules' subjects and report where sources disagree.
 
@@ -291,7 +317,9 @@ def check(
         _emit_error_report(exc, settings)
         raise typer.Exit(ExitCode.ERROR) from None
 
-    report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs)
+    cache = _open_cache(no_cache, cache_dir)
+    report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache)
+    _close_cache(cache)
     for error in report.errors:
         _err(str(error))
     for skipped in report.skipped:

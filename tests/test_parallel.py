@@ -34,8 +34,8 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("command", [["extract", "--format", "json"], ["check", "--format", "json", "--fail-on", "never"]])
 def test_jobs_two_gives_the_output_of_jobs_one(corpus: Path, command: list[str]) -> None:
     runner = CliRunner()
-    one = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "1"])
-    two = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "2"])
+    one = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "1", "--no-cache"])
+    two = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "2", "--no-cache"])
     assert one.exit_code == two.exit_code == 2, one.output  # binaire.txt cannot be read
     assert one.stdout == two.stdout
     assert "binaire.txt" in one.stdout and '"value"' in one.stdout

@@ -1,0 +1,186 @@
+"""An incremental cache of extraction results: one SQLite file, ``.recoupe_cache/extract.sqlite3``.
+
+Each row is one document's extraction (its decoded text, metadata and figures, as JSON), keyed on
+the SHA-256 of the file's bytes, the file's suffix (which decides how the bytes are read) and a
+settings key: recoupe's version, the versions of the libraries that read HTML, PDF and number
+words, and a hash of the source of every module that decides what is extracted. Change any of
+them and old rows are simply never looked up again.
+
+The cache is never trusted: a file that is not an SQLite database, or one of another schema, is
+set aside and rebuilt, with a warning; a row that does not decode as expected is a miss. New rows
+are written in one transaction at the end of a run, so an interrupted run (Ctrl-C) leaves the
+cache as it was. Values are JSON, never pickle: reading a cache file can run no code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+from checker import __version__
+from checker.documents import Document
+from checker.extract import Quantity
+from checker.sources import Source
+
+FOLDER = ".recoupe_cache"
+FILE_NAME = "extract.sqlite3"
+SCHEMA_VERSION = 1
+_APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache files
+
+# What decides the extraction of a document's bytes: these modules' source, and these libraries.
+_MODULES = ("documents.py", "formats.py", "sources.py", "extract.py", "numbers.py", "french.py", "units.py", "units.txt")
+_LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six")
+
+
+def settings_key() -> str:
+    """recoupe's version, the libraries' versions and a hash of the extracting modules' source."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(__version__.encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none;".encode())
+    folder = Path(__file__).parent
+    for name in _MODULES:
+        try:
+            digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
+        except OSError:
+            digest.update(name.encode() + b"\0missing")
+    return digest.hexdigest()[:16]
+
+
+class Cache:
+    """The extraction cache in ``folder``; ``warnings`` says what was set aside or failed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / FILE_NAME
+        self.settings = settings_key()
+        self.warnings: list[str] = []
+        self.hits = 0
+        self.misses = 0
+        self._connection: sqlite3.Connection | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._connection = self._open()
+        except (OSError, sqlite3.Error) as exc:
+            self.warnings.append(f"cache {self.path} cannot be used ({exc}); running without it")
+            self._connection = None
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect, checking the file is a cache of this schema; else set it aside and start anew."""
+        if self.path.exists():
+            problem = _foreign(self.path)
+            if problem is not None:
+                self.warnings.append(f"cache {self.path} {problem}: rebuilt")
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+        connection = sqlite3.connect(self.path, timeout=5)
+        with connection:
+            connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        return connection
+
+    def key(self, data: bytes, suffix: str) -> str:
+        return f"{self.settings}:{suffix.lower()}:{hashlib.sha256(data).hexdigest()}"
+
+    def get(self, key: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
+        """The cached Document (named ``source``) and figures, or None."""
+        if self._connection is None:
+            return None
+        try:
+            row = self._connection.execute("SELECT value FROM extraction WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            row = None
+        result = _decode(row[0], source) if row is not None else None
+        if result is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return result
+
+    def put_many(self, items: list[tuple[str, Document, tuple[Quantity, ...]]]) -> None:
+        """Store new results, all or none (one transaction)."""
+        if self._connection is None or not items:
+            return
+        rows = ((key, _encode(document, quantities)) for key, document, quantities in items)
+        try:
+            with self._connection:  # commits, or rolls back on any exception, Ctrl-C included
+                self._connection.executemany("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", rows)
+        except sqlite3.Error as exc:
+            self.warnings.append(f"cache {self.path} not updated ({exc})")
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+def _foreign(path: Path) -> str | None:
+    """Why the file at ``path`` is not a cache of this schema, or None when it is one."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return "is not an SQLite database"
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            application = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            columns = [row[1] for row in connection.execute("PRAGMA table_info(extraction)")]
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error) as exc:
+        return f"cannot be read ({exc})"
+    if application != _APPLICATION_ID:
+        return "is not a recoupe cache"
+    if version != SCHEMA_VERSION or columns != ["key", "value"]:
+        return f"has schema version {version}, not {SCHEMA_VERSION}"
+    return None
+
+
+def _encode(document: Document, quantities: tuple[Quantity, ...]) -> str:
+    meta = document.meta
+    return json.dumps({
+        "text": document.text, "encoding": document.encoding, "format": document.format,
+        "page_starts": list(document.page_starts),
+        "meta": None if meta is None else {
+            "title": meta.title, "publisher": meta.publisher, "url": meta.url, "date": meta.date,
+            "event_date": meta.event_date, "authority": meta.authority, "origin": [list(pair) for pair in meta.origin],
+        },
+        "quantities": [
+            [q.start, q.end, q.text, q.kind, q.value, q.unit, q.low, q.high, q.qualifier, q.noun, q.number_start, q.number_end]
+            for q in quantities
+        ],
+    }, ensure_ascii=False)
+
+
+def _decode(value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
+    """A row back to values; None for anything not exactly what _encode writes."""
+    try:
+        data = json.loads(value)
+        meta = data["meta"]
+        source_meta = None
+        if meta is not None:
+            origin = tuple((str(field), str(where)) for field, where in meta.pop("origin"))
+            if not all(value is None or isinstance(value, str) for value in meta.values()):
+                return None
+            source_meta = Source(**meta, origin=origin)
+        text = data["text"]
+        if not isinstance(text, str) or not all(isinstance(start, int) for start in data["page_starts"]):
+            return None
+        document = Document.from_text(
+            text, source=source, encoding=str(data["encoding"]), page_starts=tuple(data["page_starts"]),
+            meta=source_meta, format=str(data["format"]),
+        )
+        quantities = tuple(Quantity(*row) for row in data["quantities"])
+        for quantity in quantities:
+            if not (isinstance(quantity.start, int) and isinstance(quantity.end, int)
+                    and 0 <= quantity.start <= quantity.end <= len(text) and text[quantity.start:quantity.end] == quantity.text):
+                return None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return document, quantities

@@ -1,0 +1,119 @@
+"""The extraction cache: a second run reads every document from it, with the same output; a
+corrupt or foreign cache file is rebuilt with a warning, never trusted."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.cache import FILE_NAME, Cache
+from checker.parallel import extract_documents
+from cli.main import app
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture()
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    shutil.copytree(SEEDS, folder)
+    (folder / "page.html").write_text(
+        "<html><body><article><p>Le plan prévoit 650 M€ pour 350 projets, soit plus de 40 % du budget."
+        "</p></article></body></html>", encoding="utf-8",
+    )
+    return folder
+
+
+def _run(docs: Path, cache_dir: Path, *extra: str):
+    return CliRunner().invoke(app, ["extract", str(docs), "--format", "json", "--cache-dir", str(cache_dir), *extra])
+
+
+def test_second_run_reads_from_the_cache_with_the_same_output(docs: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    uncached = _run(docs, cache_dir, "--no-cache")
+    assert not cache_dir.exists()
+    first, second = _run(docs, cache_dir), _run(docs, cache_dir)
+    assert first.exit_code == second.exit_code == 0, first.output
+    assert uncached.stdout == first.stdout == second.stdout
+    paths = sorted(p for p in docs.iterdir() if p.suffix in (".txt", ".html"))
+    cache = Cache(cache_dir)
+    outcomes = list(extract_documents(paths, jobs=1, cache=cache))
+    assert cache.hits == len(paths) and cache.misses == 0
+    assert all(outcome.cached for outcome in outcomes)
+    assert outcomes[0].document is not None and outcomes[0].document.source == str(paths[0])
+
+
+def test_changed_document_is_extracted_again(docs: Path, tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    paths = sorted(docs.glob("*.txt"))
+    list(extract_documents(paths, jobs=1, cache=cache))
+    paths[0].write_text("Le budget est de 12 M€.", encoding="utf-8")
+    again = Cache(tmp_path / "cache")
+    outcomes = list(extract_documents(paths, jobs=1, cache=again))
+    assert (again.hits, again.misses) == (len(paths) - 1, 1)
+    assert [q.text for q in outcomes[0].quantities] == ["12 M€"]
+
+
+@pytest.mark.parametrize("content", [b"not a database at all\n" * 10, b""], ids=["garbage", "empty"])
+def test_corrupt_cache_file_is_rebuilt_with_a_warning(docs: Path, tmp_path: Path, content: bytes) -> None:
+    cache_dir = tmp_path / "cache"
+    reference = _run(docs, cache_dir, "--no-cache").stdout
+    cache_dir.mkdir()
+    (cache_dir / FILE_NAME).write_bytes(content)
+    result = _run(docs, cache_dir)
+    assert result.exit_code == 0 and result.stdout == reference
+    if content:
+        assert "is not an SQLite database: rebuilt" in result.stderr
+    assert _run(docs, cache_dir).stdout == reference
+    assert Cache(cache_dir).warnings == []
+
+
+def test_foreign_database_and_other_schema_are_not_trusted(docs: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    reference = _run(docs, cache_dir, "--no-cache").stdout
+    cache_dir.mkdir()
+    foreign = sqlite3.connect(cache_dir / FILE_NAME)
+    foreign.execute("CREATE TABLE extraction (key TEXT, value TEXT)")
+    foreign.commit()
+    foreign.close()
+    result = _run(docs, cache_dir)
+    assert "not a recoupe cache: rebuilt" in result.stderr and result.stdout == reference
+    with sqlite3.connect(cache_dir / FILE_NAME) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    result = _run(docs, cache_dir)
+    assert "schema version 99" in result.stderr and result.stdout == reference
+
+
+def test_tampered_row_is_a_miss(docs: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    reference = _run(docs, cache_dir).stdout
+    with sqlite3.connect(cache_dir / FILE_NAME) as connection:
+        connection.execute("UPDATE extraction SET value = '{\"text\": 3}'")
+    assert _run(docs, cache_dir).stdout == reference
+
+
+def test_interrupted_write_leaves_the_cache_as_it_was(docs: Path, tmp_path: Path, monkeypatch) -> None:
+    cache = Cache(tmp_path / "cache")
+    paths = sorted(docs.glob("*.txt"))
+
+    from checker import cache as cache_module
+
+    encode, calls = cache_module._encode, []
+
+    def interrupted(*args):  # Ctrl-C while the third row is being written
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return encode(*args)
+
+    monkeypatch.setattr(cache_module, "_encode", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        list(extract_documents(paths, jobs=1, cache=cache))
+    monkeypatch.undo()
+    assert len(calls) == 3
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as connection:
+        assert connection.execute("SELECT count(*) FROM extraction").fetchone()[0] == 0
