@@ -107,6 +107,7 @@ class Run:
     seconds: float
     peak_mb: float
     status: int
+    cpu_seconds: float = 0.0
     error: str | None = None
 
 
@@ -126,7 +127,7 @@ def find_recoupe() -> str:
              "(run it with the venv's python, e.g. `make bench`)")
 
 
-def run(command: list[str], timeout: float | None = None) -> Run:
+def run(command: list[str], cwd: Path, timeout: float | None = None) -> Run:
     """Run ``command`` with stdout discarded; wall time, and the peak RSS of that very process.
 
     ``os.wait4`` returns the resource usage of the one child waited for (its own peak RSS, not the
@@ -134,7 +135,7 @@ def run(command: list[str], timeout: float | None = None) -> Run:
     """
     stderr = tempfile.TemporaryFile()
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, cwd=ROOT, env=CHILD_ENV)
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, cwd=cwd, env=CHILD_ENV)
     deadline = None if timeout is None else start + timeout
     while True:
         pid, status, usage = os.wait4(process.pid, 0 if deadline is None else os.WNOHANG)
@@ -144,7 +145,7 @@ def run(command: list[str], timeout: float | None = None) -> Run:
             process.kill()
             _, _, usage = os.wait4(process.pid, 0)
             process.returncode = -9
-            return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, -9, f"stopped after {timeout:.0f} s (--timeout)")
+            return Run(time.perf_counter() - start, usage.ru_maxrss / 1024, -9, 0.0, f"stopped after {timeout:.0f} s (--timeout)")
         time.sleep(0.005)
     seconds = time.perf_counter() - start
     process.returncode = code = os.waitstatus_to_exitcode(status)
@@ -153,7 +154,9 @@ def run(command: list[str], timeout: float | None = None) -> Run:
         stderr.seek(0)
         message = stderr.read().decode("utf-8", "replace").strip().splitlines()
         error = f"exit code {code}: {message[-1] if message else 'no message'}"
-    return Run(seconds, usage.ru_maxrss / 1024, code, error)  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux; with worker processes (recoupe --jobs) it is the largest of the
+    # process and its reaped workers, not their sum. CPU time covers them all.
+    return Run(seconds, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime, error)
 
 
 def baseline(folder: Path) -> tuple[float, int]:
@@ -167,14 +170,20 @@ def baseline(folder: Path) -> tuple[float, int]:
     return time.perf_counter() - start, found
 
 
-def median_seconds(command: list[str], times: int = 5) -> tuple[float, str | None]:
-    runs = [run(command) for _ in range(times)]
+def median_seconds(command: list[str], cwd: Path, times: int = 5) -> tuple[float, str | None]:
+    runs = [run(command, cwd) for _ in range(times)]
     errors = [r.error for r in runs if r.error]
     return statistics.median(r.seconds for r in runs), errors[0] if errors else None
 
 
 # ---------------------------------------------------------------------------------------------
 # Report
+
+
+def fresh(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
 
 
 def verdict(ok: bool) -> str:
@@ -197,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="sizes 0.2,1: a smoke test, no growth target")
     parser.add_argument("--workdir", type=Path, help="build the corpus here (kept) instead of a temporary folder (removed)")
     parser.add_argument("--timeout", type=float, default=1800, help="stop if one run takes longer, in seconds [default: 1800]")
+    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to recoupe extract and check [default: recoupe's own default]")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails (default: report only, exit 0)")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 25.0])
@@ -205,33 +215,37 @@ def main(argv: list[str] | None = None) -> int:
     seeds = seed_texts()
     workdir = args.workdir.resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="recoupe-bench-"))
     try:
-        failed = measure(recoupe, seeds, sizes, workdir, args.timeout)
+        failed = measure(recoupe, seeds, sizes, workdir, args.timeout, [] if args.jobs is None else ["--jobs", str(args.jobs)])
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
     return 1 if failed and args.strict else 0
 
 
-def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, timeout: float) -> bool:
+def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, timeout: float, jobs: list[str]) -> bool:
     """Run every measurement and print the report; True when a target fails."""
     print(f"recoupe: {recoupe}")
     print(f"python: {sys.version.split()[0]}  cpus: {os.cpu_count()}  corpus: {workdir}")
-    print(f"seeds: {len(seeds)} texts, files of {FILE_MIN_BYTES // 1000}-{FILE_MAX_BYTES // 1000} kB\n", flush=True)
+    print(f"seeds: {len(seeds)} texts, files of {FILE_MIN_BYTES // 1000}-{FILE_MAX_BYTES // 1000} kB"
+          f"  jobs: {jobs[1] if jobs else 'recoupe default'}\n", flush=True)
 
     # Warm the file cache and the bytecode cache, so the first measurement is not an outlier.
-    run([recoupe, "--version"])
+    # Every run has its own empty working folder: no configuration file is found above it, and an
+    # extraction cache kept in the working folder (.recoupe_cache) starts cold.
+    startup_cwd = fresh(workdir / "cwd-startup")
+    run([recoupe, "--version"], startup_cwd)
     small_seed = min(sorted(SEEDS.glob("*.txt")), key=lambda p: p.stat().st_size)
-    run([recoupe, "check", str(small_seed), "--format", "json", "--rules", str(RULES), "--fail-on", "never"])
+    run([recoupe, "check", str(small_seed), "--format", "json", "--rules", str(RULES), "--fail-on", "never"], startup_cwd)
 
-    startup_version, version_error = median_seconds([recoupe, "--version"])
-    startup_check, check_error = median_seconds([recoupe, "check", str(small_seed), "--format", "json", "--rules", str(RULES), "--fail-on", "never"])
+    startup_version, version_error = median_seconds([recoupe, "--version"], startup_cwd)
+    startup_check, check_error = median_seconds([recoupe, "check", str(small_seed), "--format", "json", "--rules", str(RULES), "--fail-on", "never"], startup_cwd)
     print("start-up (median of 5)")
     print(f"  recoupe --version{'':<32}{startup_version:7.3f} s" + (f"  ERROR {version_error}" if version_error else ""))
     label = f"recoupe check {small_seed.name} ({small_seed.stat().st_size / 1000:.1f} kB)"
     print(f"  {label:<49}{startup_check:7.3f} s" + (f"  ERROR {check_error}" if check_error else "") + "\n", flush=True)
     failed = bool(version_error or check_error)
 
-    header = f"{'command':<9}{'MB':>7}{'files':>7}{'seconds':>10}{'MB/s':>9}{'docs/s':>9}{'peak MB':>9}{'x baseline':>12}"
+    header = f"{'command':<9}{'MB':>7}{'files':>7}{'seconds':>10}{'MB/s':>9}{'docs/s':>9}{'peak MB':>9}{'x baseline':>12}{'cpu s':>8}"
     print(header)
     print("-" * len(header), flush=True)
     results: dict[str, dict[float, tuple[float, float]]] = {"baseline": {}, "extract": {}, "check": {}}
@@ -242,26 +256,34 @@ def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, t
         megabytes = total / MB
         base_seconds, _ = baseline(folder)
         base_seconds = min(base_seconds, baseline(folder)[0])  # best of two: the cache is warm
-        rows = [("baseline", Run(base_seconds, float("nan"), 0))]
-        extract = run([recoupe, "extract", str(folder), "--format", "jsonl"], timeout)
-        rows.append(("extract", extract))
-        check = run([recoupe, "check", str(folder), "--format", "json", "--rules", str(RULES), "--fail-on", "never"], timeout)
-        rows.append(("check", check))
+        rows = [("baseline", Run(base_seconds, float("nan"), 0, base_seconds))]
+        commands = {
+            "extract": [recoupe, "extract", str(folder), "--format", "jsonl", *jobs],
+            "check": [recoupe, "check", str(folder), "--format", "json", "--rules", str(RULES), "--fail-on", "never", *jobs],
+        }
+        for name, command in commands.items():
+            cwd = fresh(workdir / f"cwd-{name}-{size:g}MB")
+            rows.append((name, run(command, cwd, timeout)))
+            if (cwd / ".recoupe_cache").exists():  # recoupe kept a cache: a second run reads it
+                rows.append((f"{name}*", run(command, cwd, timeout)))
         for name, measured in rows:
             if measured.error:
                 errors.append(f"{name} {size:g} MB: {measured.error}")
                 print(f"{name:<9}{megabytes:>7.2f}{files:>7}  ERROR {measured.error}", flush=True)
                 continue
-            results[name][size] = (megabytes, measured.seconds)
+            results.setdefault(name, {})[size] = (megabytes, measured.seconds)
             ratio = measured.seconds / base_seconds if base_seconds > 0 else float("inf")
             peak = "-" if name == "baseline" else f"{measured.peak_mb:.0f}"
             print(
                 f"{name:<9}{megabytes:>7.2f}{files:>7}{measured.seconds:>10.2f}{megabytes / measured.seconds:>9.2f}"
-                f"{files / measured.seconds:>9.1f}{peak:>9}{ratio:>11.1f}x",
+                f"{files / measured.seconds:>9.1f}{peak:>9}{ratio:>11.1f}x{measured.cpu_seconds:>8.2f}",
                 flush=True,
             )
         print(flush=True)
 
+    if any(name.endswith("*") for name in results):
+        print("* a second run in the same working folder, reading the extraction cache the first one wrote;")
+        print("  growth and targets below use the first (cold) runs\n")
     if len(sizes) > 1:
         print("growth from one size to the next (time ratio / size ratio; 1.0 is linear)")
         for name in ("extract", "check"):
