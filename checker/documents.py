@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from checker.errors import DocumentError
-from checker.sources import MANIFEST_NAME, Source
+from checker.sources import MANIFEST_NAME, Source, printable
 
 # Extensions read as plain text; checker.formats knows the others (HTML, PDF).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -139,8 +139,9 @@ class Document:
         return tuple(spans)
 
     def enclosing(self, spans: tuple[Span, ...], offset: int) -> Span:
-        starts = [span.start for span in spans]
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        # bisect on the spans themselves: building a list of starts per call made binding the
+        # figures of a long document quadratic (a million lines took minutes)
+        index = max(bisect.bisect_right(spans, offset, key=_span_start) - 1, 0)
         return spans[index] if spans else Span(0, len(self.text))
 
     def sentence_at(self, offset: int) -> Span:
@@ -151,6 +152,10 @@ class Document:
 
     def section_at(self, offset: int) -> Span:
         return self.enclosing(self.sections, offset)
+
+
+def _span_start(span: Span) -> int:
+    return span.start
 
 
 def _split(text: str, separator: regex.Pattern[str]) -> tuple[Span, ...]:
@@ -183,8 +188,17 @@ def read_document(path: Path, source: str | None = None) -> Document:
     """Read one file as text, HTML or PDF (by suffix, then content); errors are DocumentErrors."""
     from checker.formats import to_document
 
-    name = source if source is not None else str(path)
+    name = source if source is not None else display_name(path)
     return to_document(read_bytes(path, name), name, suffix=path.suffix)
+
+
+def display_name(path: Path) -> str:
+    """``str(path)``, with the bytes of a file name that is not valid UTF-8 shown as U+FFFD.
+
+    Such a name decodes to lone surrogates, which no UTF-8 output (JSON, SARIF, a terminal) can
+    carry; the file itself is still read through ``path``.
+    """
+    return printable(str(path))
 
 
 def read_bytes(path: Path, name: str) -> bytes:
@@ -242,11 +256,11 @@ def discover_all(paths: list[Path]) -> tuple[list[Path], list[DocumentError], li
                     found.append(child)
                 else:
                     kind = child.suffix.lower() or "no extension"
-                    skipped.append(Skipped(str(child), f"skipped: unsupported file type ({kind}); recoupe reads .txt, .md, .html, .pdf"))
+                    skipped.append(Skipped(display_name(child), f"skipped: unsupported file type ({kind}); recoupe reads .txt, .md, .html, .pdf"))
         elif path.exists():
             found.append(path)
         else:
-            errors.append(DocumentError(str(path), "no such file or directory"))
+            errors.append(DocumentError(display_name(path), "no such file or directory"))
     return found, errors, skipped
 
 

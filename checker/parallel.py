@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.documents import Document, read_bytes
+from checker.documents import Document, display_name, read_bytes
 from checker.errors import DocumentError
 from checker.extract import Quantity, extract
 
@@ -63,7 +63,7 @@ def extract_documents(paths: list[Path], jobs: int | None = None, cache: Cache |
     keys: dict[int, str] = {}  # index -> cache key of a pending document
     ready: dict[int, Extracted] = {}
     for index, path in enumerate(paths):
-        name = str(path)
+        name = display_name(path)
         try:
             data = read_bytes(path, name)
         except DocumentError as exc:

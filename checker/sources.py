@@ -206,7 +206,19 @@ def load_manifest(path: Path) -> dict[str, Source]:
 
 
 def from_file_name(path: Path) -> Source:
-    return make_source("file name", title=path.stem)
+    return make_source("file name", title=printable(path.stem))
+
+
+def printable(name: str) -> str:
+    """A file name as text any UTF-8 output can carry: bytes that were not UTF-8 become U+FFFD."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
+            return name.encode("utf-8", "replace").decode("utf-8")
+    return name
 
 
 class Catalog:

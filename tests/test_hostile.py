@@ -1,0 +1,113 @@
+"""Hostile inputs: each gives a clear one-line message or works, never a traceback, and the other
+documents are still checked."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
+
+
+def _invoke(*args: str):
+    result = CliRunner().invoke(app, [*args, "--no-cache"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output and "internal error" not in result.stderr
+    return result
+
+
+def _extract(folder: Path):
+    result = _invoke("extract", str(folder), "--format", "json")
+    return result, json.loads(result.stdout)
+
+
+def _check(folder: Path):
+    result = _invoke("check", str(folder), "--format", "json", "--fail-on", "never", "--rules", str(ROOT / "rules"))
+    return result, json.loads(result.stdout)
+
+
+@pytest.fixture()
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
+
+
+def _sources(report: dict) -> set[str]:
+    return {Path(row["source"]).name for row in report["quantities"]}
+
+
+def test_symlink_loop(docs: Path) -> None:
+    (docs / "boucle").mkdir()
+    (docs / "boucle" / "haut").symlink_to("..")
+    (docs / "boucle" / "soi").symlink_to("../boucle")
+    result, report = _extract(docs)
+    assert result.exit_code == 0 and _sources(report) == {SEED.name}
+    result, report = _check(docs)
+    assert result.exit_code == 0 and report["summary"]["documents"] == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads a chmod 000 file")
+def test_unreadable_file(docs: Path) -> None:
+    locked = docs / "verrouillé.txt"
+    locked.write_text("Le plan prévoit 650 M€.", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result, report = _extract(docs)
+        assert result.exit_code == 2 and _sources(report) == {SEED.name}
+        lines = [line for line in result.stderr.splitlines() if "verrouillé.txt" in line]
+        assert lines == [f"recoupe: {locked}: cannot be read (Permission denied)"]
+        result, report = _check(docs)
+        assert result.exit_code == 2 and report["summary"]["documents"] == 1
+    finally:
+        locked.chmod(0o644)
+
+
+def test_file_name_not_utf8(docs: Path) -> None:
+    name = os.fsencode(docs) + b"/caf\xe9 350 projets.txt"
+    with open(name, "wb") as handle:
+        handle.write("Plus de 350 projets.".encode())
+    result, report = _extract(docs)
+    assert result.exit_code == 0
+    assert _sources(report) == {SEED.name, "caf\ufffd 350 projets.txt"}
+    result.stdout.encode("utf-8")  # no lone surrogate: any UTF-8 output can carry it
+    result, report = _check(docs)
+    assert result.exit_code == 0 and report["summary"]["documents"] == 2
+    table = _invoke("extract", str(docs))
+    assert table.exit_code == 0 and "in 2 documents" in table.stdout
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "vide").mkdir()
+    result, report = _extract(tmp_path / "vide")
+    assert result.exit_code == 0 and report["quantities"] == []
+    result, report = _check(tmp_path / "vide")
+    assert result.exit_code == 0 and report["summary"]["documents"] == 0
+
+
+def _lines(count: int) -> str:
+    return "".join("Ligne {} : 12 projets et 3,5 M€.\n".format(i) if i % 1000 == 0 else "x\n" for i in range(count))
+
+
+def test_million_line_file(docs: Path) -> None:
+    (docs / "million.txt").write_text(_lines(1_000_000), encoding="utf-8")
+    result, report = _extract(docs)
+    assert result.exit_code == 0 and _sources(report) == {SEED.name, "million.txt"}
+    last = [row for row in report["quantities"] if row["source"].endswith("million.txt")][-1]
+    assert (last["line"], last["text"]) == (999_001, "3,5 M€")
+
+
+def test_long_file_is_checked_in_linear_time(docs: Path) -> None:
+    # 200 000 one-line paragraphs: finding each figure's paragraph was once a scan of them all
+    (docs / "long.txt").write_text(_lines(200_000), encoding="utf-8")
+    result, report = _check(docs)
+    assert result.exit_code == 0 and report["summary"]["documents"] == 2
