@@ -111,6 +111,11 @@ _NOT_QUANTITY_PATTERNS = [
 NOT_QUANTITIES = regex.compile("|".join(_NOT_QUANTITY_PATTERNS), regex.IGNORECASE)
 _NOT_QUANTITY_PARTS = [regex.compile(pattern, regex.IGNORECASE) for pattern in _NOT_QUANTITY_PATTERNS]
 _EMAIL = len(_NOT_QUANTITY_PARTS) - 1
+_MONTH_YEAR = 3  # "septembre 2025": looked for only before a year
+assert _NOT_QUANTITY_PATTERNS[_MONTH_YEAR].startswith(_MONTH)
+_MONTH_LENGTH = max(len(word) for word in french.MONTHS.split("|"))  # of the pattern: no shorter than a match
+_YEAR_AFTER_SPACE = regex.compile(r"(?<=\s)\d{4}(?!\d)")
+_SPACE = regex.compile(r"\s")
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
 
 _SCALE_WORD = regex.compile(
@@ -328,12 +333,14 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     position where it matches (``overlapped``), and the scan of the alternation is replayed:
     from the end of the last span, the first position where an alternative matches, the first
     such alternative in pattern order. The e-mail alternative, slow at every letter, is tried only
-    in the run of characters just before an ``@``.
+    in the run of characters just before an ``@``, and ``month year`` just before four digits.
     """
     at: dict[int, tuple[int, int]] = {}  # start -> (alternative, end), the first alternative wins
     for index, pattern in enumerate(_NOT_QUANTITY_PARTS):
         if index == _EMAIL:
             matches = _email_matches(text, pattern)
+        elif index == _MONTH_YEAR:
+            matches = _month_year_matches(text, pattern)
         else:
             matches = ((match.start(), match.end()) for match in pattern.finditer(text, overlapped=True))
         for start, end in matches:
@@ -347,6 +354,21 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
             position = end
     return spans
+
+
+def _month_year_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """Where ``month year`` matches: a month name ends where the spaces before four digits begin."""
+    found: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for year in _YEAR_AFTER_SPACE.finditer(text):
+        space = year.start()
+        while space > 0 and _SPACE.match(text, space - 1):
+            space -= 1
+        for start in range(max(space - _MONTH_LENGTH, 0), space):
+            if start not in seen and (match := pattern.match(text, start)):
+                seen.add(start)
+                found.append((start, match.end()))
+    return found
 
 
 def _email_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
