@@ -449,6 +449,12 @@ def rules_check(
     typer.echo(f"{len(loaded)} rules valid, every example passes")
 
 
+from cli.discover import discover as _discover, suggest as _suggest  # noqa: E402
+
+app.command("discover")(_discover)
+rules_app.command("suggest")(_suggest)
+
+
 def main() -> None:
     try:
         app()
