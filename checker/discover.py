@@ -44,6 +44,7 @@ FOREIGN_NAME_PENALTY = 0.5
 MAX_RATIO = 3.0
 # Same value, wording at least this similar, different names nearby: a double attribution.
 SAME_WORDING = 0.5
+COPIED = 0.95
 # Keywords shared by more figures of a block than this do not propose pairs (still scored).
 POSTING_CAP = 200
 # Weight of each part of a figure's context.
@@ -442,7 +443,8 @@ def discover(documents: list[tuple[Document, list[Quantity]]], rules: list[Rule]
                 compared += 1
                 if _same_value(first, second):
                     wording = _wording_similarity(first, second)
-                    names = _distinct_names(first, second) if wording >= SAME_WORDING else None
+                    # a sentence copied word for word is one statement quoted, not a second attribution
+                    names = _distinct_names(first, second) if SAME_WORDING <= wording < COPIED else None
                     if names is not None:
                         key = (first.claim.source, _sentence_key(first), second.claim.source, _sentence_key(second))
                         attributions[key].append((i, j, wording, names))
