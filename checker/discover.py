@@ -511,6 +511,10 @@ def _describe_values(items: list[Found]) -> str:
     return " / ".join(f"'{item.claim.quantity.text}'" for item in items)
 
 
+# A writer who states two incompatible values in one document means two different figures.
+SELF_DISTINGUISHED_FACTOR = 0.4
+
+
 def _group(found: list[Found], members: list[int], edges: dict[tuple[int, int], float], idf: dict[str, float]) -> Candidate | None:
     items = [found[i] for i in members]
     items.sort(key=lambda item: item.place)
@@ -521,22 +525,26 @@ def _group(found: list[Found], members: list[int], edges: dict[tuple[int, int], 
     words = ", ".join(feature.surface for feature in shared[:5]) or "none"
     gap = 0.0
     disagree = 0
+    self_distinguished = 0  # one document states both values: its writer tells two figures apart
     scale = max(_central(item.claim) for item in items) or 1.0
     for a in range(len(items)):
         for b in range(a + 1, len(items)):
             if _disjoint(items[a], items[b]):
                 disagree += 1
+                self_distinguished += items[a].claim.source == items[b].claim.source
                 low_a, high_a = interval(items[a].claim, 0.0)
                 low_b, high_b = interval(items[b].claim, 0.0)
                 gap = max(gap, max(low_a - high_b, low_b - high_a) / scale)
     if disagree:
         ratio = max(_central(item.claim) for item in items) / (min(_central(item.claim) for item in items) or 1.0)
         gap_factor = 1.0 if ratio <= 2 else 0.7
-        score = similarity * _sources_factor(sources) * gap_factor
+        own_factor = SELF_DISTINGUISHED_FACTOR if self_distinguished else 1.0
+        score = similarity * _sources_factor(sources) * gap_factor * own_factor
         explanation = (
             f"same subject? context similarity {similarity:.2f} (shared: {words}); {sources} sources; "
             f"values {_describe_values(items)} disagree ({disagree} pairs, gap {gap:.0%})"
             + ("" if gap_factor == 1 else f"; values ×{ratio:.1f} apart, less likely one figure")
+            + ("" if own_factor == 1 else "; one source states both values, so its writer sees two figures: ranked lower")
         )
         kind = "conflict"
     else:

@@ -120,3 +120,21 @@ def test_rules_suggest_for_the_funding_writes_a_rule_that_check_uses(tmp_path):
     for name in ("000_", "001_", "003_", "004_"):
         assert name in text
     assert _recoupe("rules", "suggest", "seeds/", "--pick", "C999", "--output", str(tmp_path / "x.toml")).returncode == 2
+
+
+def test_two_values_stated_by_one_writer_are_ranked_below_a_cross_source_conflict():
+    documents = [
+        _doc("a.txt", "Le programme Santé Azur\nLe programme Santé Azur a financé 120 nouveaux projets cette année, "
+                      "et environ 350 projets au total depuis son lancement.\n"),
+        _doc("b.txt", "Le programme Santé Azur\nLe programme Santé Azur a financé plus de 120 projets cette année, "
+                      "soit environ 350 projets au total.\n"),
+        _doc("c.txt", "Le programme Santé Azur\nLe programme Santé Azur est doté de 300 millions d’euros.\n"),
+        _doc("d.txt", "Le programme Santé Azur\nLe programme Santé Azur est doté de 450 millions d’euros.\n"),
+    ]
+    result = discover(documents)
+    conflicts = [c for c in result.candidates if c.kind == "conflict"]
+    money = next(c for c in conflicts if c.block == "money:EUR")
+    projects = [c for c in conflicts if c.block.startswith("count")]
+    assert projects, "the 120 vs 350 projects are still a candidate, ranked lower"
+    assert all(money.score > c.score for c in projects)
+    assert all("one source states both values" in c.explanation for c in projects)
