@@ -17,22 +17,17 @@ import regex
 from checker import french, units
 from checker.numbers import APPROXIMATE_WORDS, NUMBER_WORDS, ParsedNumber, parse_digits, parse_words
 
-# Kinds of quantity, with what their canonical unit is. One explicit table.
-KINDS: dict[str, str] = {
-    "money": "an ISO 4217 currency code (EUR, USD, ...)",
+# Kinds of quantity with what their values are expressed in: money, then every kind that has a
+# canonical pint unit (checker.units.CANONICAL), described where the unit name is not enough.
+_KIND_NOTES = {
     "count": "count, with the counted noun",
     "number": "count, nothing named is counted",
     "percent": "percent (value in percentage points of 100)",
-    "percentage_point": "percentage_point",
     "factor": "times (multiplié par 3)",
-    "duration": "year",
-    "length": "meter",
-    "area": "meter ** 2",
-    "volume": "liter",
-    "mass": "kilogram",
-    "energy": "watt_hour",
-    "power": "watt",
-    "data": "byte",
+}
+KINDS: dict[str, str] = {
+    "money": "an ISO 4217 currency code (EUR, USD, ...)",
+    **{kind: _KIND_NOTES.get(kind, unit) for kind, unit in units.CANONICAL.items()},
 }
 
 QUALIFIERS = ("exact", "at_least", "about", "at_most", "range")

@@ -13,6 +13,11 @@ DEFINITIONS = Path(__file__).with_name("units.txt")
 
 # Canonical unit per kind of quantity: values in reports are expressed in these.
 CANONICAL: dict[str, str] = {
+    "count": "count",
+    "number": "count",
+    "percent": "percent",
+    "percentage_point": "percentage_point",
+    "factor": "times",
     "duration": "year",
     "length": "meter",
     "area": "meter ** 2",
@@ -21,11 +26,6 @@ CANONICAL: dict[str, str] = {
     "energy": "watt_hour",
     "power": "watt",
     "data": "byte",
-    "percent": "percent",
-    "percentage_point": "percentage_point",
-    "factor": "times",
-    "count": "count",
-    "number": "count",
 }
 
 
