@@ -7,14 +7,13 @@ naming the file, line and key.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from checker.errors import RecoupeError
+from checker.errors import RecoupeError, load_toml
 
 FORMATS = ("table", "json", "sarif", "github", "markdown")
 FAIL_ON = ("high", "medium", "low", "never")
@@ -78,12 +77,7 @@ def _read(path: Path) -> str:
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = regex.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ConfigError(str(path), f"invalid TOML: {message}", int(found.group(1)) if found else None) from None
+    return load_toml(text, str(path), ConfigError)
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -6,14 +6,13 @@ types, invalid patterns and failing examples are RuleErrors naming the file, lin
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from checker.errors import RuleError
+from checker.errors import RuleError, load_toml
 from checker.extract import KINDS
 
 SCOPES = ("sentence", "paragraph", "section", "document")
@@ -130,15 +129,7 @@ def _compile(path: str, line: int, key: str, source: str) -> Pattern:
 
 def parse_rules(text: str, path: str) -> list[Rule]:
     """Parse and validate one rule file's text (its examples are checked by ``load_rules``)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        found = regex.search(r"\(at line (\d+), column (\d+)\)", message)
-        line = int(found.group(1)) if found else None
-        column = int(found.group(2)) if found else None
-        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        raise RuleError(path, f"invalid TOML: {message}", line, column) from None
+    data = load_toml(text, path, RuleError)
     locator = _Locator(text)
     for key in data:
         if key != "rule":

@@ -15,13 +15,12 @@ without guessing more than was written.
 from __future__ import annotations
 
 import datetime
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import regex
 
-from checker.errors import RecoupeError
+from checker.errors import RecoupeError, load_toml
 
 MANIFEST_NAME = "sources.toml"
 AUTHORITIES = ("official", "press", "blog", "company", "academic", "other")
@@ -170,13 +169,7 @@ def load_manifest(path: Path) -> dict[str, Source]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ManifestError(where, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        found = regex.search(r"\(at line (\d+), column (\d+)\)", message)
-        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        raise ManifestError(where, f"invalid TOML: {message}", int(found.group(1)) if found else None) from None
+    data = load_toml(text, where, ManifestError)
     lines = text.split("\n")
     manifest: dict[str, Source] = {}
     for name, table in data.items():
