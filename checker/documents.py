@@ -28,7 +28,7 @@ _SNIFF_BYTES = 8192
 # C0 controls other than tab, LF, FF, CR: a text file does not contain them.
 _CONTROL = regex.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[\p{Lu}«\"“\d])|\n+")
-_BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u202f]*\n\s*")
+_LINE_BREAK = regex.compile(r"\n")
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,8 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
-        """Paragraphs: runs of text between blank lines; a single line is one paragraph too."""
-        return _split(self.text, regex.compile(r"\n"))
+        """Paragraphs: each non-blank line (articles saved as text put one paragraph per line)."""
+        return _split(self.text, _LINE_BREAK)
 
     @cached_property
     def sections(self) -> tuple[Span, ...]:
