@@ -1,10 +1,34 @@
 """recoupe's library: read documents, extract the figures they state, check them against rules.
 
 Nothing here prints or exits; the CLI in ``cli/`` does.
+
+The names below are imported on first use, so that a command pays only for what it needs
+(``recoupe --version`` does not compile the extractor's patterns).
 """
 
-from checker.documents import Document, read_document
-from checker.extract import KINDS, Quantity, extract
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.documents import Document, read_document
+    from checker.extractor import KINDS, Quantity, extract
 
 __all__ = ["KINDS", "Document", "Quantity", "extract", "read_document"]
 __version__ = "0.1.0"
+
+_LAZY = {
+    "KINDS": "checker.extractor", "Quantity": "checker.extractor", "extract": "checker.extractor",
+    "Document": "checker.documents", "read_document": "checker.documents",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'checker' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

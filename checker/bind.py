@@ -15,7 +15,7 @@ import regex
 from checker import french
 from checker.documents import Document, Span
 from checker.errors import RuleError
-from checker.extract import Quantity, extract
+from checker.extractor import Quantity, extract
 from checker.period import Period, claim_period
 from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source

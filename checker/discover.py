@@ -29,7 +29,7 @@ from checker.bind import Claim, bind, _measure
 from checker.compare import interval
 from checker.documents import Document, Skipped, Span, discover_all, read_document
 from checker.errors import DocumentError, RecoupeError
-from checker.extract import Quantity, extract
+from checker.extractor import Quantity, extract
 from checker.period import claim_period
 from checker.rules import Rule
 from checker.sources import Catalog

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from checker.documents import Document, display_name, read_bytes
 from checker.errors import DocumentError
-from checker.extract import Quantity, extract
+from checker.extractor import Quantity, extract
 
 if TYPE_CHECKING:
     from checker.cache import Cache

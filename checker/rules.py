@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from checker.errors import RuleError, load_toml
-from checker.extract import KINDS
+from checker.extractor import KINDS
 
 SCOPES = ("sentence", "paragraph", "section", "document")
 RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
