@@ -9,7 +9,7 @@ from pathlib import Path
 
 from checker.discover import discover, load
 from checker.documents import Document
-from checker.extract import extract
+from checker.extractor import extract
 from checker.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract import KINDS, QUALIFIERS, extract
+from checker.extractor import KINDS, QUALIFIERS, extract
 
 CASES_FILE = Path(__file__).parent / "data" / "extract_cases.toml"
 CASES: list[dict] = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["case"]

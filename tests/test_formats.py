@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.documents import Document, discover_all, read_document
-from checker.extract import extract
+from checker.extractor import extract
 from checker.formats import format_of, sniff, to_document
 from checker.pipeline import check
 from checker.rules import load_rules

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import extract, singular
+from checker.extractor import extract, singular
 from checker.numbers import parse_digits, parse_words
 
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -12,7 +12,7 @@ import pytest
 from checker.bind import Claim, Evidence
 from checker.compare import Finding
 from checker.errors import DocumentError, RecoupeError
-from checker.extract import KINDS, QUALIFIERS, Quantity
+from checker.extractor import KINDS, QUALIFIERS, Quantity
 from checker.pipeline import DocumentStats, Report, check
 from checker.render.github import render_github
 from checker.render.json import render_json

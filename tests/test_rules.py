@@ -85,7 +85,7 @@ def test_missing_required_key(tmp_path):
 def test_pathological_pattern_is_stopped_and_names_the_rule(tmp_path):
     from checker.bind import bind
     from checker.documents import Document
-    from checker.extract import extract
+    from checker.extractor import extract
 
     text = GOOD.replace("subject = ['hôpital']", "subject = ['(a|aa)+$']").replace(
         "examples.match = [\"Le budget de l'hôpital atteint 12 millions d'euros.\"]\nexamples.no_match = [\"La mairie dispose de 12 millions d'euros.\"]",

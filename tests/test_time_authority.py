@@ -9,7 +9,7 @@ import pytest
 from checker.bind import bind
 from checker.compare import compare
 from checker.documents import Document
-from checker.extract import extract
+from checker.extractor import extract
 from checker.period import claim_period, same_period
 from checker.pipeline import check
 from checker.rules import load_rules, parse_rules
