@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from checker import french, units
 from checker.extractor import KINDS, QUALIFIERS, extract
 
 CASES_FILE = Path(__file__).parent / "data" / "extract_cases.toml"
@@ -63,3 +64,20 @@ def test_the_corpus_has_negatives_and_no_duplicates() -> None:
     texts = [case["text"] for case in CASES]
     assert len(texts) == len(set(texts))
     assert len(CASES) >= 120
+
+
+@pytest.mark.parametrize("surface", sorted({**french.UNIT_SYMBOLS, **french.UNIT_WORDS}))
+def test_every_unit_of_the_vocabulary_converts_to_its_canonical_unit(surface: str) -> None:
+    """Each unit the extractor recognises is defined in checker/units.txt (a missing prefix once
+    made "3 hl" raise instead of giving 300 litres)."""
+    kind, unit = {**french.UNIT_SYMBOLS, **french.UNIT_WORDS}[surface]
+    assert units.factor(unit, kind) > 0
+
+
+def test_volumes_in_litres_hectolitres_and_cubic_metres() -> None:
+    found = extract("La cuve contient 3 hl, soit 300 litres ; le bassin fait 2 m³ et la dose 5 ml.")
+    assert [(q.text, q.kind, q.unit) for q in found] == [
+        ("3 hl", "volume", "liter"), ("300 litres", "volume", "liter"),
+        ("2 m³", "volume", "liter"), ("5 ml", "volume", "liter"),
+    ]
+    assert [q.value for q in found] == pytest.approx([300, 300, 2000, 0.005])
