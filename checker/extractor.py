@@ -9,8 +9,11 @@ numbers, ordinals, list enumerators and names that contain digits are recognised
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 import regex
 
@@ -60,6 +63,8 @@ class Quantity:
         }
 
 
+# What ``regex`` calls ``\s`` (Python's str.isspace() also takes U+001C..U+001F).
+WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _SP = r"[ \u00a0\u202f\u2009]"
 _APOS = r"['’ʼ]"
 _DE = rf"(?:d{_APOS}\s*|de\s+)"
@@ -79,7 +84,82 @@ _APPROX = (
     + "|".join(APPROXIMATE_WORDS) + r")s?(?![\p{L}])"
 )
 _TIMES = r"(?<![\p{L}\p{N}])[x×]\s?(?P<times>\d+(?:,\d+)?)(?![\p{L}\p{N}])"
+# What a candidate number is: the alternatives of one pattern, in this order (see _candidates).
 CANDIDATE = regex.compile(f"{_DIGITS}|(?i:{_APPROX})|(?i:{_WORDS})|{_TIMES}")
+_DIGITS_ALONE = regex.compile(_DIGITS)
+_APPROX_ALONE = regex.compile(f"(?i:{_APPROX})")
+_WORDS_ALONE = regex.compile(f"(?i:{_WORDS})")
+_TIMES_ALONE = regex.compile(_TIMES)
+# The number words again, in the syntax of the standard library's ``re``, which scans the
+# lower-cased text for them several times faster than ``regex`` scans the text case-insensitively.
+# ``[^\W_]`` is a letter or a digit (``[\p{L}\p{N}]``); _RE_SPACE is what ``regex`` calls ``\s``.
+_RE_SPACE = f"[{WHITESPACE}]"
+_WORDS_LOWER = re.compile(
+    rf"(?<![^\W_])(?<!-)(?:{_WORD})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
+)
+_DIGITS_KIND, _APPROX_KIND, _WORDS_KIND, _TIMES_KIND = range(4)
+
+
+class _Candidate(NamedTuple):
+    """A number found by CANDIDATE: ``text[start:end]``, of one of the four kinds above."""
+
+    start: int
+    end: int
+    kind: int
+    number: str  # the digits, the words, the collective noun (dizaine), or the digits after "x"
+    number_start: int
+
+
+def _candidates(text: str) -> Iterator[_Candidate]:
+    """The matches of ``CANDIDATE.finditer(text)``, found faster.
+
+    Each alternative is scanned on its own (the number words by ``re`` on the lower-cased text,
+    when lower-casing keeps every offset) and the scans are merged the way the alternation
+    scans: from the end of the last match, the leftmost match, the first alternative on a tie;
+    an alternative whose next match starts inside the last one is scanned again from its end.
+    """
+    lowered = text.lower()
+    words = (_WORDS_LOWER, lowered) if len(lowered) == len(text) else (_WORDS_ALONE, text)
+    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), (_APPROX_ALONE, text), words, (_TIMES_ALONE, text)]
+    iterators = [pattern.finditer(source) for pattern, source in scans]
+    heads = [next(iterator, None) for iterator in iterators]
+    position = 0
+    while True:
+        best = -1
+        best_start = 0
+        for kind, head in enumerate(heads):
+            if head is not None and head.start() < position:
+                pattern, source = scans[kind]
+                iterators[kind] = pattern.finditer(source, position)
+                heads[kind] = head = next(iterators[kind], None)
+            if head is not None and (best < 0 or head.start() < best_start):
+                best, best_start = kind, head.start()
+        if best < 0:
+            return
+        match = heads[best]
+        heads[best] = next(iterators[best], None)
+        position = match.end()
+        if best == _DIGITS_KIND:
+            yield _Candidate(best_start, position, best, match.group(), best_start)
+        elif best == _APPROX_KIND:
+            yield _Candidate(best_start, position, best, match.group("approx"), match.start("approx"))
+        elif best == _WORDS_KIND:
+            yield _Candidate(best_start, position, best, text[best_start:position], best_start)
+        else:
+            yield _Candidate(best_start, position, best, match.group("times"), match.start("times"))
+
+
+# "un", "une" are most often articles: only a unit, a currency, a scale... after them makes a figure
+# ("un euro", "un million"). Every word that can begin such a reading; after any other word, a
+# lone "un" is not read at all (see _is_article), which _read_candidate would conclude more slowly.
+_AFTER_ONE = frozenset(
+    word.lower()
+    for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCIES, *french.UNIT_WORDS,
+                *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES, "US$", "C$", "EUR", "USD", "GBP", "CHF",
+                "JPY", "CAD", "CNY", "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp")
+    for word in regex.findall(r"\p{L}+", key)[:1]
+)
+_NEXT_WORD = regex.compile(r"\s(\p{L}+)")
 
 _MONTH = f"(?:{french.MONTHS})(?![\\p{{L}}])"
 # Spans that contain digits but are not quantities.
@@ -109,6 +189,19 @@ _EMAIL = len(_NOT_QUANTITY_PARTS) - 1
 _MONTH_YEAR = 3  # "septembre 2025": looked for only before a year
 assert _NOT_QUANTITY_PATTERNS[_MONTH_YEAR].startswith(_MONTH)
 _MONTH_LENGTH = max(len(word) for word in french.MONTHS.split("|"))  # of the pattern: no shorter than a match
+_LABEL = 11  # "Article 51": looked for only before digits
+assert _NOT_QUANTITY_PATTERNS[_LABEL].startswith(r"(?<![\p{L}])(?:" + french.LABEL_WORDS)
+_LABEL_LENGTH = max(len(word.replace("\\", "")) for word in french.LABEL_WORDS.split("|"))
+_LABEL_ENDS = regex.compile(rf"(?:{french.LABEL_WORDS})\Z", regex.IGNORECASE)
+_PHONE = 6  # starts with a digit, or with "+33"
+# The alternatives whose every match starts with the first digit of a run of digits, as one
+# pattern tried only there; in the order of the whole pattern, so the first that matches wins.
+_AT_DIGITS = regex.compile(
+    "|".join(f"(?:{pattern})" for index, pattern in enumerate(_NOT_QUANTITY_PATTERNS) if index not in (_MONTH_YEAR, _LABEL, 13, 14, _EMAIL)),
+    regex.IGNORECASE,
+)
+assert _NOT_QUANTITY_PATTERNS[13].startswith("https?") and _NOT_QUANTITY_PATTERNS[14].startswith("www")
+_DIGIT_RUN = regex.compile(r"\d+")
 _YEAR_AFTER_SPACE = regex.compile(r"(?<=\s)\d{4}(?!\d)")
 _SPACE = regex.compile(r"\s")
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
@@ -324,31 +417,62 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     """The spans ``NOT_QUANTITIES.finditer(text)`` gives, found faster.
 
     The one pattern is an alternation the ``regex`` engine tries at every position of the text;
-    each alternative alone is searched much faster. Every alternative gives its match at each
-    position where it matches (``overlapped``), and the scan of the alternation is replayed:
-    from the end of the last span, the first position where an alternative matches, the first
-    such alternative in pattern order. The e-mail alternative, slow at every letter, is tried only
-    in the run of characters just before an ``@``, and ``month year`` just before four digits.
+    here each alternative is tried only where it can start, and the scan of the alternation is
+    replayed: from the end of the last span, the first position where an alternative matches,
+    the first such alternative in pattern order. Dates, times, phone numbers, addresses and
+    fractions start with the first digit of a run of digits: they are tried there, as one pattern
+    in their order; "Article 51" is looked for just before such a run, "septembre 2025" just
+    before four digits, an e-mail address in the run of characters before an ``@``.
     """
-    at: dict[int, tuple[int, int]] = {}  # start -> (alternative, end), the first alternative wins
-    for index, pattern in enumerate(_NOT_QUANTITY_PARTS):
-        if index == _EMAIL:
-            matches = _email_matches(text, pattern)
-        elif index == _MONTH_YEAR:
-            matches = _month_year_matches(text, pattern)
-        else:
-            matches = ((match.start(), match.end()) for match in pattern.finditer(text, overlapped=True))
+    at: dict[int, int] = {}  # start -> end; the first alternative wins, so they come in pattern order
+    runs = [match.start() for match in _DIGIT_RUN.finditer(text)]
+    for start in runs:
+        if match := _AT_DIGITS.match(text, start):
+            at[start] = match.end()
+    phone = _NOT_QUANTITY_PARTS[_PHONE]
+    plus = text.find("+")
+    while plus != -1:
+        if plus not in at and (match := phone.match(text, plus)):
+            at[plus] = match.end()
+        plus = text.find("+", plus + 1)
+    later = (
+        _month_year_matches(text, _NOT_QUANTITY_PARTS[_MONTH_YEAR]),
+        _label_matches(text, runs),
+        ((match.start(), match.end()) for match in _NOT_QUANTITY_PARTS[13].finditer(text, overlapped=True)),
+        ((match.start(), match.end()) for match in _NOT_QUANTITY_PARTS[14].finditer(text, overlapped=True)),
+        _email_matches(text, _NOT_QUANTITY_PARTS[_EMAIL]),
+    )
+    for matches in later:
         for start, end in matches:
             if start not in at:
-                at[start] = (index, end)
+                at[start] = end
     spans: list[tuple[int, int]] = []
     position = 0
     for start in sorted(at):
         if start >= position:
-            end = at[start][1]
+            end = at[start]
             spans.append((start, end))
             position = end
     return spans
+
+
+def _label_matches(text: str, runs: list[int]) -> list[tuple[int, int]]:
+    """Where "Article 51" matches: a label word ends where the spaces before a run of digits begin."""
+    pattern = _NOT_QUANTITY_PARTS[_LABEL]
+    found: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for digit in runs:
+        space = digit
+        while space > 0 and text[space - 1] in WHITESPACE:
+            space -= 1
+        first = max(space - _LABEL_LENGTH, 0)
+        if space == 0 or not _LABEL_ENDS.search(text, first, space):
+            continue
+        for start in range(first, space):
+            if start not in seen and (match := pattern.match(text, start)):
+                seen.add(start)
+                found.append((start, match.end()))
+    return found
 
 
 def _month_year_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
@@ -388,36 +512,53 @@ def extract(text: str) -> list[Quantity]:
     excluded = _Excluded(text)
     found: list[Quantity] = []
     consumed = 0  # end of the last figure's surface: what it read is not read twice
-    for match in CANDIDATE.finditer(text):
-        if match.start() < consumed or excluded.covers(match.start(), match.end()):
+    for candidate in _candidates(text):
+        if candidate.start < consumed or excluded.covers(candidate.start, candidate.end):
             continue
-        quantity = _read_candidate(text, match, consumed)
+        if candidate.kind == _WORDS_KIND and _is_article(text, candidate):
+            continue
+        quantity = _read_candidate(text, candidate, consumed)
         if quantity is not None:
             found.append(quantity)
             consumed = quantity.end
     return _merge_ranges(text, found)
 
 
-def _read_candidate(text: str, match: regex.Match[str], floor: int = 0) -> Quantity | None:
+def _is_article(text: str, candidate: _Candidate) -> bool:
+    """A lone "un", "une" before a word that begins no unit, currency or scale: an article.
+
+    What _read_candidate would decide, cheaply: "un projet" is no figure, "un million" and
+    "multiplié par un" are read in full.
+    """
+    if candidate.number.lower() not in ("un", "une"):
+        return False
+    following = _NEXT_WORD.match(text, candidate.end)
+    if following is None or following.group(1).lower() in _AFTER_ONE:
+        return False
+    return not text[max(0, candidate.start - 30):candidate.start].rstrip().lower().endswith("par")
+
+
+def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantity | None:
     """Read one candidate number; its surface may not reach back before ``floor`` (the last figure)."""
-    number_start, number_end = match.span()
+    number_start, number_end = candidate.start, candidate.end
     approximate = False
     words = False
-    if match.group("digits") is not None:
+    digits = candidate.number if candidate.kind == _DIGITS_KIND else None
+    if digits is not None:
         try:
-            parsed = parse_digits(match.group("digits"))
+            parsed = parse_digits(digits)
         except ValueError:
             return None
-    elif match.group("approx") is not None:
-        number = APPROXIMATE_WORDS[match.group("approx").lower()]
+    elif candidate.kind == _APPROX_KIND:
+        number = APPROXIMATE_WORDS[candidate.number.lower()]
         parsed = ParsedNumber(Decimal(number), Decimal(number) / 2)
         approximate = True
-    elif match.group("words") is not None:
+    elif candidate.kind == _WORDS_KIND:
         words = True
         try:
-            parsed = parse_words(match.group("words"))
+            parsed = parse_words(candidate.number)
         except ValueError:
-            first = _LETTERS.match(match.group("words"))
+            first = _LETTERS.match(candidate.number)
             if first is None:
                 return None
             try:
@@ -426,13 +567,12 @@ def _read_candidate(text: str, match: regex.Match[str], floor: int = 0) -> Quant
                 return None
             number_end = number_start + first.end()
     else:
-        parsed = parse_digits(match.group("times"))
+        parsed = parse_digits(candidate.number)
         value = float(parsed.value)
         low, high = _interval(value, float(parsed.half_unit), "exact")
         return Quantity(number_start, number_end, text[number_start:number_end], "factor", value, "times",
-                        low, high, "exact", None, match.start("times"), number_end)
+                        low, high, "exact", None, candidate.number_start, number_end)
 
-    digits = match.group("digits")
     if digits is not None:
         if _ORDINAL.match(text, number_end):
             return None
