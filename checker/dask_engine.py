@@ -26,6 +26,9 @@ from checker.errors import RecoupeError
 
 INSTALL_HINT = "pip install 'recoupe[dask]'"
 CONNECT_TIMEOUT = 10  # seconds to reach a scheduler before giving up
+# The scheduler serves HTTP (health, metrics) even without a dashboard, on 8787 unless told: any
+# free local port, so a second cluster or another program on 8787 brings no warning.
+LOCAL_HTTP = "127.0.0.1:0"
 BATCH_MAX = 16  # documents in one task, at most: fewer round trips, still some balance between workers
 
 
@@ -63,6 +66,7 @@ class DaskEngine:
             self._cluster = distributed.LocalCluster(
                 n_workers=self.workers or cpu_count(), threads_per_worker=1, processes=True,
                 dashboard_address=None, silence_logs=logging.ERROR,
+                scheduler_kwargs={"dashboard_address": LOCAL_HTTP},
             )
             self._client = distributed.Client(self._cluster)
             return self._client

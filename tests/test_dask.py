@@ -25,6 +25,7 @@ def scheduler() -> Iterator[str]:
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR,
+        scheduler_kwargs={"dashboard_address": dask_engine.LOCAL_HTTP},
     )
     try:
         yield cluster.scheduler_address
@@ -67,6 +68,14 @@ def test_an_unreadable_document_is_reported_the_same_on_dask(runner: CliRunner, 
     assert dask.stdout == local.stdout
     assert dask.stderr == local.stderr
     assert "002_binaire.txt: binary file" in dask.stderr
+
+
+def test_without_a_scheduler_a_local_cluster_gives_the_same_output(runner: CliRunner, scheduler: str) -> None:
+    local = runner.invoke(app, ["extract", str(SEEDS), "--format", "jsonl", "--no-cache"])
+    dask = runner.invoke(app, ["extract", str(SEEDS), "--format", "jsonl", "--no-cache", "--engine", "dask", "--jobs", "1"])
+    assert local.exit_code == dask.exit_code == 0, dask.output
+    assert dask.stdout == local.stdout
+    assert dask.stderr == ""
 
 
 def test_results_keep_the_order_of_the_items_across_many_batches(scheduler: str) -> None:
