@@ -27,13 +27,13 @@ app = typer.Typer(
 SCHEMA_VERSION = "1"
 JOBS_HELP = (
     "Worker processes reading and extracting documents [default: every core when there are more than 8 documents, else 1]; "
-    "with --engine dask and no --scheduler, the workers of the local Dask cluster [default: every core]."
+    "with --engine dask and no --scheduler, the workers of the local Dask cluster (one a core if not given)."
 )
 ENGINE_HELP = (
     "local: this machine's worker processes (see --jobs). dask: a Dask cluster, the same output "
-    "(needs pip install 'recoupe[dask]'); worth it only for corpora that outgrow one machine."
+    "(needs recoupe's optional dask extra); worth it only for corpora that outgrow one machine."
 )
-SCHEDULER_HELP = "With --engine dask: address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: start a cluster on this machine]."
+SCHEDULER_HELP = "With --engine dask: address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786; without it, a cluster is started on this machine."
 
 
 class Engine(str, Enum):
