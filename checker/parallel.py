@@ -23,6 +23,7 @@ from checker.extractor import Quantity, extract
 
 if TYPE_CHECKING:
     from checker.cache import Cache
+    from checker.dask_engine import DaskEngine
 
 # Below this many documents, one process: starting workers costs more than it saves.
 PARALLEL_FROM = 8
@@ -52,8 +53,13 @@ def default_jobs(documents: int) -> int:
     return cpu_count() if documents > PARALLEL_FROM else 1
 
 
-def extract_documents(paths: list[Path], jobs: int | None = None, cache: Cache | None = None) -> Iterator[Extracted]:
+def extract_documents(
+    paths: list[Path], jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
+) -> Iterator[Extracted]:
     """Each document of ``paths`` read and extracted, in that order; ``jobs`` None: default_jobs.
+
+    With an ``engine`` (``checker.dask_engine``), the documents are extracted on its cluster
+    instead of in this machine's worker processes, and ``jobs`` is not used.
 
     With a ``cache``, a document whose bytes (and settings) were seen before is not extracted
     again; new results are stored, in one transaction per run.
@@ -76,7 +82,7 @@ def extract_documents(paths: list[Path], jobs: int | None = None, cache: Cache |
         else:
             pending.append((name, data, path.suffix))
             keys[index] = key
-    results = _run(pending, jobs)
+    results = _run(pending, jobs, engine)
     stored: list[tuple[str, Document, tuple[Quantity, ...]]] = []
     try:
         for index, path in enumerate(paths):
@@ -97,8 +103,11 @@ def extract_documents(paths: list[Path], jobs: int | None = None, cache: Cache |
         cache.put_many(stored)
 
 
-def _run(work: list[tuple[str, bytes, str]], jobs: int) -> Iterator[object]:
-    """The outcome of each pending document, in order; in worker processes when jobs > 1."""
+def _run(work: list[tuple[str, bytes, str]], jobs: int, engine: DaskEngine | None = None) -> Iterator[object]:
+    """The outcome of each pending document, in order; on the engine, or in worker processes when jobs > 1."""
+    if engine is not None:
+        yield from engine.map(_extract_one, work)
+        return
     if jobs <= 1 or len(work) <= 1:
         for item in work:
             yield _extract_one(item)

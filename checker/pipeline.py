@@ -18,6 +18,7 @@ from checker.sources import Catalog, Source
 
 if TYPE_CHECKING:
     from checker.cache import Cache
+    from checker.dask_engine import DaskEngine
 
 
 _EMPTY = {
@@ -61,12 +62,13 @@ class Report:
 
 def check(
     paths: list[Path], rules: list[Rule], progress: Callable[[str], None] | None = None,
-    jobs: int | None = None, cache: Cache | None = None,
+    jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
 ) -> Report:
     """Read every document under ``paths``, bind its figures to ``rules`` and compare them.
 
     An unreadable document or a bad ``sources.toml`` is reported in ``errors``, an unsupported
     file met in a folder or an empty document in ``skipped``; the others are still checked.
+    With an ``engine``, documents are extracted on its Dask cluster (see ``checker.dask_engine``).
     """
     files, missing, skipped = discover_all(paths)
     errors: list[RecoupeError] = list(missing)
@@ -74,7 +76,7 @@ def check(
     claims_by_rule: dict[str, list[Claim]] = defaultdict(list)
     near_misses: list[NearMiss] = []
     stats: list[DocumentStats] = []
-    for outcome in extract_documents(files, jobs, cache):  # in worker processes when jobs > 1
+    for outcome in extract_documents(files, jobs, cache, engine):  # in worker processes when jobs > 1
         path, document = outcome.path, outcome.document
         if progress is not None:
             progress(str(path))

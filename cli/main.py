@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -23,7 +25,20 @@ app = typer.Typer(
 )
 
 SCHEMA_VERSION = "1"
-JOBS_HELP = "Worker processes reading and extracting documents [default: every core when there are more than 8 documents, else 1]."
+JOBS_HELP = (
+    "Worker processes reading and extracting documents [default: every core when there are more than 8 documents, else 1]; "
+    "with --engine dask and no --scheduler, the workers of the local Dask cluster (one a core if not given)."
+)
+ENGINE_HELP = (
+    "local: this machine's worker processes (see --jobs). dask: a Dask cluster, the same output "
+    "(needs recoupe's optional dask extra); worth it only for corpora that outgrow one machine."
+)
+SCHEDULER_HELP = "With --engine dask: address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786; without it, a cluster is started on this machine."
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 class ExtractFormat(str, Enum):
@@ -61,6 +76,8 @@ def extract(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the extraction cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help=ENGINE_HELP)] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP, show_default=False)] = None,
 ) -> None:
     """List every figure found in the documents, normalised.
 
@@ -73,23 +90,24 @@ def extract(
     for item in skipped:  # unsupported files met in a folder: named, never silent
         _err(f"warning: {item}")
     rows: list[dict[str, object]] = []
-    cache = _open_cache(no_cache, cache_dir)
-    for outcome in extract_documents(files, jobs, cache):  # in worker processes when jobs > 1
-        document = outcome.document
-        if document is None:
-            assert outcome.error is not None
-            errors.append(outcome.error)
-            continue
-        if not document.text.strip():
-            _err(f"warning: {document.source}: empty: no text")
-        for quantity in outcome.quantities:
-            line, column = document.position(quantity.start)
-            row: dict[str, object] = {"source": document.source, "line": line, "column": column}
-            if document.page_starts:
-                row["page"] = document.page_at(quantity.start)
-            row.update(quantity.as_dict())
-            rows.append(row)
-    _close_cache(cache)
+    with _engine(engine, scheduler, jobs) as runner:
+        cache = _open_cache(no_cache, cache_dir)
+        for outcome in extract_documents(files, jobs, cache, runner):  # in worker processes when jobs > 1
+            document = outcome.document
+            if document is None:
+                assert outcome.error is not None
+                errors.append(outcome.error)
+                continue
+            if not document.text.strip():
+                _err(f"warning: {document.source}: empty: no text")
+            for quantity in outcome.quantities:
+                line, column = document.position(quantity.start)
+                row: dict[str, object] = {"source": document.source, "line": line, "column": column}
+                if document.page_starts:
+                    row["page"] = document.page_at(quantity.start)
+                row.update(quantity.as_dict())
+                rows.append(row)
+        _close_cache(cache)
     for error in errors:
         _err(str(error))
     if output_format is ExtractFormat.jsonl:
@@ -106,6 +124,37 @@ def extract(
         _print_quantity_table(rows, no_color=_no_color(no_color))
     if errors:
         raise typer.Exit(ExitCode.ERROR)
+
+
+@contextmanager
+def _engine(
+    engine: Engine, scheduler: str | None, jobs: int | None, report: Callable[[Exception], None] | None = None,
+) -> Iterator[object]:
+    """None for the local engine, else a DaskEngine, closed on leaving; its errors: ``report`` (else stderr), exit 2."""
+    if engine is Engine.local:
+        if scheduler is not None:
+            _err("--scheduler needs --engine dask")
+            raise typer.Exit(ExitCode.ERROR)
+        yield None
+        return
+    if scheduler is not None and jobs is not None:
+        _err("--jobs sets the workers of a local Dask cluster; the one at --scheduler has its own")
+        raise typer.Exit(ExitCode.ERROR)
+    from checker.dask_engine import DaskEngine, EngineError
+
+    runner = None
+    try:
+        runner = DaskEngine(scheduler, workers=jobs)
+        yield runner
+    except EngineError as exc:
+        if report is None:
+            _err(str(exc))
+        else:
+            report(exc)
+        raise typer.Exit(ExitCode.ERROR) from None
+    finally:
+        if runner is not None:
+            runner.close()
 
 
 def _open_cache(no_cache: bool, cache_dir: Path | None):
@@ -285,6 +334,8 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the extraction cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help=ENGINE_HELP)] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP, show_default=False)] = None,
 ) -> None:
     """Bind the figures of the documents to the rules' subjects and report where sources disagree.
 
@@ -317,9 +368,10 @@ def check(
         _emit_error_report(exc, settings)
         raise typer.Exit(ExitCode.ERROR) from None
 
-    cache = _open_cache(no_cache, cache_dir)
-    report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache)
-    _close_cache(cache)
+    with _engine(engine, scheduler, jobs, report=lambda exc: _emit_error_report(exc, settings)) as runner:
+        cache = _open_cache(no_cache, cache_dir)
+        report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner)
+        _close_cache(cache)
     for error in report.errors:
         _err(str(error))
     for skipped in report.skipped:
