@@ -80,10 +80,10 @@ class _Matches:
         found = self._cache.get(pattern.source)
         if found is None:
             try:
-                found = [m.span() for m in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT)]
+                # empty matches are no evidence of anything
+                found = [m.span() for m in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT) if m.end() > m.start()]
             except TimeoutError:
                 raise RuleError(rule.path, f"rule '{rule.id}': pattern {pattern.source!r} takes too long (catastrophic backtracking?)", rule.line) from None
-            found = [span for span in found if span[1] > span[0]]
             self._cache[pattern.source] = found
         return found
 
@@ -136,10 +136,14 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
     matches = _Matches(document)
     claims: list[Claim] = []
     near_misses: list[NearMiss] = []
+    # a figure is only ever a candidate for the rules of its kind: most figures meet few rules
+    rules_of_kind: dict[str, list[Rule]] = {}
+    for rule in rules:
+        rules_of_kind.setdefault(rule.kind, []).append(rule)
     for quantity in quantities:
         scopes = _Scopes(document, quantity.number_start)
         best: tuple[tuple[int, int, int, str], Rule, tuple[Evidence, ...]] | None = None
-        for rule in rules:
+        for rule in rules_of_kind.get(quantity.kind, ()):
             if not _candidate(rule, quantity):
                 continue
             outcome = _try_rule(document, matches, scopes, quantity, rule)

@@ -79,7 +79,12 @@ def compare(rule: Rule, claims: list[Claim]) -> Finding:
     worst_gap = 0.0
     evolutions: list[tuple[Claim, Claim]] = []
     scale = max(abs(claim.quantity.value) for claim in ordered) or 1.0
-    for i, first in enumerate(ordered):
+    if not rule.accumulates:
+        # no pair can be an evolution: the widest gap is between the highest low end and the
+        # lowest high end, found from the sorted ends instead of comparing every pair of claims
+        widest = _widest_gap(intervals) / scale
+        worst_gap = widest if widest > 0 else 0.0
+    for i, first in enumerate(ordered if rule.accumulates else ()):
         for j in range(i + 1, len(ordered)):
             if not _disjoint(intervals[i], intervals[j]):
                 continue
@@ -99,6 +104,15 @@ def compare(rule: Rule, claims: list[Claim]) -> Finding:
         current = [claim for claim in ordered if id(claim) not in superseded]
         verdict = Verdict.CONSISTENT if len(current) >= 2 or not evolutions else Verdict.EVOLUTION
     return Finding(rule, verdict, severity, ordered, worst_gap, tuple(evolutions), reference, deviating)
+
+
+def _widest_gap(intervals: list[tuple[float, float]]) -> float:
+    """The largest ``low - high`` of two different intervals; positive when they are disjoint."""
+    by_low = sorted(range(len(intervals)), key=lambda index: -intervals[index][0])[:2]
+    by_high = sorted(range(len(intervals)), key=lambda index: intervals[index][1])[:2]
+    return max(
+        intervals[low][0] - intervals[high][1] for low in by_low for high in by_high if low != high
+    )
 
 
 def _reference(rule: Rule, ordered: tuple[Claim, ...], intervals: list[tuple[float, float]]):

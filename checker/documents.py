@@ -27,8 +27,11 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 _SNIFF_BYTES = 8192
 # C0 controls other than tab, LF, FF, CR: a text file does not contain them.
 _CONTROL = regex.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-_SENTENCE_END = regex.compile(r"(?<=[.!?…])[»\"”)]*\s+(?=[\p{Lu}«\"“\d])|\n+")
-_LINE_BREAK = regex.compile(r"\n")
+# Between two sentences: the ``gap`` after final punctuation (closing quotes, spaces) when a
+# capital, an opening quote or a digit follows, or a run of line breaks. The punctuation is
+# matched rather than looked behind at so that the search can skip ahead to it: the pattern
+# scans the whole text of every document.
+_SENTENCE_END = regex.compile(r"[.!?…](?P<gap>[»\"”)]*\s+)(?=[\p{Lu}«\"“\d])|(?P<gap>\n+)")
 
 
 @dataclass(frozen=True)
@@ -119,12 +122,30 @@ class Document:
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        return _split(self.text, _SENTENCE_END)
+        text = self.text
+        spans: list[Span] = []
+        start = 0
+        for match in _SENTENCE_END.finditer(text):
+            gap_start, gap_end = match.span("gap")
+            if _has_text(text, start, gap_start):
+                spans.append(Span(start, gap_start))
+            start = gap_end
+        if _has_text(text, start, len(text)):
+            spans.append(Span(start, len(text)))
+        return tuple(spans)
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         """Paragraphs: each non-blank line (articles saved as text put one paragraph per line)."""
-        return _split(self.text, _LINE_BREAK)
+        text = self.text
+        spans: list[Span] = []
+        for start, end in zip(self._line_starts, self._line_starts[1:]):
+            if _has_text(text, start, end - 1):
+                spans.append(Span(start, end - 1))
+        last = self._line_starts[-1] if self._line_starts else 0
+        if _has_text(text, last, len(text)):
+            spans.append(Span(last, len(text)))
+        return tuple(spans)
 
     @cached_property
     def sections(self) -> tuple[Span, ...]:
@@ -158,16 +179,9 @@ def _span_start(span: Span) -> int:
     return span.start
 
 
-def _split(text: str, separator: regex.Pattern[str]) -> tuple[Span, ...]:
-    spans: list[Span] = []
-    start = 0
-    for match in separator.finditer(text):
-        if text[start:match.start()].strip():
-            spans.append(Span(start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append(Span(start, len(text)))
-    return tuple(spans)
+def _has_text(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds anything but white space."""
+    return start < end and not text[start:end].isspace()
 
 
 _BULLETS = ("-", "–", "—", "•", "·", "*", "«", "✔", "✓", "☑", "▪", "►", ">", "(", "“", "\"")

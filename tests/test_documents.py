@@ -119,3 +119,23 @@ def test_discover_takes_a_named_file_whatever_its_suffix_and_reports_missing_one
     found, errors = discover([named, tmp_path / "absent.txt"])
     assert found == [named]
     assert len(errors) == 1 and "absent.txt" in str(errors[0])
+
+
+def test_sentences_end_at_final_punctuation_before_a_capital_a_quote_or_a_digit() -> None:
+    text = "Le budget atteint 650 M€. « La SASN avance », dit-il ! 32 actions sont prévues… vers 2030.\nFin"
+    document = Document.from_text(text)
+    sentences = [text[span.start:span.end] for span in document.sentences]
+    assert sentences == [
+        "Le budget atteint 650 M€.",
+        "« La SASN avance », dit-il !",
+        "32 actions sont prévues… vers 2030.",
+        "Fin",
+    ]
+
+
+def test_paragraphs_are_the_non_blank_lines() -> None:
+    text = "Santé numérique\n\n   \nLa SASN dispose de 718,4 M€.\nElle compte 32 actions."
+    document = Document.from_text(text)
+    paragraphs = [text[span.start:span.end] for span in document.paragraphs]
+    assert paragraphs == ["Santé numérique", "La SASN dispose de 718,4 M€.", "Elle compte 32 actions."]
+    assert document.paragraph_at(text.index("718")).start == text.index("La SASN")
