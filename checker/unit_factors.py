@@ -39,5 +39,8 @@ FACTORS: dict[tuple[str, str], float] = {
     ('power', 'kilowatt'): 1000.0,
     ('power', 'megawatt'): 1000000.0,
     ('power', 'watt'): 1.0,
+    ('volume', 'hectoliter'): 100.0,
     ('volume', 'liter'): 1.0,
+    ('volume', 'meter ** 3'): 999.9999999999999,
+    ('volume', 'milliliter'): 0.001,
 }

@@ -23,3 +23,9 @@ def test_factor_from_the_table_equals_pint(kind: str, unit: str) -> None:
 def test_a_unit_outside_the_table_is_converted_by_pint() -> None:
     assert ("area", "centimeter ** 2") not in FACTORS
     assert units.factor("centimeter ** 2", "area") == pytest.approx(1e-4)
+
+
+def test_pint_converts_every_unit_the_extractor_produces() -> None:
+    """Texts with "12 hectolitres" or "3 m³" once stopped a run: units.txt lacked hecto- and deci-."""
+    _, problems = units.compute_factors()
+    assert problems == []
