@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import sqlite3
+import sys
 from pathlib import Path
 
 from checker import __version__
@@ -30,20 +33,18 @@ SCHEMA_VERSION = 1
 _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache files
 
 # What decides the extraction of a document's bytes: these modules' source, and these libraries.
-_MODULES = ("documents.py", "formats.py", "sources.py", "extractor.py", "numbers.py", "french.py", "units.py", "units.txt")
+_MODULES = (
+    "documents.py", "formats.py", "sources.py", "extractor.py", "numbers.py", "french.py", "units.py", "units.txt",
+    "unit_factors.py",
+)
 _LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six")
 
 
 def settings_key() -> str:
     """recoupe's version, the libraries' versions and a hash of the extracting modules' source."""
-    from importlib import metadata
-
     digest = hashlib.sha256(__version__.encode())
     for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)};".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none;".encode())
+        digest.update(f"{name}={library_version(name)};".encode())
     folder = Path(__file__).parent
     for name in _MODULES:
         try:
@@ -51,6 +52,31 @@ def settings_key() -> str:
         except OSError:
             digest.update(name.encode() + b"\0missing")
     return digest.hexdigest()[:16]
+
+
+def library_version(name: str) -> str:
+    """The installed version of the distribution ``name``, or "none".
+
+    Read from the name of its ``NAME-VERSION.dist-info`` folder on ``sys.path``, where installers
+    put it, because importing ``importlib.metadata`` alone costs about a tenth of a short run;
+    ``importlib.metadata`` answers when there is no such folder (an egg, a zip).
+    """
+    prefix = re.sub(r"[-_.]+", "_", name).lower() + "-"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for item in names:
+            lowered = item.lower()
+            if lowered.startswith(prefix) and lowered.endswith(".dist-info"):
+                return item[len(prefix):-len(".dist-info")]
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 class Cache:

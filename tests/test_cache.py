@@ -117,3 +117,13 @@ def test_interrupted_write_leaves_the_cache_as_it_was(docs: Path, tmp_path: Path
     assert len(calls) == 3
     with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as connection:
         assert connection.execute("SELECT count(*) FROM extraction").fetchone()[0] == 0
+
+
+def test_library_versions_are_those_importlib_metadata_reads() -> None:
+    from importlib import metadata
+
+    from checker.cache import _LIBRARIES, library_version
+
+    for name in _LIBRARIES:
+        assert library_version(name) == metadata.version(name)
+    assert library_version("no-such-distribution-of-recoupe") == "none"

@@ -1,0 +1,31 @@
+"""The unit factor table used at run time agrees with what pint computes from units.txt."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import units
+from checker.unit_factors import FACTORS
+
+
+def test_table_is_what_pint_computes_from_units_txt() -> None:
+    """A stale table (units.txt or the extractor's units changed) fails here: run python -m cli.units --write."""
+    factors, _ = units.compute_factors()
+    assert units.factors_source(factors) == units.FACTORS_MODULE.read_text(encoding="utf-8")
+    assert FACTORS == factors
+
+
+@pytest.mark.parametrize(("kind", "unit"), sorted(FACTORS))
+def test_factor_from_the_table_equals_pint(kind: str, unit: str) -> None:
+    assert units.factor(unit, kind) == units.to_canonical(1.0, unit, kind)[0]
+
+
+def test_a_unit_outside_the_table_is_converted_by_pint() -> None:
+    assert ("area", "centimeter ** 2") not in FACTORS
+    assert units.factor("centimeter ** 2", "area") == pytest.approx(1e-4)
+
+
+def test_pint_converts_every_unit_the_extractor_produces() -> None:
+    """Texts with "12 hectolitres" or "3 m³" once stopped a run: units.txt lacked hecto- and deci-."""
+    _, problems = units.compute_factors()
+    assert problems == []
