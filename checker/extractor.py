@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -122,6 +123,8 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     words = (_WORDS_LOWER, lowered) if len(lowered) == len(text) else (_WORDS_ALONE, text)
     scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), (_APPROX_ALONE, text), words, (_TIMES_ALONE, text)]
     iterators = [pattern.finditer(source) for pattern, source in scans]
+    if not any(noun in lowered for noun in APPROXIMATE_WORDS):
+        iterators[_APPROX_KIND] = iter(())  # "une dizaine": none of those nouns in the text at all
     heads = [next(iterator, None) for iterator in iterators]
     position = 0
     while True:
@@ -192,6 +195,7 @@ _MONTH_LENGTH = max(len(word) for word in french.MONTHS.split("|"))  # of the pa
 _LABEL = 11  # "Article 51": looked for only before digits
 assert _NOT_QUANTITY_PATTERNS[_LABEL].startswith(r"(?<![\p{L}])(?:" + french.LABEL_WORDS)
 _LABEL_LENGTH = max(len(word.replace("\\", "")) for word in french.LABEL_WORDS.split("|"))
+_LABEL_LAST = frozenset(word.replace("\\", "")[-1] for word in french.LABEL_WORDS.split("|"))
 _LABEL_ENDS = regex.compile(rf"(?:{french.LABEL_WORDS})\Z", regex.IGNORECASE)
 _PHONE = 6  # starts with a digit, or with "+33"
 # The alternatives whose every match starts with the first digit of a run of digits, as one
@@ -277,6 +281,7 @@ class _Reading:
     half_unit: Decimal | None = None  # the precision, when what follows the number sets it ("3 € 50")
 
 
+@lru_cache(maxsize=8192)
 def singular(noun: str) -> str:
     """The singular, lower-case form of a French counted noun (``Tiers-Lieux`` -> ``tiers-lieu``)."""
     return "-".join(_singular_word(part) for part in noun.lower().split("-"))
@@ -376,6 +381,8 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     window = text[max(0, start - _LOOK_BEHIND):start]
+    if not window.rstrip(WHITESPACE).lower().endswith(french.QUALIFIER_ENDINGS):
+        return "exact", start
     match = _QUALIFIER_BEFORE.search(window)
     if not match:
         return "exact", start
@@ -466,7 +473,7 @@ def _label_matches(text: str, runs: list[int]) -> list[tuple[int, int]]:
         while space > 0 and text[space - 1] in WHITESPACE:
             space -= 1
         first = max(space - _LABEL_LENGTH, 0)
-        if space == 0 or not _LABEL_ENDS.search(text, first, space):
+        if space == 0 or text[space - 1].lower() not in _LABEL_LAST or not _LABEL_ENDS.search(text, first, space):
             continue
         for start in range(first, space):
             if start not in seen and (match := pattern.match(text, start)):

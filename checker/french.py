@@ -88,6 +88,14 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# How the text of every qualifier above ends (lower-case, spaces after it left out): a figure whose
+# preceding text ends otherwise has no qualifier, and the patterns are not tried.
+QUALIFIER_ENDINGS: tuple[str, ...] = (
+    "de", "d'", "d’", "dʼ", "à", "a", "plus", "maximum", "minimum", "moins", "dès", "environ", "quelque",
+    "presque", "approximativement", "quasiment", "pratiquement", "près", "modo", "env.", "<", "≤", ">",
+    "≥", "+", "~", "≈",
+)
+
 # Words a number is not counting: after a figure they end the search for a counted noun.
 NOT_NOUNS = frozenset("""
 a à ai as au aux avec avant après c ça car ce ces cet cette chez comme contre d dans de des dès

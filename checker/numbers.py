@@ -46,12 +46,14 @@ def _half_unit_of_integer(digits: str) -> Decimal:
     return Decimal(5) * Decimal(10) ** (len(digits) - len(stripped) - 1)
 
 
+@lru_cache(maxsize=8192)
 def parse_digits(surface: str) -> ParsedNumber:
     """Parse a number written in digits, French style.
 
     ``"718,4"`` -> 718.4; ``"3 500"`` (any group separator) -> 3500; ``"1.500.000"`` -> 1500000
     (dots grouping thousands); ``"2.5"`` -> 2.5 (a dot not followed by exactly three digits is a
-    decimal point). Raises ValueError for anything else.
+    decimal point). Raises ValueError for anything else. Cached: the same figures come back in
+    every document (the result is immutable).
     """
     compact = "".join(ch for ch in surface if ch not in GROUP_SEPARATORS)
     if _DOT_THOUSANDS.fullmatch(compact) and "," not in compact:
