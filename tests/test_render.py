@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.bind import Claim, Evidence
 from checker.compare import Finding
@@ -15,7 +17,7 @@ from checker.errors import DocumentError, RecoupeError
 from checker.extractor import KINDS, QUALIFIERS, Quantity
 from checker.pipeline import DocumentStats, Report, check
 from checker.render.github import render_github
-from checker.render.json import render_json
+from checker.render.json import dumps_indented, render_json
 from checker.render.markdown import escape, render_markdown
 from checker.render.sarif import artifact_uri, render_sarif
 from checker.render.table import render_table
@@ -262,3 +264,16 @@ def test_report_schema_enums_follow_the_code():
     assert definitions["kind"]["enum"] == list(KINDS)
     assert definitions["claim"]["properties"]["qualifier"]["enum"] == list(QUALIFIERS)
     assert definitions["evidence"]["properties"]["scope"]["enum"] == list(SCOPES)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(_JSON_VALUES)
+def test_the_json_layout_is_that_of_the_standard_library(value: object) -> None:
+    """render_json lays out its document itself, for speed: the text must not change."""
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
