@@ -89,6 +89,7 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._connection: sqlite3.Connection | None = None
+        self._failed = False  # a write failed: nothing more is written this run
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._connection = self._open()
@@ -129,18 +130,34 @@ class Cache:
             self.hits += 1
         return result
 
-    def put_many(self, items: list[tuple[str, Document, tuple[Quantity, ...]]]) -> None:
-        """Store new results, all or none (one transaction)."""
-        if self._connection is None or not items:
+    def put(self, key: str, document: Document, figures: tuple[Quantity, ...]) -> None:
+        """Store a new result; nothing is kept until commit() (one transaction per run)."""
+        if self._connection is None or self._failed:
             return
-        rows = ((key, _encode(document, quantities)) for key, document, quantities in items)
         try:
-            with self._connection:  # commits, or rolls back on any exception, Ctrl-C included
-                self._connection.executemany("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", rows)
+            self._connection.execute("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", (key, _encode(document, figures)))
         except sqlite3.Error as exc:
-            self.warnings.append(f"cache {self.path} not updated ({exc})")
+            self._fail(exc)
+
+    def commit(self) -> None:
+        """Keep what put() stored: all of it or, on a failure, none."""
+        if self._connection is None or self._failed:
+            return
+        try:
+            self._connection.commit()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def _fail(self, exc: sqlite3.Error) -> None:
+        self.warnings.append(f"cache {self.path} not updated ({exc})")
+        self._failed = True
+        try:
+            self._connection.rollback()
+        except sqlite3.Error:
+            pass
 
     def close(self) -> None:
+        """Close; what put() stored and commit() did not keep is rolled back."""
         if self._connection is not None:
             self._connection.close()
             self._connection = None

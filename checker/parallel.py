@@ -58,66 +58,91 @@ def extract_documents(
 ) -> Iterator[Extracted]:
     """Each document of ``paths`` read and extracted, in that order; ``jobs`` None: default_jobs.
 
+    Documents are streamed: a file is read when a worker is about to need it, and only a few
+    documents per worker are in flight, so memory does not grow with the number of documents.
+
     With an ``engine`` (``checker.dask_engine``), the documents are extracted on its cluster
     instead of in this machine's worker processes, and ``jobs`` is not used.
 
     With a ``cache``, a document whose bytes (and settings) were seen before is not extracted
-    again; new results are stored, in one transaction per run.
+    again; new results are stored as they come, in one transaction committed at the end of the
+    run (an interrupted run leaves the cache as it was).
     """
     jobs = default_jobs(len(paths)) if jobs is None else max(jobs, 1)
-    pending: list[tuple[str, bytes, str]] = []  # (name, data, suffix) still to extract
-    keys: dict[int, str] = {}  # index -> cache key of a pending document
-    ready: dict[int, Extracted] = {}
-    for index, path in enumerate(paths):
+    outcomes = _outcomes(_prepared(paths, cache), jobs, engine)
+    try:
+        for path, key, ready, outcome in outcomes:
+            if ready is not None:
+                yield ready
+            elif isinstance(outcome, tuple) and outcome and outcome[0] == "error":
+                yield Extracted(path, None, error=DocumentError(outcome[1], outcome[2]))
+            else:
+                document, quantities = outcome
+                if cache is not None:
+                    cache.put(key, document, quantities)
+                yield Extracted(path, document, quantities)
+    finally:
+        outcomes.close()
+    if cache is not None:
+        cache.commit()
+
+
+# One prepared document: its path, its cache key, and either its outcome already (a read error,
+# a cache hit) or the work for a worker: (name, bytes, suffix).
+_Prepared = tuple[Path, str, "Extracted | None", tuple[str, bytes, str]]
+
+
+def _prepared(paths: list[Path], cache: Cache | None) -> Iterator[_Prepared]:
+    for path in paths:
         name = display_name(path)
         try:
             data = read_bytes(path, name)
         except DocumentError as exc:
-            ready[index] = Extracted(path, None, error=exc)
+            yield path, "", Extracted(path, None, error=exc), ("", b"", "")
             continue
         key = cache.key(data, path.suffix) if cache is not None else ""
         hit = cache.get(key, name) if cache is not None else None
         if hit is not None:
-            ready[index] = Extracted(path, hit[0], hit[1], cached=True)
+            yield path, key, Extracted(path, hit[0], hit[1], cached=True), ("", b"", "")
         else:
-            pending.append((name, data, path.suffix))
-            keys[index] = key
-    results = _run(pending, jobs, engine)
-    stored: list[tuple[str, Document, tuple[Quantity, ...]]] = []
-    try:
-        for index, path in enumerate(paths):
-            if index in ready:
-                yield ready.pop(index)
-                continue
-            outcome = next(results)
-            if isinstance(outcome, tuple) and outcome and outcome[0] == "error":
-                yield Extracted(path, None, error=DocumentError(outcome[1], outcome[2]))
-                continue
-            document, quantities = outcome
-            if cache is not None:
-                stored.append((keys[index], document, quantities))
-            yield Extracted(path, document, quantities)
-    finally:
-        results.close()
-    if cache is not None and stored:
-        cache.put_many(stored)
+            yield path, key, None, (name, data, path.suffix)
 
 
-def _run(work: list[tuple[str, bytes, str]], jobs: int, engine: DaskEngine | None = None) -> Iterator[object]:
-    """The outcome of each pending document, in order; on the engine, or in worker processes when jobs > 1."""
+def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None) -> Iterator[tuple[Path, str, Extracted | None, object]]:
+    """Each prepared document with the outcome of its work (None when it had none), in order."""
     if engine is not None:
-        yield from engine.map(_extract_one, work)
+        everything = list(prepared)  # the engine batches over the whole list
+        results = engine.map(_extract_one, [item[3] for item in everything if item[2] is None])
+        for path, key, ready, work in everything:
+            yield path, key, ready, None if ready is not None else next(results)
         return
-    if jobs <= 1 or len(work) <= 1:
-        for item in work:
-            yield _extract_one(item)
+    if jobs <= 1:
+        for path, key, ready, work in prepared:
+            yield path, key, ready, None if ready is not None else _extract_one(work)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    workers = min(jobs, len(work))
-    chunksize = max(1, min(16, len(work) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_extract_one, work, chunksize=chunksize)
+    pool: ProcessPoolExecutor | None = None  # started at the first document to extract
+    window: deque[tuple[Path, str, Extracted | None, Future[object] | None]] = deque()
+    in_flight = jobs * 4  # documents read and sent ahead: every worker busy, memory bounded
+    try:
+        for path, key, ready, work in prepared:
+            future = None
+            if ready is None:
+                if pool is None:
+                    pool = ProcessPoolExecutor(max_workers=jobs)
+                future = pool.submit(_extract_one, work)
+            window.append((path, key, ready, future))
+            while len(window) > in_flight:
+                path, key, ready, future = window.popleft()
+                yield path, key, ready, None if future is None else future.result()
+        while window:
+            path, key, ready, future = window.popleft()
+            yield path, key, ready, None if future is None else future.result()
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _extract_one(item: tuple[str, bytes, str]) -> object:
