@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from checker import __version__
+from checker.render.layout import dumps_indented
 from checker.report import EXIT_CODES_HELP, ExitCode
 
 app = typer.Typer(
@@ -68,6 +69,18 @@ def _no_color(flag: bool) -> bool:
     return flag or "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != ""
 
 
+def _jsonl_row(row: dict[str, object], index: int) -> str:
+    return json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def _json_row(row: dict[str, object], index: int) -> str:
+    """One row of ``extract --format json``, laid out as json.dumps(indent=2) lays out the whole."""
+    return ("\n    " if index == 0 else ",\n    ") + dumps_indented(row).replace("\n", "\n    ")
+
+
+_ROW_WRITERS = {ExtractFormat.jsonl: _jsonl_row, ExtractFormat.json: _json_row}
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive: .txt, .md, .html, .pdf).", show_default=False)],
@@ -89,7 +102,13 @@ def extract(
     files, errors, skipped = discover_all(paths)
     for item in skipped:  # unsupported files met in a folder: named, never silent
         _err(f"warning: {item}")
+    # jsonl and json rows are written as documents come (memory does not grow with the corpus);
+    # the table, for people, needs them all to size its columns.
     rows: list[dict[str, object]] = []
+    writer = _ROW_WRITERS.get(output_format)
+    if output_format is ExtractFormat.json:
+        sys.stdout.write('{\n  "schema_version": ' + json.dumps(SCHEMA_VERSION) + ',\n  "quantities": [')
+    written = 0
     with _engine(engine, scheduler, jobs) as runner:
         cache = _open_cache(no_cache, cache_dir)
         for outcome in extract_documents(files, jobs, cache, runner):  # in worker processes when jobs > 1
@@ -106,21 +125,18 @@ def extract(
                 if document.page_starts:
                     row["page"] = document.page_at(quantity.start)
                 row.update(quantity.as_dict())
-                rows.append(row)
+                if writer is None:
+                    rows.append(row)
+                else:
+                    sys.stdout.write(writer(row, written))
+                    written += 1
         _close_cache(cache)
     for error in errors:
         _err(str(error))
-    if output_format is ExtractFormat.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif output_format is ExtractFormat.json:
-        document_json = {
-            "schema_version": SCHEMA_VERSION,
-            "quantities": rows,
-            "errors": [{"source": e.path, "line": e.line, "message": e.message} for e in errors],
-        }
-        sys.stdout.write(json.dumps(document_json, ensure_ascii=False, indent=2) + "\n")
-    else:
+    if output_format is ExtractFormat.json:
+        listed = [{"source": e.path, "line": e.line, "message": e.message} for e in errors]
+        sys.stdout.write(("\n  ]" if written else "]") + ',\n  "errors": ' + dumps_indented(listed).replace("\n", "\n  ") + "\n}\n")
+    elif output_format is ExtractFormat.table:
         _print_quantity_table(rows, no_color=_no_color(no_color))
     if errors:
         raise typer.Exit(ExitCode.ERROR)

@@ -17,7 +17,8 @@ from checker.errors import DocumentError, RecoupeError
 from checker.extractor import KINDS, QUALIFIERS, Quantity
 from checker.pipeline import DocumentStats, Report, check
 from checker.render.github import render_github
-from checker.render.json import dumps_indented, render_json
+from checker.render.json import render_json
+from checker.render.layout import dumps_indented
 from checker.render.markdown import escape, render_markdown
 from checker.render.sarif import artifact_uri, render_sarif
 from checker.render.table import render_table
