@@ -86,10 +86,9 @@ _APPROX = (
 )
 _TIMES = r"(?<![\p{L}\p{N}])[x×]\s?(?P<times>\d+(?:,\d+)?)(?![\p{L}\p{N}])"
 # What a candidate number is: the alternatives of one pattern, in this order (see _candidates).
-CANDIDATE = regex.compile(f"{_DIGITS}|(?i:{_APPROX})|(?i:{_WORDS})|{_TIMES}")
+CANDIDATE = f"{_DIGITS}|(?i:{_APPROX})|(?i:{_WORDS})|{_TIMES}"
 _DIGITS_ALONE = regex.compile(_DIGITS)
 _APPROX_ALONE = regex.compile(f"(?i:{_APPROX})")
-_WORDS_ALONE = regex.compile(f"(?i:{_WORDS})")
 _TIMES_ALONE = regex.compile(_TIMES)
 # The number words again, in the syntax of the standard library's ``re``, which scans the
 # lower-cased text for them several times faster than ``regex`` scans the text case-insensitively.
@@ -112,7 +111,7 @@ class _Candidate(NamedTuple):
 
 
 def _candidates(text: str) -> Iterator[_Candidate]:
-    """The matches of ``CANDIDATE.finditer(text)``, found faster.
+    """The matches of ``regex.compile(CANDIDATE).finditer(text)``, found faster.
 
     Each alternative is scanned on its own (the number words by ``re`` on the lower-cased text,
     when lower-casing keeps every offset) and the scans are merged the way the alternation
@@ -120,7 +119,7 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     an alternative whose next match starts inside the last one is scanned again from its end.
     """
     lowered = text.lower()
-    words = (_WORDS_LOWER, lowered) if len(lowered) == len(text) else (_WORDS_ALONE, text)
+    words = (_WORDS_LOWER, lowered) if len(lowered) == len(text) else (_compiled(f"(?i:{_WORDS})"), text)
     scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), (_APPROX_ALONE, text), words, (_TIMES_ALONE, text)]
     iterators = [pattern.finditer(source) for pattern, source in scans]
     if not any(noun in lowered for noun in APPROXIMATE_WORDS):
@@ -186,9 +185,21 @@ _NOT_QUANTITY_PATTERNS = [
 ]
 # As one pattern (what the exclusion means); _Excluded scans each alternative on its own, which
 # gives the same spans several times faster (see _excluded_spans).
-NOT_QUANTITIES = regex.compile("|".join(_NOT_QUANTITY_PATTERNS), regex.IGNORECASE)
-_NOT_QUANTITY_PARTS = [regex.compile(pattern, regex.IGNORECASE) for pattern in _NOT_QUANTITY_PATTERNS]
-_EMAIL = len(_NOT_QUANTITY_PARTS) - 1
+NOT_QUANTITIES = "|".join(_NOT_QUANTITY_PATTERNS)  # case-insensitive
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """A pattern compiled on first use: compiling them all costs a short run's start-up."""
+    return regex.compile(pattern, flags)
+
+
+def _part(index: int) -> regex.Pattern[str]:
+    """Alternative ``index`` of NOT_QUANTITIES, on its own."""
+    return _compiled(_NOT_QUANTITY_PATTERNS[index], regex.IGNORECASE)
+
+
+_EMAIL = len(_NOT_QUANTITY_PATTERNS) - 1
 _MONTH_YEAR = 3  # "septembre 2025": looked for only before a year
 assert _NOT_QUANTITY_PATTERNS[_MONTH_YEAR].startswith(_MONTH)
 _MONTH_LENGTH = max(len(word) for word in french.MONTHS.split("|"))  # of the pattern: no shorter than a match
@@ -421,7 +432,7 @@ class _Excluded:
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    """The spans ``NOT_QUANTITIES.finditer(text)`` gives, found faster.
+    """The spans ``regex.compile(NOT_QUANTITIES, regex.IGNORECASE).finditer(text)`` gives, found faster.
 
     The one pattern is an alternation the ``regex`` engine tries at every position of the text;
     here each alternative is tried only where it can start, and the scan of the alternation is
@@ -436,18 +447,18 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     for start in runs:
         if match := _AT_DIGITS.match(text, start):
             at[start] = match.end()
-    phone = _NOT_QUANTITY_PARTS[_PHONE]
+    phone = _part(_PHONE)
     plus = text.find("+")
     while plus != -1:
         if plus not in at and (match := phone.match(text, plus)):
             at[plus] = match.end()
         plus = text.find("+", plus + 1)
     later = (
-        _month_year_matches(text, _NOT_QUANTITY_PARTS[_MONTH_YEAR]),
+        _month_year_matches(text, _part(_MONTH_YEAR)),
         _label_matches(text, runs),
-        ((match.start(), match.end()) for match in _NOT_QUANTITY_PARTS[13].finditer(text, overlapped=True)),
-        ((match.start(), match.end()) for match in _NOT_QUANTITY_PARTS[14].finditer(text, overlapped=True)),
-        _email_matches(text, _NOT_QUANTITY_PARTS[_EMAIL]),
+        ((match.start(), match.end()) for match in _part(13).finditer(text, overlapped=True)),
+        ((match.start(), match.end()) for match in _part(14).finditer(text, overlapped=True)),
+        _email_matches(text, _part(_EMAIL)),
     )
     for matches in later:
         for start, end in matches:
@@ -465,7 +476,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
 
 def _label_matches(text: str, runs: list[int]) -> list[tuple[int, int]]:
     """Where "Article 51" matches: a label word ends where the spaces before a run of digits begin."""
-    pattern = _NOT_QUANTITY_PARTS[_LABEL]
+    pattern = _part(_LABEL)
     found: list[tuple[int, int]] = []
     seen: set[int] = set()
     for digit in runs:
