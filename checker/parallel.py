@@ -116,8 +116,21 @@ def _run(work: list[tuple[str, bytes, str]], jobs: int, engine: DaskEngine | Non
 
     workers = min(jobs, len(work))
     chunksize = max(1, min(16, len(work) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    try:
         yield from pool.map(_extract_one, work, chunksize=chunksize)
+    finally:  # on Ctrl-C, the documents not yet started are dropped, not extracted first
+        pool.shutdown(cancel_futures=True)
+
+
+def _ignore_interrupt() -> None:
+    """In a worker: Ctrl-C, sent to every process of the terminal's group, is the parent's to handle.
+
+    Without this, each worker prints its own KeyboardInterrupt traceback.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _extract_one(item: tuple[str, bytes, str]) -> object:
