@@ -175,3 +175,12 @@ def test_ctrl_c_during_extract(tmp_path: Path) -> None:
     with open(tmp_path / "figures.jsonl", "w", encoding="utf-8") as target:
         result = _interrupted(["extract", str(corpus), "--format", "jsonl", "--jobs", "1", "--no-cache"], tmp_path, stdout=target)
     assert (result.returncode, result.stderr) == (130, "recoupe: interrupted\n")
+
+
+def test_100_mb_single_line_file(docs: Path) -> None:
+    # one run of letters, no newline: about 15 s and 320 MB a command (figure-dense 100 MB lines are slower, see #6)
+    (docs / "ligne.txt").write_bytes(b"a" * 100_000_000)
+    result, report = _extract(docs)
+    assert result.exit_code == 0 and _sources(report) == {SEED.name}
+    result, report = _check(docs)
+    assert result.exit_code == 0 and report["summary"]["documents"] == 2
