@@ -131,7 +131,7 @@ def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | Non
             future = None
             if ready is None:
                 if pool is None:
-                    pool = ProcessPoolExecutor(max_workers=jobs)
+                    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
                 future = pool.submit(_extract_one, work)
             window.append((path, key, ready, future))
             while len(window) > in_flight:
@@ -140,9 +140,19 @@ def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | Non
         while window:
             path, key, ready, future = window.popleft()
             yield path, key, ready, None if future is None else future.result()
-    finally:
+    finally:  # on Ctrl-C, the documents not yet started are dropped, not extracted first
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupt() -> None:
+    """In a worker: Ctrl-C, sent to every process of the terminal's group, is the parent's to handle.
+
+    Without this, each worker prints its own KeyboardInterrupt traceback.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _extract_one(item: tuple[str, bytes, str]) -> object:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from checker.bind import Claim, NearMiss, bind
 from checker.compare import Finding, compare
 from checker.documents import Skipped, discover_all
-from checker.errors import RecoupeError
+from checker.errors import RecoupeError, RuleError
 from checker.parallel import extract_documents
 from checker.rules import Rule
 from checker.sources import Catalog, Source
@@ -89,7 +89,11 @@ def check(
             continue
         document = replace(document, meta=catalog.source_of(path, document.meta))
         quantities = list(outcome.quantities)
-        claims, misses = bind(document, quantities, rules)
+        try:
+            claims, misses = bind(document, quantities, rules)
+        except RuleError as exc:  # a pattern over its time limit on this document: the others go on
+            errors.append(RuleError(exc.path, f"{exc.message}, on {document.source} (not checked)", exc.line, exc.column))
+            continue
         for claim in claims:
             claims_by_rule[claim.rule].append(claim)
         near_misses.extend(misses)

@@ -529,6 +529,10 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(ExitCode.INTERRUPTED)
+    except SystemExit as exc:  # typer turns Ctrl-C into exit 130 without a word: say why we stop
+        if exc.code == ExitCode.INTERRUPTED:
+            _err("interrupted")
+        raise
     except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
         if os.environ.get("RECOUPE_DEBUG"):
             raise

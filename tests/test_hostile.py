@@ -6,6 +6,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,5 +113,74 @@ def test_million_line_file(docs: Path) -> None:
 def test_long_file_is_checked_in_linear_time(docs: Path) -> None:
     # 200 000 one-line paragraphs: finding each figure's paragraph was once a scan of them all
     (docs / "long.txt").write_text(_lines(200_000), encoding="utf-8")
+    result, report = _check(docs)
+    assert result.exit_code == 0 and report["summary"]["documents"] == 2
+
+
+def _corpus(folder: Path, count: int = 60, size: int = 40_000) -> Path:
+    """``count`` documents of about ``size`` characters, made of the seeds: long enough to interrupt."""
+    folder.mkdir()
+    seeds = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    for index in range(count):
+        text = seeds[index % len(seeds)] + "\n\n"
+        (folder / f"d{index:02}.txt").write_text(text * (size // len(text) + 1), encoding="utf-8")
+    return folder
+
+
+def _interrupted(args: list[str], cwd: Path, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """``recoupe ARGS`` as a real process, sent Ctrl-C after a second, as a terminal does: to its whole group."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli", *args], cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, text=True,
+        start_new_session=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")  # Linux: worker processes
+    if args[args.index("--jobs") + 1] != "1" and children.exists():  # Ctrl-C while the workers extract
+        deadline = time.monotonic() + 10
+        while not children.read_text().strip() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.2)
+    else:
+        time.sleep(1)
+    assert process.poll() is None, "the run ended before Ctrl-C: make the corpus bigger"
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_leaves_no_output_and_a_usable_cache(tmp_path: Path, jobs: str) -> None:
+    corpus = _corpus(tmp_path / "docs")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    out.mkdir()
+    run = ["check", str(corpus), "--rules", str(ROOT / "rules"), "--jobs", jobs, "--fail-on", "never"]
+    reports = ["--output", f"json:{out / 'OUT.json'}", "--output", f"sarif:{out / 'OUT.sarif'}"]
+    result = _interrupted([*run, *reports, "--cache-dir", str(cache)], tmp_path)
+    assert (result.returncode, result.stderr) == (130, "recoupe: interrupted\n")
+    assert list(out.iterdir()) == []
+    assert [path.name for path in cache.iterdir()] in ([], ["extract.sqlite3"])
+    cached = subprocess.run(
+        [sys.executable, "-m", "cli", *run, "--format", "json", "--cache-dir", str(cache)],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    fresh = subprocess.run(
+        [sys.executable, "-m", "cli", *run, "--format", "json", "--no-cache"],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert (cached.returncode, cached.stderr) == (0, "")
+    assert cached.stdout == fresh.stdout and json.loads(cached.stdout)["summary"]["documents"] == 60
+
+
+def test_ctrl_c_during_extract(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "docs")
+    with open(tmp_path / "figures.jsonl", "w", encoding="utf-8") as target:
+        result = _interrupted(["extract", str(corpus), "--format", "jsonl", "--jobs", "1", "--no-cache"], tmp_path, stdout=target)
+    assert (result.returncode, result.stderr) == (130, "recoupe: interrupted\n")
+
+
+def test_100_mb_single_line_file(docs: Path) -> None:
+    # one run of letters, no newline: about 15 s and 320 MB a command (figure-dense 100 MB lines are slower, see #6)
+    (docs / "ligne.txt").write_bytes(b"a" * 100_000_000)
+    result, report = _extract(docs)
+    assert result.exit_code == 0 and _sources(report) == {SEED.name}
     result, report = _check(docs)
     assert result.exit_code == 0 and report["summary"]["documents"] == 2
