@@ -184,3 +184,30 @@ def test_100_mb_single_line_file(docs: Path) -> None:
     assert result.exit_code == 0 and _sources(report) == {SEED.name}
     result, report = _check(docs)
     assert result.exit_code == 0 and report["summary"]["documents"] == 2
+
+
+def test_a_rule_pattern_over_its_time_limit_on_one_document_spares_the_others(tmp_path: Path) -> None:
+    """A pattern that backtracks catastrophically on one document's text is reported, naming the
+    rule and the document, and the other documents are still checked (no internal error)."""
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        "[[rule]]\n"
+        'id = "budget-hopital"\n'
+        'title = "Budget du plan hôpital"\n'
+        'kind = "money"\n'
+        'subject = [\'plan\\s+hôpital\', \'(a|aa)+b\']\n'
+        'scope = "document"\n',
+        encoding="utf-8",
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a_piege.txt").write_text("Le plan hôpital coûte 12 millions d'euros. " + "a" * 40 + "\n", encoding="utf-8")
+    (docs / "b_article.txt").write_text("Le plan hôpital est doté de 15 millions d'euros.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(docs), "--rules", str(rules), "--format", "json", "--no-cache", "--jobs", "1"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    [error] = report["errors"]
+    assert "budget-hopital" in error["message"] and "a_piege.txt" in error["message"]
+    [finding] = report["findings"]
+    assert [Path(claim["source"]).name for claim in finding["claims"]] == ["b_article.txt"]
+    assert "internal error" not in result.stderr and "Traceback" not in result.output
