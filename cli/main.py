@@ -261,6 +261,12 @@ def _load_rules_or_exit(target: Path | None):
 _SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1, "none": 0, "never": 99}
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write a whole file or nothing: a temporary file beside it, then an atomic rename."""
     import tempfile
@@ -272,6 +278,7 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private (0600); a report is not
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

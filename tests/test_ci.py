@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -84,6 +85,9 @@ def test_several_outputs_in_one_run_are_written(seeds, tmp_path):
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8")) == json.loads(result.stdout)
     assert "sasn-funding" in (tmp_path / "r.md").read_text(encoding="utf-8")
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file left behind"
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "r.json").stat().st_mode & 0o777 == 0o666 & ~mask, "a report gets the usual permissions, not a temporary file's 0600"
 
 
 def test_configuration_file_sets_options_and_config_shows_origins(seeds, tmp_path):
