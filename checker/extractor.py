@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from decimal import Decimal
@@ -218,7 +218,6 @@ _AT_DIGITS = regex.compile(
 assert _NOT_QUANTITY_PATTERNS[13].startswith("https?") and _NOT_QUANTITY_PATTERNS[14].startswith("www")
 _DIGIT_RUN = regex.compile(r"\d+")
 _YEAR_AFTER_SPACE = regex.compile(r"(?<=\s)\d{4}(?!\d)")
-_SPACE = regex.compile(r"\s")
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
 
 _SCALE_WORD = regex.compile(
@@ -476,32 +475,35 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
 
 def _label_matches(text: str, runs: list[int]) -> list[tuple[int, int]]:
     """Where "Article 51" matches: a label word ends where the spaces before a run of digits begin."""
-    pattern = _part(_LABEL)
-    found: list[tuple[int, int]] = []
-    seen: set[int] = set()
-    for digit in runs:
-        space = digit
-        while space > 0 and text[space - 1] in WHITESPACE:
-            space -= 1
-        first = max(space - _LABEL_LENGTH, 0)
-        if space == 0 or text[space - 1].lower() not in _LABEL_LAST or not _LABEL_ENDS.search(text, first, space):
-            continue
-        for start in range(first, space):
-            if start not in seen and (match := pattern.match(text, start)):
-                seen.add(start)
-                found.append((start, match.end()))
-    return found
+
+    def worth_trying(first: int, space: int) -> bool:
+        return space > 0 and text[space - 1].lower() in _LABEL_LAST and _LABEL_ENDS.search(text, first, space) is not None
+
+    return _matches_before(text, _part(_LABEL), runs, _LABEL_LENGTH, worth_trying)
 
 
 def _month_year_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
     """Where ``month year`` matches: a month name ends where the spaces before four digits begin."""
+    years = [year.start() for year in _YEAR_AFTER_SPACE.finditer(text)]
+    return _matches_before(text, pattern, years, _MONTH_LENGTH)
+
+
+def _matches_before(
+    text: str, pattern: regex.Pattern[str], positions: list[int], length: int,
+    worth_trying: Callable[[int, int], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """Where ``pattern`` matches, starting in the ``length`` characters before the spaces that
+    precede each of ``positions`` (when ``worth_trying(first, space)`` for that window)."""
     found: list[tuple[int, int]] = []
     seen: set[int] = set()
-    for year in _YEAR_AFTER_SPACE.finditer(text):
-        space = year.start()
-        while space > 0 and _SPACE.match(text, space - 1):
+    for position in positions:
+        space = position
+        while space > 0 and text[space - 1] in WHITESPACE:
             space -= 1
-        for start in range(max(space - _MONTH_LENGTH, 0), space):
+        first = max(space - length, 0)
+        if worth_trying is not None and not worth_trying(first, space):
+            continue
+        for start in range(first, space):
             if start not in seen and (match := pattern.match(text, start)):
                 seen.add(start)
                 found.append((start, match.end()))
