@@ -157,8 +157,8 @@ def _candidates(text: str) -> Iterator[_Candidate]:
 _AFTER_ONE = frozenset(
     word.lower()
     for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCIES, *french.UNIT_WORDS,
-                *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES, "US$", "C$", "EUR", "USD", "GBP", "CHF",
-                "JPY", "CAD", "CNY", "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp")
+                *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES,
+                "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp")  # percent, points
     for word in regex.findall(r"\p{L}+", key)[:1]
 )
 _NEXT_WORD = regex.compile(r"\s(\p{L}+)")
@@ -209,13 +209,14 @@ _LABEL_LENGTH = max(len(word.replace("\\", "")) for word in french.LABEL_WORDS.s
 _LABEL_LAST = frozenset(word.replace("\\", "")[-1] for word in french.LABEL_WORDS.split("|"))
 _LABEL_ENDS = regex.compile(rf"(?:{french.LABEL_WORDS})\Z", regex.IGNORECASE)
 _PHONE = 6  # starts with a digit, or with "+33"
+_URL, _WWW = 13, 14  # start with their letters: searched for over the whole text
+assert _NOT_QUANTITY_PATTERNS[_URL].startswith("https?") and _NOT_QUANTITY_PATTERNS[_WWW].startswith("www")
 # The alternatives whose every match starts with the first digit of a run of digits, as one
 # pattern tried only there; in the order of the whole pattern, so the first that matches wins.
 _AT_DIGITS = regex.compile(
-    "|".join(f"(?:{pattern})" for index, pattern in enumerate(_NOT_QUANTITY_PATTERNS) if index not in (_MONTH_YEAR, _LABEL, 13, 14, _EMAIL)),
+    "|".join(f"(?:{pattern})" for index, pattern in enumerate(_NOT_QUANTITY_PATTERNS) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _EMAIL)),
     regex.IGNORECASE,
 )
-assert _NOT_QUANTITY_PATTERNS[13].startswith("https?") and _NOT_QUANTITY_PATTERNS[14].startswith("www")
 _DIGIT_RUN = regex.compile(r"\d+")
 _YEAR_AFTER_SPACE = regex.compile(r"(?<=\s)\d{4}(?!\d)")
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
@@ -455,8 +456,8 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     later = (
         _month_year_matches(text, _part(_MONTH_YEAR)),
         _label_matches(text, runs),
-        ((match.start(), match.end()) for match in _part(13).finditer(text, overlapped=True)),
-        ((match.start(), match.end()) for match in _part(14).finditer(text, overlapped=True)),
+        ((match.start(), match.end()) for match in _part(_URL).finditer(text, overlapped=True)),
+        ((match.start(), match.end()) for match in _part(_WWW).finditer(text, overlapped=True)),
         _email_matches(text, _part(_EMAIL)),
     )
     for matches in later:
