@@ -10,6 +10,9 @@ The cache is never trusted: a file that is not an SQLite database, or one of ano
 set aside and rebuilt, with a warning; a row that does not decode as expected is a miss. New rows
 are written in one transaction at the end of a run, so an interrupted run (Ctrl-C) leaves the
 cache as it was. Values are JSON, never pickle: reading a cache file can run no code.
+
+A second table keeps the output of the last few whole runs (checker.replay): when every input of
+a run is the same as in one of them, its output is written again as it was.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import os
 import re
 import sqlite3
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from checker import __version__
@@ -30,6 +34,8 @@ from checker.sources import Source
 FOLDER = ".recoupe_cache"
 FILE_NAME = "extract.sqlite3"
 SCHEMA_VERSION = 1
+# Outputs of whole runs kept for replay: the most recent ones; each can be as large as a report.
+REPLAYS_KEPT = 4
 _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache files
 
 # What decides the extraction of a document's bytes: these modules' source, and these libraries.
@@ -110,6 +116,7 @@ class Cache:
             connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             connection.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            connection.execute("CREATE TABLE IF NOT EXISTS replay (key TEXT PRIMARY KEY, meta TEXT NOT NULL, stdout TEXT NOT NULL)")
         return connection
 
     def key(self, data: bytes, suffix: str) -> str:
@@ -138,6 +145,32 @@ class Cache:
             self._connection.execute("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", (key, _encode(document, figures)))
         except sqlite3.Error as exc:
             self._fail(exc)
+
+    def replay(self, key: str) -> Replay | None:
+        """The output of an earlier run with the same key (checker.replay.run_key), or None."""
+        if self._connection is None:
+            return None
+        try:
+            row = self._connection.execute("SELECT meta, stdout FROM replay WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return None if row is None else Replay.decode(row[0], row[1])
+
+    def keep_replay(self, key: str, replay: Replay) -> None:
+        """Store a run's output (kept at commit()), dropping all but the most recent REPLAYS_KEPT."""
+        if self._connection is None or self._failed:
+            return
+        try:
+            self._connection.execute(
+                "INSERT OR REPLACE INTO replay (key, meta, stdout) VALUES (?, ?, ?)", (key, replay.encode_meta(), replay.stdout)
+            )
+            self._connection.execute(
+                "DELETE FROM replay WHERE rowid NOT IN (SELECT rowid FROM replay ORDER BY rowid DESC LIMIT ?)", (REPLAYS_KEPT,)
+            )
+        except sqlite3.Error as exc:
+            self._fail(exc)
+        except ValueError:  # text SQLite cannot hold (a lone surrogate): this run is not kept
+            pass
 
     def commit(self) -> None:
         """Keep what put() stored: all of it or, on a failure, none."""
@@ -174,15 +207,45 @@ def _foreign(path: Path) -> str | None:
             application = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             columns = [row[1] for row in connection.execute("PRAGMA table_info(extraction)")]
+            replay_columns = [row[1] for row in connection.execute("PRAGMA table_info(replay)")]
         finally:
             connection.close()
     except (OSError, sqlite3.Error) as exc:
         return f"cannot be read ({exc})"
     if application != _APPLICATION_ID:
         return "is not a recoupe cache"
-    if version != SCHEMA_VERSION or columns != ["key", "value"]:
+    if version != SCHEMA_VERSION or columns != ["key", "value"] or replay_columns not in ([], ["key", "meta", "stdout"]):
         return f"has schema version {version}, not {SCHEMA_VERSION}"
     return None
+
+
+@dataclass(frozen=True)
+class Replay:
+    """What a run wrote: standard output, its messages on standard error, the files it wrote
+    (path, text) and its exit code."""
+
+    stdout: str
+    stderr: tuple[str, ...] = ()
+    files: tuple[tuple[str, str], ...] = ()
+    exit_code: int = 0
+
+    def encode_meta(self) -> str:
+        return json.dumps({"stderr": list(self.stderr), "files": [list(pair) for pair in self.files], "exit": self.exit_code}, ensure_ascii=False)
+
+    @classmethod
+    def decode(cls, meta: str, stdout: object) -> Replay | None:
+        """None for anything not exactly what encode_meta() and keep_replay() write."""
+        try:
+            data = json.loads(meta)
+            stderr = tuple(data["stderr"])
+            files = tuple((path, text) for path, text in data["files"])
+            exit_code = data["exit"]
+        except (ValueError, TypeError, KeyError):
+            return None
+        strings = [stdout, *stderr, *(part for pair in files for part in pair)]
+        if not all(isinstance(item, str) for item in strings) or type(exit_code) is not int:
+            return None
+        return cls(stdout, stderr, files, exit_code)  # type: ignore[arg-type]
 
 
 def _encode(document: Document, quantities: tuple[Quantity, ...]) -> str:

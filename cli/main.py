@@ -100,17 +100,25 @@ def extract(
     from checker.parallel import extract_documents
 
     files, errors, skipped = discover_all(paths)
+    said: list[str] = []  # the messages of this run, kept with its output for a replay
     for item in skipped:  # unsupported files met in a folder: named, never silent
-        _err(f"warning: {item}")
+        said.append(f"warning: {item}")
+        _err(said[-1])
     # jsonl and json rows are written as documents come (memory does not grow with the corpus);
     # the table, for people, needs them all to size its columns.
     rows: list[dict[str, object]] = []
     writer = _ROW_WRITERS.get(output_format)
-    if output_format is ExtractFormat.json:
-        sys.stdout.write('{\n  "schema_version": ' + json.dumps(SCHEMA_VERSION) + ',\n  "quantities": [')
     written = 0
     with _engine(engine, scheduler, jobs) as runner:
         cache = _open_cache(no_cache, cache_dir)
+        key = _run_key(cache, "extract", paths, (), output_format.value) if writer is not None else None
+        replayed = cache.replay(key) if cache is not None and key is not None else None
+        if replayed is not None:
+            _close_cache(cache)
+            _emit(replayed, already_said=len(said))
+        out = _Recorder(sys.stdout.write, keep=key is not None)
+        if output_format is ExtractFormat.json:
+            out.write('{\n  "schema_version": ' + json.dumps(SCHEMA_VERSION) + ',\n  "quantities": [')
         for outcome in extract_documents(files, jobs, cache, runner):  # in worker processes when jobs > 1
             document = outcome.document
             if document is None:
@@ -118,7 +126,8 @@ def extract(
                 errors.append(outcome.error)
                 continue
             if not document.text.strip():
-                _err(f"warning: {document.source}: empty: no text")
+                said.append(f"warning: {document.source}: empty: no text")
+                _err(said[-1])
             for quantity in outcome.quantities:
                 line, column = document.position(quantity.start)
                 row: dict[str, object] = {"source": document.source, "line": line, "column": column}
@@ -128,18 +137,82 @@ def extract(
                 if writer is None:
                     rows.append(row)
                 else:
-                    sys.stdout.write(writer(row, written))
+                    out.write(writer(row, written))
                     written += 1
+        if output_format is ExtractFormat.json:
+            listed = [{"source": e.path, "line": e.line, "message": e.message} for e in errors]
+            out.write(("\n  ]" if written else "]") + ',\n  "errors": ' + dumps_indented(listed).replace("\n", "\n  ") + "\n}\n")
+        if cache is not None and key is not None and not errors and out.kept is not None:
+            cache.keep_replay(key, _replay_of(out.kept, said, (), ExitCode.OK))
+            cache.commit()
         _close_cache(cache)
     for error in errors:
         _err(str(error))
-    if output_format is ExtractFormat.json:
-        listed = [{"source": e.path, "line": e.line, "message": e.message} for e in errors]
-        sys.stdout.write(("\n  ]" if written else "]") + ',\n  "errors": ' + dumps_indented(listed).replace("\n", "\n  ") + "\n}\n")
-    elif output_format is ExtractFormat.table:
+    if output_format is ExtractFormat.table:
         _print_quantity_table(rows, no_color=_no_color(no_color))
     if errors:
         raise typer.Exit(ExitCode.ERROR)
+
+
+# Outputs larger than this are not kept for a replay: capturing them would make memory grow.
+_REPLAY_MAX_CHARS = 64_000_000
+
+
+class _Recorder:
+    """Writes through ``write``; with ``keep``, also keeps what it wrote, up to _REPLAY_MAX_CHARS
+    (``kept`` is None beyond that: the output is too large to be kept)."""
+
+    def __init__(self, write: Callable[[str], object], keep: bool) -> None:
+        self._write = write
+        self._parts: list[str] | None = [] if keep else None
+        self._size = 0
+
+    def write(self, text: str) -> None:
+        self._write(text)
+        if self._parts is not None:
+            self._size += len(text)
+            if self._size > _REPLAY_MAX_CHARS:
+                self._parts = None
+            else:
+                self._parts.append(text)
+
+    @property
+    def kept(self) -> str | None:
+        return None if self._parts is None else "".join(self._parts)
+
+
+def _run_key(cache, command: str, paths: list[Path], extra_files: tuple[Path, ...], *options: str) -> str | None:
+    """The replay key of this run (checker.replay), or None when it cannot be replayed."""
+    if cache is None:
+        return None
+    import cli
+    import checker
+    from checker.replay import code_digest, inputs_digest, run_key
+
+    inputs = inputs_digest(paths, extra_files)
+    if inputs is None:
+        return None
+    packages = [Path(checker.__file__).parent, Path(cli.__file__).parent]
+    return run_key(command, code_digest(packages), inputs, os.getcwd(), *map(str, paths), *options)
+
+
+def _replay_of(stdout: str, said: list[str], files: tuple[tuple[str, str], ...], code: int):
+    from checker.cache import Replay
+
+    return Replay(stdout, tuple(said), files, int(code))
+
+
+def _emit(replayed, already_said: int = 0) -> None:
+    """Do again what an earlier run with the same inputs did, and exit as it did.
+
+    ``already_said``: how many of its messages this run has already written (before it knew).
+    """
+    for message in replayed.stderr[already_said:]:
+        _err(message)
+    sys.stdout.write(replayed.stdout)
+    for file, text in replayed.files:
+        write_atomic(Path(file), text)
+    raise typer.Exit(replayed.exit_code)
 
 
 @contextmanager
@@ -285,14 +358,17 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _table_width() -> int:
+    import shutil
+
+    return max(shutil.get_terminal_size((120, 24)).columns, 80)
+
+
 def _render(name: str, report, settings, color: bool) -> str:
     if name == "table":
-        import shutil
-
         from checker.render.table import render_table
 
-        width = max(shutil.get_terminal_size((120, 24)).columns, 80)
-        return render_table(report, color=color, width=width, explain=settings.explain)
+        return render_table(report, color=color, width=_table_width(), explain=settings.explain)
     import importlib
 
     module = importlib.import_module(f"checker.render.{name}")
@@ -368,8 +444,6 @@ def check(
     rule or input error, or a bad sources.toml (the other documents are still checked). Files
     skipped (unsupported type in a folder, empty) are warnings and do not change the exit code.
     """
-    from dataclasses import replace as replace_report
-
     from checker.errors import RuleError
     from checker.pipeline import check as run_check
     from checker.rules import load_rules
@@ -391,26 +465,48 @@ def check(
         _emit_error_report(exc, settings)
         raise typer.Exit(ExitCode.ERROR) from None
 
+    color = sys.stdout.isatty() and not _no_color(settings.no_color)
     with _engine(engine, scheduler, jobs, report=lambda exc: _emit_error_report(exc, settings)) as runner:
         cache = _open_cache(no_cache, cache_dir)
-        report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner)
-        _close_cache(cache)
-    for error in report.errors:
-        _err(str(error))
-    for skipped in report.skipped:
-        _err(f"warning: {skipped}")
+        key = None
+        if not color:  # colours follow the terminal, which is not among the inputs
+            from checker.rules import rule_files
 
+            extra = (*rule_files(rules_path), *([Path(settings.baseline)] if settings.baseline is not None else []))
+            options = [repr(getattr(settings, name)) for name in ("format", "output", "baseline", "fail_on", "min_severity", "explain", "stats")]
+            if any(name == "table" for name, _ in _outputs(settings)):
+                options.append(f"width={_table_width()}")
+            key = _run_key(cache, "check", paths, extra, *options)
+        replayed = cache.replay(key) if cache is not None and key is not None else None
+        if replayed is not None:
+            _close_cache(cache)
+            _emit(replayed)
+        try:
+            report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner)
+            outcome = _check_outcome(report, settings, color)
+            if cache is not None and key is not None and not report.errors:
+                cache.keep_replay(key, outcome)
+                cache.commit()
+        finally:
+            _close_cache(cache)
+    _emit(outcome)
+
+
+def _check_outcome(report, settings, color: bool):
+    """What ``check`` writes for ``report`` (messages, standard output, files) and its exit code."""
+    from dataclasses import replace as replace_report
+
+    said = [str(error) for error in report.errors] + [f"warning: {skipped}" for skipped in report.skipped]
     failing = [f for f in report.conflicts if _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.fail_on]]
     if settings.baseline is not None:
         from checker.baseline import Baseline, BaselineError, apply, describe_stale
 
         try:
             known = Baseline.from_json(Path(settings.baseline).read_text(encoding="utf-8"), settings.baseline)
-        except OSError as exc:
-            _err(f"{settings.baseline}: cannot be read ({exc.strerror or exc})")
-            raise typer.Exit(ExitCode.ERROR) from None
-        except BaselineError as exc:
-            _err(str(exc))
+        except (OSError, BaselineError) as exc:
+            for message in said:
+                _err(message)
+            _err(f"{settings.baseline}: cannot be read ({exc.strerror or exc})" if isinstance(exc, OSError) else str(exc))
             raise typer.Exit(ExitCode.ERROR) from None
         outcome = apply(known, report.conflicts)
         new_rules = {rule for rule, _, _ in outcome.new_pairs}
@@ -418,27 +514,26 @@ def check(
         shown = tuple(f for f in report.findings if f.verdict != "conflict" or f.rule.id in new_rules)
         report = replace_report(report, findings=shown)
         for rule, first, second in outcome.new_pairs:
-            _err(f"new conflict: {rule}: {first.quantity.text!r} ({first.source}:{first.line}) vs {second.quantity.text!r} ({second.source}:{second.line})")
+            said.append(f"new conflict: {rule}: {first.quantity.text!r} ({first.source}:{first.line}) vs {second.quantity.text!r} ({second.source}:{second.line})")
         for key in outcome.stale:
-            _err(f"stale baseline entry: {describe_stale(key)}")
+            said.append(f"stale baseline entry: {describe_stale(key)}")
 
     displayed = tuple(
         f for f in report.findings if f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]
     )
     report = replace_report(report, findings=displayed)
-    color = sys.stdout.isatty() and not _no_color(settings.no_color)
+    stdout: list[str] = []
+    files: list[tuple[str, str]] = []
     for name, file in _outputs(settings):
         text = _render(name, report, settings, color=color and file is None)
         if file is None:
-            sys.stdout.write(text)
+            stdout.append(text)
         else:
-            write_atomic(Path(file), text)
+            files.append((file, text))
     if settings.stats:
-        sys.stdout.write(_stats_table(report))
-    if report.errors:
-        raise typer.Exit(ExitCode.ERROR)
-    if failing:
-        raise typer.Exit(ExitCode.CONFLICTS)
+        stdout.append(_stats_table(report))
+    code = ExitCode.ERROR if report.errors else ExitCode.CONFLICTS if failing else ExitCode.OK
+    return _replay_of("".join(stdout), said, tuple(files), code)
 
 
 def _stats_table(report) -> str:

@@ -93,6 +93,7 @@ def test_tampered_row_is_a_miss(docs: Path, tmp_path: Path) -> None:
     reference = _run(docs, cache_dir).stdout
     with sqlite3.connect(cache_dir / FILE_NAME) as connection:
         connection.execute("UPDATE extraction SET value = '{\"text\": 3}'")
+        connection.execute("DELETE FROM replay")  # else the run is replayed without reading a row
     assert _run(docs, cache_dir).stdout == reference
 
 
