@@ -270,6 +270,15 @@ def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, t
             rows.append((name, run(command, cwd, timeout)))
             if (cwd / ".recoupe_cache").exists():  # recoupe kept a cache: a second run reads it
                 rows.append((f"{name}*", run(command, cwd, timeout)))
+                # and a third one after one document changed: no replay, that document extracted
+                # again, every figure rendered (and for check bound and compared) anew
+                changed = sorted(folder.iterdir())[files // 2]
+                original = changed.read_bytes()
+                changed.write_bytes(original + "\nMise à jour : 12 projets de plus.\n".encode("utf-8"))
+                try:
+                    rows.append((f"{name}~", run(command, cwd, timeout)))
+                finally:
+                    changed.write_bytes(original)
         for name, measured in rows:
             if measured.error:
                 errors.append(f"{name} {size:g} MB: {measured.error}")
@@ -286,7 +295,10 @@ def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, t
         print(flush=True)
 
     if any(name.endswith("*") for name in results):
-        print("* a second run in the same working folder, reading the extraction cache the first one wrote;")
+        print("* a second run in the same working folder, on the unchanged corpus: recoupe replays the output")
+        print("  the first run kept in its cache (README, Performance)")
+        print("~ a third run after one document changed: that document is extracted again, the others are read")
+        print("  from the extraction cache, and every figure is bound, compared and written anew")
         print("  growth and targets below use the first (cold) runs\n")
     if len(sizes) > 1:
         print("growth from one size to the next (time ratio / size ratio; 1.0 is linear)")

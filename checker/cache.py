@@ -112,11 +112,13 @@ class Cache:
                 for suffix in ("", "-journal", "-wal", "-shm"):
                     Path(str(self.path) + suffix).unlink(missing_ok=True)
         connection = sqlite3.connect(self.path, timeout=5)
-        with connection:
-            connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            connection.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            connection.execute("CREATE TABLE IF NOT EXISTS replay (key TEXT PRIMARY KEY, meta TEXT NOT NULL, stdout TEXT NOT NULL)")
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"extraction", "replay"} <= tables:  # a new file (or one from before replays): set it up
+            with connection:  # a write, with its sync to disk: only when there is something to write
+                connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                connection.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                connection.execute("CREATE TABLE IF NOT EXISTS replay (key TEXT PRIMARY KEY, meta TEXT NOT NULL, stdout TEXT NOT NULL)")
         return connection
 
     def key(self, data: bytes, suffix: str) -> str:

@@ -69,8 +69,11 @@ def _no_color(flag: bool) -> bool:
     return flag or "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != ""
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row, not one each
+
+
 def _jsonl_row(row: dict[str, object], index: int) -> str:
-    return json.dumps(row, ensure_ascii=False) + "\n"
+    return _ENCODE(row) + "\n"
 
 
 def _json_row(row: dict[str, object], index: int) -> str:
