@@ -211,3 +211,23 @@ def test_a_rule_pattern_over_its_time_limit_on_one_document_spares_the_others(tm
     [finding] = report["findings"]
     assert [Path(claim["source"]).name for claim in finding["claims"]] == ["b_article.txt"]
     assert "internal error" not in result.stderr and "Traceback" not in result.output
+
+
+def test_ctrl_c_while_the_command_line_is_imported(monkeypatch, capsys) -> None:
+    """A Ctrl-C that lands while ``recoupe`` is still importing gives the same line and exit code."""
+    import builtins
+
+    import cli
+
+    real_import = builtins.__import__
+
+    def interrupted_import(name, *args, **kwargs):
+        if name == "cli.main":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted_import)
+    with pytest.raises(SystemExit) as stopped:
+        cli.run()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "recoupe: interrupted\n"
