@@ -17,6 +17,7 @@ dask and distributed are an optional extra (``pip install 'recoupe[dask]'``), im
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -77,27 +78,43 @@ class DaskEngine:
         return self._client
 
     def map(self, func: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
-        """``func(item)`` for each item, computed on the cluster, in the order of ``items``."""
-        work = list(items)
-        if not work:
-            return
+        """``func(item)`` for each item, computed on the cluster, in the order of ``items``.
+
+        ``items`` is read as batches are sent: at most ``window`` batches of them are held at a
+        time, so a corpus streamed in (checker.parallel) is never all in memory.
+        """
+        source = iter(items)
+        first = list(itertools.islice(source, 1))
+        if not first:
+            return  # nothing to extract: no cluster is started
         client = self._connect()
         slots = max(1, sum(client.nthreads().values()))
-        size = max(1, min(BATCH_MAX, len(work) // (slots * 4)))
-        batches = [work[start:start + size] for start in range(0, len(work), size)]
+        # About four batches a worker, of at most BATCH_MAX items: when there are fewer items than
+        # that, smaller batches, for balance between workers; the items needed to know are read.
+        first.extend(itertools.islice(source, slots * 4 * BATCH_MAX - 1))
+        size = max(1, min(BATCH_MAX, len(first) // (slots * 4)))
+        pending = itertools.chain(first, source)
+        del first
         window = slots * 2  # batches sent or held at once: keeps every worker busy, memory bounded
         expected = _settings()
         running = self._distributed.as_completed()
         futures: dict[Any, int] = {}
         done: dict[int, list[Any]] = {}
         sent = given = 0
+        exhausted = False
         try:
-            while given < len(batches):
-                while sent < len(batches) and sent - given < window:
-                    future = client.submit(_run_batch, func, batches[sent], expected, pure=False)
+            while not exhausted or given < sent:
+                while not exhausted and sent - given < window:
+                    batch = list(itertools.islice(pending, size))
+                    if not batch:
+                        exhausted = True
+                        break
+                    future = client.submit(_run_batch, func, batch, expected, pure=False)
                     futures[future] = sent
                     running.add(future)
                     sent += 1
+                if given == sent:
+                    break
                 while given not in done:
                     future = next(running)
                     outcome = future.result()

@@ -12,6 +12,7 @@ sent as its path and message and rebuilt here.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,16 +112,29 @@ def _prepared(paths: list[Path], cache: Cache | None) -> Iterator[_Prepared]:
 def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None) -> Iterator[tuple[Path, str, Extracted | None, object]]:
     """Each prepared document with the outcome of its work (None when it had none), in order."""
     if engine is not None:
-        everything = list(prepared)  # the engine batches over the whole list
-        results = engine.map(_extract_one, [item[3] for item in everything if item[2] is None])
-        for path, key, ready, work in everything:
-            yield path, key, ready, None if ready is not None else next(results)
+        # The engine reads the work as it sends it; each result belongs to the oldest document
+        # read that had work, and the documents read before it (cache hits, errors) come first.
+        read: deque[_Prepared] = deque()
+
+        def work() -> Iterator[tuple[str, bytes, str]]:
+            for item in prepared:
+                read.append(item)
+                if item[2] is None:
+                    yield item[3]
+
+        for result in engine.map(_extract_one, work()):
+            while read[0][2] is not None:
+                path, key, ready, _ = read.popleft()
+                yield path, key, ready, None
+            path, key, _, _ = read.popleft()
+            yield path, key, None, result
+        for path, key, ready, _ in read:
+            yield path, key, ready, None
         return
     if jobs <= 1:
         for path, key, ready, work in prepared:
             yield path, key, ready, None if ready is not None else _extract_one(work)
         return
-    from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
     pool: ProcessPoolExecutor | None = None  # started at the first document to extract

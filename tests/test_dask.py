@@ -116,3 +116,25 @@ def test_without_dask_installed_one_line_says_how_to_install_it(runner: CliRunne
     assert result.exit_code == 2
     assert result.stderr == "recoupe: --engine dask: dask is not installed: pip install 'recoupe[dask]'\n"
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_items_are_read_as_batches_are_sent(scheduler: str) -> None:
+    """A long stream of documents is never read whole: when the first result comes back, only the
+    look-ahead (four batches a worker) and the batches in flight have been read."""
+    pulled = 0
+
+    def items():
+        nonlocal pulled
+        for number in range(5000):
+            pulled += 1
+            yield number
+
+    engine = DaskEngine(scheduler)
+    try:
+        results = engine.map(str, items())
+        assert next(results) == "0"
+        assert pulled < 1000
+        assert list(results) == [str(number) for number in range(1, 5000)]
+        assert pulled == 5000
+    finally:
+        engine.close()
