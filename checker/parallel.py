@@ -69,7 +69,8 @@ def extract_documents(
     again; new results are stored as they come, in one transaction committed at the end of the
     run (an interrupted run leaves the cache as it was).
     """
-    jobs = default_jobs(len(paths)) if jobs is None else max(jobs, 1)
+    # never more workers than documents: one document is extracted here, without starting a pool
+    jobs = default_jobs(len(paths)) if jobs is None else max(min(jobs, len(paths)), 1)
     outcomes = _outcomes(_prepared(paths, cache), jobs, engine)
     try:
         for path, key, ready, outcome in outcomes:

@@ -52,3 +52,16 @@ def test_results_come_in_the_order_of_the_paths(corpus: Path) -> None:
 def test_default_is_one_process_for_a_few_documents() -> None:
     assert default_jobs(PARALLEL_FROM) == 1
     assert default_jobs(PARALLEL_FROM + 1) >= 1
+
+
+def test_one_document_is_extracted_without_starting_workers(monkeypatch, tmp_path: Path) -> None:
+    import concurrent.futures
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool of workers was started for one document")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    document = tmp_path / "seul.txt"
+    document.write_text("Le plan prévoit 650 M€ pour 350 projets.", encoding="utf-8")
+    [outcome] = extract_documents([document], jobs=4)
+    assert [quantity.text for quantity in outcome.quantities] == ["650 M€", "350 projets"]
