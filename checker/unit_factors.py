@@ -41,6 +41,6 @@ FACTORS: dict[tuple[str, str], float] = {
     ('power', 'watt'): 1.0,
     ('volume', 'hectoliter'): 100.0,
     ('volume', 'liter'): 1.0,
-    ('volume', 'meter ** 3'): 999.9999999999999,
+    ('volume', 'meter ** 3'): 1000.0,
     ('volume', 'milliliter'): 0.001,
 }

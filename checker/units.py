@@ -89,10 +89,19 @@ def compute_factors() -> tuple[dict[tuple[str, str], float], list[str]]:
     problems: list[str] = []
     for kind, unit in extractor_units():
         try:
-            factors[(kind, unit)] = to_canonical(1.0, unit, kind)[0]
+            factors[(kind, unit)] = _tidy(to_canonical(1.0, unit, kind)[0])
         except pint.PintError as exc:
             problems.append(f"{kind} {unit!r}: {exc}")
     return factors, problems
+
+
+def _tidy(factor: float) -> float:
+    """``factor`` without the rounding error of pint's float arithmetic: a cubic metre is 1000
+    litres, not 999.9999999999999 (else "2 m³" reads as 1999.9999999999998 L). A factor is set to
+    its value at 12 significant digits only when it is that value to within a few units of the
+    last place; a factor like a day in years (0.0027378507871321013) is left as computed."""
+    rounded = float(f"{factor:.12g}")
+    return rounded if abs(rounded - factor) <= 1e-14 * abs(factor) else factor
 
 
 def factors_source(factors: dict[tuple[str, str], float]) -> str:
