@@ -178,6 +178,49 @@ def median_seconds(command: list[str], cwd: Path, times: int = 5) -> tuple[float
     return statistics.median(r.seconds for r in runs), errors[0] if errors else None
 
 
+def same_outputs(recoupe: str, folder: Path, workdir: Path, timeout: float) -> list[tuple[str, bool | None]]:
+    """Issue 6's acceptance: byte for byte the same output from --jobs 1, --jobs 2, a run filling the
+    extraction cache, a run reading it (its replays removed, so every document comes from the
+    extraction cache), a replayed run, and --engine dask when dask is installed.
+
+    (label, True when identical / False / None when that way could not run), for ``extract --format
+    jsonl`` and ``check --format json``.
+    """
+    import sqlite3
+
+    verdicts: list[tuple[str, bool | None]] = []
+    has_dask = subprocess.run([str(Path(recoupe).parent / "python"), "-c", "import distributed"], capture_output=True).returncode == 0
+    for name, command in (
+        ("extract --format jsonl", [recoupe, "extract", str(folder), "--format", "jsonl"]),
+        ("check --format json", [recoupe, "check", str(folder), "--format", "json", "--rules", str(RULES), "--fail-on", "never"]),
+    ):
+        cwd = fresh(workdir / "cwd-same")
+        ways = {
+            "--jobs 1": ["--jobs", "1", "--no-cache"],
+            "--jobs 2": ["--jobs", "2", "--no-cache"],
+            "cache filled": ["--jobs", "2"],
+            "cache read": ["--jobs", "2"],
+            "replayed": ["--jobs", "2"],
+            "--engine dask": ["--engine", "dask", "--jobs", "2", "--no-cache"],
+        }
+        outputs: dict[str, bytes | None] = {}
+        for way, extra in ways.items():
+            if way == "--engine dask" and not has_dask:
+                outputs[way] = None
+                continue
+            if way == "cache read":  # keep the extraction rows, drop the replays of whole runs
+                with sqlite3.connect(cwd / ".recoupe_cache" / "extract.sqlite3") as connection:
+                    connection.execute("DELETE FROM replay")
+                connection.close()
+            done = subprocess.run([*command, *extra], cwd=cwd, capture_output=True, timeout=timeout, env=CHILD_ENV)
+            outputs[way] = done.stdout if done.returncode in (0, 1) else None
+        reference = outputs["--jobs 1"]
+        for way, output in outputs.items():
+            if way != "--jobs 1":
+                verdicts.append((f"{name}: {way} = --jobs 1", None if output is None or reference is None else output == reference))
+    return verdicts
+
+
 # ---------------------------------------------------------------------------------------------
 # Report
 
@@ -312,8 +355,22 @@ def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, t
                       f"  ({time_ratio / size_ratio:.2f})")
         print()
 
+    checked = [size for size in sizes if size <= 5.0] or sizes[:1]
+    identical: list[tuple[str, bool | None]] = []
+    if checked:
+        size = max(checked)
+        print(f"same output, byte for byte, at {size:g} MB", flush=True)
+        identical = same_outputs(recoupe, workdir / f"corpus-{size:g}MB", workdir, timeout)
+        for text, ok in identical:
+            print(f"  {'yes' if ok else 'NO' if ok is False else 'not run'}  {text}")
+        print()
+
     print("targets (issue 6)")
     checks: list[tuple[str, bool | None]] = [(f"runs without error: {error}", False) for error in errors]
+    if identical:
+        differing = [text for text, ok in identical if ok is False]
+        checks.append((f"same output from every way of running at {max(checked):g} MB"
+                       + (f": differs for {', '.join(differing)}" if differing else ""), not differing))
     for name, target, label in (("extract1", TARGET_EXTRACT_MBPS, "extraction on one core (--jobs 1)"), ("check", TARGET_CHECK_MBPS, "check")):
         if not results[name]:
             checks.append((f"{label} >= {target:g} MB/s: no successful run", False))
