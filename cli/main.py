@@ -23,6 +23,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # help is printed as written: rich markup would take '[tool.recoupe]' or '[default: ...]' for tags
+    # and drop them; wide terminals get wider help (up to 120 columns) instead of click's 80.
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 120},
 )
 
 SCHEMA_VERSION = "1"
@@ -508,7 +512,7 @@ def config() -> None:
         typer.echo(f"{key} = {getattr(settings, key)!r}  # {settings.origins[key]}")
 
 
-rules_app = typer.Typer(help="Work with rule files.", no_args_is_help=True)
+rules_app = typer.Typer(help="Work with rule files.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 
 
