@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -140,13 +141,15 @@ class _Locator:
         return start
 
 
-_RULE_TABLE = regex.compile(r"\s*\[\[\s*rule\s*\]\]")
+# Where things are written in a file's text: the standard ``re``, which compiles these simple
+# patterns several times faster than ``regex`` (milliseconds on every run, validated before or not).
+_RULE_TABLE = re.compile(r"\s*\[\[\s*rule\s*\]\]")
 
 
 @cache
-def _key_line(key: str) -> regex.Pattern[str]:
+def _key_line(key: str) -> re.Pattern[str]:
     """A line that sets ``key`` (``key =``, ``examples.key =``, ``[rule.key]``); compiled once per key."""
-    return regex.compile(rf"\s*(?:(?:[\w.]*\.)?{regex.escape(key)}\s*=|\[\s*rule\.{regex.escape(key)}\s*\])")
+    return re.compile(rf"\s*(?:(?:[\w.]*\.)?{re.escape(key)}\s*=|\[\s*rule\.{re.escape(key)}\s*\])")
 
 
 def _pattern(path: str, line: int, key: str, source: str, compile_now: bool) -> Pattern:

@@ -15,6 +15,7 @@ without guessing more than was written.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
@@ -150,9 +151,15 @@ def dateline(text: str) -> str | None:
 # --- the manifest --------------------------------------------------------------------------
 
 
+@cache
+def _key_line(key: str) -> re.Pattern[str]:
+    """A line that sets ``key``; the standard ``re``, which compiles it several times faster than ``regex``."""
+    return re.compile(rf"\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+
+
 def _line_of(lines: list[str], start: int, key: str) -> int | None:
     """The 1-based line of ``key = ...`` after line ``start`` and before the next table."""
-    pattern = regex.compile(rf"\s*(?:{regex.escape(key)}|\"{regex.escape(key)}\"|'{regex.escape(key)}')\s*=")
+    pattern = _key_line(key)
     for number in range(start + 1, len(lines) + 1):
         line = lines[number - 1]
         if number > start + 1 and line.lstrip().startswith("["):
