@@ -323,6 +323,9 @@ class _Validated:
         try:
             with handle:
                 handle.write(text)
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(handle.name, 0o666 & ~mask)  # as the cache's other files, not the temporary file's 0600
             os.replace(handle.name, self.path)
         except OSError:
             Path(handle.name).unlink(missing_ok=True)
