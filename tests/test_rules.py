@@ -116,3 +116,9 @@ def test_schema_and_loader_accept_the_same_keys():
 
     schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
     assert set(schema["definitions"]["rule"]["properties"]) == set(rules_module._KEYS)
+
+
+def test_rules_name_the_extractor_kinds_in_its_order():
+    from checker import extractor, rules as rules_module
+
+    assert rules_module.KINDS == tuple(extractor.KINDS)
