@@ -3,7 +3,7 @@
 A rule file holds any number of ``[[rule]]`` tables. Every key is checked: unknown keys, wrong
 types, invalid patterns and failing examples are RuleErrors naming the file, line and key.
 
-Compiling every pattern and running every example costs about a tenth of a second, paid by each
+Compiling every pattern and running every example costs some 30 to 60 ms, paid by each
 command. So a successful validation is remembered, in ``.recoupe_cache/rules-validated.json`` when
 that folder exists: the SHA-256 of the file's text together with a fingerprint of the code that
 judged it (recoupe's version, the libraries', the source of ``checker/``). A file whose digest is
