@@ -2,18 +2,36 @@
 
 A rule file holds any number of ``[[rule]]`` tables. Every key is checked: unknown keys, wrong
 types, invalid patterns and failing examples are RuleErrors naming the file, line and key.
+
+Compiling every pattern and running every example costs some 30 to 60 ms, paid by each
+command. So a successful validation is remembered, in ``.recoupe_cache/rules-validated.json`` when
+that folder exists: the SHA-256 of the file's text together with a fingerprint of the code that
+judged it (recoupe's version, the libraries', the source of ``checker/``). A file whose digest is
+listed there is still parsed and checked key by key, but its patterns are compiled when first used
+and its examples are not run again; any other file, changed or new, is validated in full. The
+record only ever skips work that passed before: an unreadable or malformed record is ignored.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import sys
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import regex
 
 from checker.errors import RuleError, load_toml
-from checker.extractor import KINDS
+from checker.units import CANONICAL
+
+# The kinds of checker.extractor.KINDS, in its order (money, then one per canonical unit), named
+# without importing the extractor, which compiles its patterns on import: a run whose documents
+# and rules are all served by the caches needs no extraction (tests/test_rules.py: they agree).
+KINDS = ("money", *CANONICAL)
 
 SCOPES = ("sentence", "paragraph", "section", "document")
 RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -25,8 +43,19 @@ DISPLAY_SCALES: dict[str, float] = {"k": 1e3, "M": 1e6, "Md": 1e9, "Mds": 1e9, "
 
 @dataclass(frozen=True)
 class Pattern:
+    """A rule's regular expression, compiled on first use; ``path``, ``line``, ``key`` say where it is written."""
+
     source: str
-    compiled: regex.Pattern[str] = field(compare=False, repr=False)
+    path: str = field(default="", compare=False, repr=False)
+    line: int = field(default=0, compare=False, repr=False)
+    key: str = field(default="", compare=False, repr=False)
+
+    @cached_property
+    def compiled(self) -> regex.Pattern[str]:
+        try:
+            return regex.compile(self.source, regex.IGNORECASE | regex.VERSION0)
+        except regex.error as exc:
+            raise RuleError(self.path, f"key '{self.key}': invalid regular expression {self.source!r} ({exc})", self.line) from None
 
 
 @dataclass(frozen=True)
@@ -102,9 +131,7 @@ class _Locator:
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
-        self.rule_lines = [
-            number for number, line in enumerate(self.lines, 1) if regex.match(r"\s*\[\[\s*rule\s*\]\]", line)
-        ]
+        self.rule_lines = [number for number, line in enumerate(self.lines, 1) if _RULE_TABLE.match(line)]
 
     def rule(self, index: int) -> int:
         return self.rule_lines[index] if index < len(self.rule_lines) else 1
@@ -112,23 +139,37 @@ class _Locator:
     def key(self, index: int, key: str) -> int:
         start = self.rule(index)
         end = self.rule_lines[index + 1] if index + 1 < len(self.rule_lines) else len(self.lines) + 1
-        pattern = regex.compile(rf"\s*(?:(?:[\w.]*\.)?{regex.escape(key)}\s*=|\[\s*rule\.{regex.escape(key)}\s*\])")
+        pattern = _key_line(key)
         for number in range(start, end):
             if pattern.match(self.lines[number - 1]):
                 return number
         return start
 
 
-def _compile(path: str, line: int, key: str, source: str) -> Pattern:
-    try:
-        compiled = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
-    except regex.error as exc:
-        raise RuleError(path, f"key '{key}': invalid regular expression {source!r} ({exc})", line) from None
-    return Pattern(source, compiled)
+# Where things are written in a file's text: the standard ``re``, which compiles these simple
+# patterns several times faster than ``regex`` (milliseconds on every run, validated before or not).
+_RULE_TABLE = re.compile(r"\s*\[\[\s*rule\s*\]\]")
 
 
-def parse_rules(text: str, path: str) -> list[Rule]:
-    """Parse and validate one rule file's text (its examples are checked by ``load_rules``)."""
+@cache
+def _key_line(key: str) -> re.Pattern[str]:
+    """A line that sets ``key`` (``key =``, ``examples.key =``, ``[rule.key]``); compiled once per key."""
+    return re.compile(rf"\s*(?:(?:[\w.]*\.)?{re.escape(key)}\s*=|\[\s*rule\.{re.escape(key)}\s*\])")
+
+
+def _pattern(path: str, line: int, key: str, source: str, compile_now: bool) -> Pattern:
+    pattern = Pattern(source, path, line, key)
+    if compile_now:
+        pattern.compiled  # an invalid expression is a RuleError now, not when a document needs it
+    return pattern
+
+
+def parse_rules(text: str, path: str, compile_patterns: bool = True) -> list[Rule]:
+    """Parse and validate one rule file's text (its examples are checked by ``load_rules``).
+
+    ``compile_patterns=False`` leaves the patterns to be compiled on first use: for a text known to
+    have passed validation before (see ``load_rules``).
+    """
     data = load_toml(text, path, RuleError)
     locator = _Locator(text)
     for key in data:
@@ -140,7 +181,7 @@ def parse_rules(text: str, path: str) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     for index, table in enumerate(tables):
-        rule = _parse_rule(table, index, locator, path)
+        rule = _parse_rule(table, index, locator, path, compile_patterns)
         if rule.id in seen:
             raise RuleError(path, f"key 'id': rule id '{rule.id}' is already used at line {seen[rule.id]}", rule.line)
         seen[rule.id] = rule.line
@@ -148,7 +189,7 @@ def parse_rules(text: str, path: str) -> list[Rule]:
     return rules
 
 
-def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str) -> Rule:
+def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str, compile_patterns: bool) -> Rule:
     rule_line = locator.rule(index)
     for key, value in table.items():
         if key not in _KEYS:
@@ -168,7 +209,7 @@ def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str)
 
     def patterns(key: str) -> tuple[Pattern, ...]:
         line = locator.key(index, key)
-        return tuple(_compile(path, line, key, source) for source in table.get(key, []))
+        return tuple(_pattern(path, line, key, source, compile_patterns) for source in table.get(key, []))
 
     minimum, maximum = table.get("min"), table.get("max")
     if minimum is not None and maximum is not None and minimum > maximum:
@@ -193,26 +234,120 @@ def rule_files(target: Path) -> list[Path]:
     return [target]
 
 
-def load_rules(target: Path) -> list[Rule]:
-    """Load every rule of a file or folder, check their examples, and return them sorted by id."""
-    from checker.bind import check_examples
+_DEFAULT_FOLDER = Path(".recoupe_cache")  # checker.cache.FOLDER, not imported from there (sqlite3)
 
+
+def load_rules(target: Path, cache_dir: Path | None = _DEFAULT_FOLDER) -> list[Rule]:
+    """Load every rule of a file or folder, check their examples, and return them sorted by id.
+
+    ``cache_dir``: where the record of files already validated is kept (relative: to the current
+    folder), used only when that folder exists; None: validate everything, record nothing.
+    """
     files = rule_files(target)
     if not target.exists():
         raise RuleError(str(target), "no such rule file or folder")
+    record = _Validated(cache_dir) if cache_dir is not None and cache_dir.is_dir() else None
     rules: list[Rule] = []
+    unproven: list[Rule] = []  # rules of files not validated before: their examples are run
+    new_digests: list[str] = []
     seen: dict[str, Rule] = {}
     for file in files:
         try:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(str(file), f"cannot be read ({exc})") from None
-        for rule in parse_rules(text, str(file)):
+        digest = record.digest(text) if record is not None else None
+        known = digest is not None and digest in record.digests
+        parsed = parse_rules(text, str(file), compile_patterns=not known)
+        if not known:
+            unproven.extend(parsed)
+            if digest is not None:
+                new_digests.append(digest)
+        for rule in parsed:
             if rule.id in seen:
                 other = seen[rule.id]
                 raise RuleError(rule.path, f"key 'id': rule id '{rule.id}' is also defined at {other.path}:{other.line}", rule.line)
             seen[rule.id] = rule
             rules.append(rule)
-    for rule in rules:
-        check_examples(rule)
+    if unproven:
+        from checker.bind import check_examples
+
+        for rule in unproven:
+            check_examples(rule)
+    if record is not None and new_digests:
+        record.add(new_digests)
     return sorted(rules, key=lambda rule: rule.id)
+
+
+class _Validated:
+    """The digests of rule-file texts that passed validation, kept in ``folder/rules-validated.json``.
+
+    Each digest covers the text and the fingerprint of the code that validated it, so a new
+    recoupe, library or ``checker/`` source never trusts an old entry. The file is JSON, written
+    atomically; one that cannot be read or is not exactly what ``add`` writes counts as empty.
+    """
+
+    FILE_NAME = "rules-validated.json"
+    SCHEMA = 1
+    LIMIT = 200  # digests kept, the most recent
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / self.FILE_NAME
+        self.digests: list[str] = []
+        self._fingerprint: bytes | None = None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("schema") == self.SCHEMA and all(_is_digest(d) for d in data["valid"]):
+                self.digests = list(data["valid"])
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError):
+            pass
+
+    def digest(self, text: str) -> str | None:
+        """The digest of ``text`` validated by this code; None when the code cannot be read."""
+        import hashlib
+
+        if self._fingerprint is None:
+            try:
+                self._fingerprint = _code_fingerprint()
+            except OSError:
+                self._fingerprint = b""
+        if not self._fingerprint:
+            return None
+        return hashlib.sha256(self._fingerprint + b"\0" + text.encode("utf-8")).hexdigest()
+
+    def add(self, digests: list[str]) -> None:
+        """Record new digests; a failure to write is no error (the next run validates again)."""
+        kept = [d for d in self.digests if d not in digests] + digests
+        text = json.dumps({"schema": self.SCHEMA, "valid": kept[-self.LIMIT:]})
+        import tempfile
+
+        try:
+            handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, prefix=f".{self.FILE_NAME}.", suffix=".tmp", delete=False)
+        except OSError:
+            return
+        try:
+            with handle:
+                handle.write(text)
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(handle.name, 0o666 & ~mask)  # as the cache's other files, not the temporary file's 0600
+            os.replace(handle.name, self.path)
+        except OSError:
+            Path(handle.name).unlink(missing_ok=True)
+
+
+def _is_digest(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+def _code_fingerprint() -> bytes:
+    """What decides whether a rule file validates: the extraction's settings, and all of checker/'s source."""
+    import hashlib
+
+    from checker.cache import settings_key  # recoupe's version, the libraries', the extracting modules
+
+    digest = hashlib.sha256(f"{settings_key()};{sys.version};".encode())
+    folder = Path(__file__).parent
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()

@@ -15,7 +15,9 @@ without guessing more than was written.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from pathlib import Path
 
 import regex
@@ -108,26 +110,33 @@ _MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 }
-_WORD_DATE = regex.compile(
-    rf"(?<![\p{{L}}\d])(?:[Ll]es?\s+)?(1er|\d{{1,2}})\s+({'|'.join(_MONTHS)})(?:\s+(\d{{4}}))?(?![\p{{L}}\d])",
-    regex.IGNORECASE,
-)
-_NUMERIC_DATE = regex.compile(r"(?<![\d/.])[Ll]e\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
 DATELINE_CHARS = 400  # a dateline is looked for in the first characters of the text only
+
+
+@cache
+def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(numeric date, date in words): compiled when a document is first read, not on import
+    (a run whose documents all come from the extraction cache reads none)."""
+    word_date = regex.compile(
+        rf"(?<![\p{{L}}\d])(?:[Ll]es?\s+)?(1er|\d{{1,2}})\s+({'|'.join(_MONTHS)})(?:\s+(\d{{4}}))?(?![\p{{L}}\d])",
+        regex.IGNORECASE,
+    )
+    return regex.compile(r"(?<![\d/.])[Ll]e\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])"), word_date
 
 
 def dateline(text: str) -> str | None:
     """The date a document's top gives (``Le 12 novembre``, ``le 12/11/25``), as ISO, or None."""
     head = text[:DATELINE_CHARS]
     found: list[tuple[int, str]] = []
-    for match in _NUMERIC_DATE.finditer(head):
+    numeric_date, word_date = _dateline_patterns()
+    for match in numeric_date.finditer(head):
         day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         year += 2000 if year < 100 else 0
         try:
             found.append((match.start(), datetime.date(year, month, day).isoformat()))
         except ValueError:
             continue
-    for match in _WORD_DATE.finditer(head):
+    for match in word_date.finditer(head):
         day = 1 if match.group(1).lower() == "1er" else int(match.group(1))
         month = _MONTHS[match.group(2).lower()]
         year = match.group(3)
@@ -142,9 +151,15 @@ def dateline(text: str) -> str | None:
 # --- the manifest --------------------------------------------------------------------------
 
 
+@cache
+def _key_line(key: str) -> re.Pattern[str]:
+    """A line that sets ``key``; the standard ``re``, which compiles it several times faster than ``regex``."""
+    return re.compile(rf"\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+
+
 def _line_of(lines: list[str], start: int, key: str) -> int | None:
     """The 1-based line of ``key = ...`` after line ``start`` and before the next table."""
-    pattern = regex.compile(rf"\s*(?:{regex.escape(key)}|\"{regex.escape(key)}\"|'{regex.escape(key)}')\s*=")
+    pattern = _key_line(key)
     for number in range(start + 1, len(lines) + 1):
         line = lines[number - 1]
         if number > start + 1 and line.lstrip().startswith("["):

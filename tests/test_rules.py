@@ -30,7 +30,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_default_rule_pack_loads_and_every_example_passes():
-    rules = load_rules(REPO / "rules")
+    rules = load_rules(REPO / "rules", cache_dir=None)  # every example run, whatever .recoupe_cache remembers
     assert len(rules) >= 10
     assert all(rule.examples_match for rule in rules), "every shipped rule carries examples"
     assert [rule.id for rule in rules] == sorted(rule.id for rule in rules)
@@ -116,3 +116,9 @@ def test_schema_and_loader_accept_the_same_keys():
 
     schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
     assert set(schema["definitions"]["rule"]["properties"]) == set(rules_module._KEYS)
+
+
+def test_rules_name_the_extractor_kinds_in_its_order():
+    from checker import extractor, rules as rules_module
+
+    assert rules_module.KINDS == tuple(extractor.KINDS)
