@@ -25,11 +25,14 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker import __version__
 from checker.documents import Document
-from checker.extractor import Quantity
 from checker.sources import Source
+
+if TYPE_CHECKING:  # imported when a row is decoded: a replayed run never compiles the extractor
+    from checker.extractor import Quantity
 
 FOLDER = ".recoupe_cache"
 FILE_NAME = "extract.sqlite3"
@@ -268,6 +271,8 @@ def _encode(document: Document, quantities: tuple[Quantity, ...]) -> str:
 
 def _decode(value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
     """A row back to values; None for anything not exactly what _encode writes."""
+    from checker.extractor import Quantity
+
     try:
         data = json.loads(value)
         meta = data["meta"]

@@ -234,10 +234,10 @@ def rule_files(target: Path) -> list[Path]:
     return [target]
 
 
-_DEFAULT_FOLDER = Path(".recoupe_cache")  # checker.cache.FOLDER, not imported from there (sqlite3)
+DEFAULT_RECORD_FOLDER = Path(".recoupe_cache")  # checker.cache.FOLDER, not imported from there (sqlite3)
 
 
-def load_rules(target: Path, cache_dir: Path | None = _DEFAULT_FOLDER) -> list[Rule]:
+def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> list[Rule]:
     """Load every rule of a file or folder, check their examples, and return them sorted by id.
 
     ``cache_dir``: where the record of files already validated is kept (relative: to the current

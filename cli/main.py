@@ -328,6 +328,15 @@ def _project_rules() -> Path:
     return here / "rules"
 
 
+def _rules_record(no_cache: bool, cache_dir: Path | None) -> Path | None:
+    """Where load_rules remembers the rule files it validated: the cache's folder, or nowhere."""
+    from checker.rules import DEFAULT_RECORD_FOLDER
+
+    if no_cache:
+        return None
+    return cache_dir if cache_dir is not None else DEFAULT_RECORD_FOLDER
+
+
 def _load_rules_or_exit(target: Path | None):
     from checker.errors import RuleError
     from checker.rules import load_rules
@@ -453,7 +462,6 @@ def check(
     skipped (unsupported type in a folder, empty) are warnings and do not change the exit code.
     """
     from checker.errors import RuleError
-    from checker.pipeline import check as run_check
     from checker.rules import load_rules
 
     overrides = {
@@ -468,7 +476,7 @@ def check(
     settings = _settings_or_exit(overrides, output_format.value if output_format else None)
     rules_path = Path(settings.rules) if settings.origins.get("rules") != "default" else _project_rules()
     try:
-        loaded = load_rules(rules_path)
+        loaded = load_rules(rules_path, cache_dir=_rules_record(no_cache, cache_dir))
     except RuleError as exc:
         _emit_error_report(exc, settings)
         raise typer.Exit(ExitCode.ERROR) from None
@@ -490,6 +498,8 @@ def check(
             _close_cache(cache)
             _emit(replayed)
         try:
+            from checker.pipeline import check as run_check  # after the replay: a replayed run needs none of it
+
             report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner)
             outcome = _check_outcome(report, settings, color)
             if cache is not None and key is not None and not report.errors:

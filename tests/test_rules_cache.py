@@ -110,3 +110,22 @@ def test_cli_still_reports_malformed_rules_with_a_record(workspace):
     broken = runner.invoke(app, args)
     assert broken.exit_code == 2
     assert "regles.toml:2: rule is missing the required key 'title'" in broken.stderr
+
+
+def test_check_no_cache_neither_reads_nor_writes_the_record_and_cache_dir_moves_it(workspace, examples_run):
+    from checker.cache import FOLDER
+    from cli.main import app
+
+    assert rules_module.DEFAULT_RECORD_FOLDER == Path(FOLDER)
+    (workspace / "doc.txt").write_text("Le budget de l'hôpital est de 40 M€.\n", encoding="utf-8")
+    command = ["check", "doc.txt", "--rules", "regles.toml", "--format", "json"]
+    assert CliRunner().invoke(app, [*command, "--no-cache"]).exit_code in (0, 1)
+    assert not RECORD.exists()
+    assert CliRunner().invoke(app, [*command, "--no-cache"]).exit_code in (0, 1)
+    assert examples_run == ["budget-hopital", "budget-hopital"]  # validated in full each time
+    elsewhere = workspace / "ailleurs"
+    elsewhere.mkdir()
+    for _ in range(2):
+        assert CliRunner().invoke(app, [*command, "--cache-dir", str(elsewhere)]).exit_code in (0, 1)
+    assert (elsewhere / "rules-validated.json").is_file() and not RECORD.exists()
+    assert examples_run == ["budget-hopital"] * 3  # the second run read the record in --cache-dir
