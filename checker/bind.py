@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property
 
 import regex
 
@@ -70,52 +69,58 @@ class NearMiss:
 
 
 class _Matches:
-    """Where each pattern of the rules matches in one document, computed once."""
+    """Where each pattern of the rules matches in one document, computed once.
+
+    Kept as two sorted lists, starts and ends, so that the matches within a span are found by
+    bisecting plain integers.
+    """
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self._cache: dict[str, list[tuple[int, int]]] = {}
+        self._cache: dict[str, tuple[list[int], list[int]]] = {}
 
-    def of(self, pattern: Pattern, rule: Rule) -> list[tuple[int, int]]:
+    def of(self, pattern: Pattern, rule: Rule) -> tuple[list[int], list[int]]:
         found = self._cache.get(pattern.source)
         if found is None:
             try:
-                # empty matches are no evidence of anything
-                found = [m.span() for m in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT) if m.end() > m.start()]
+                spans = [match.span() for match in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT)]
             except TimeoutError:
                 raise RuleError(rule.path, f"rule '{rule.id}': pattern {pattern.source!r} takes too long (catastrophic backtracking?)", rule.line) from None
+            # empty matches are no evidence of anything
+            found = ([start for start, end in spans if end > start], [end for start, end in spans if end > start])
             self._cache[pattern.source] = found
         return found
 
-    def nearest(self, patterns: tuple[Pattern, ...], rule: Rule, span: Span, anchor: int) -> tuple[Pattern, int, int] | None:
+    def nearest(self, patterns: tuple[Pattern, ...], rule: Rule, span: tuple[int, int], anchor: int) -> tuple[Pattern, int, int] | None:
+        """The match within ``span`` closest to ``anchor``: the first pattern's, the first one's on a tie."""
+        low, high = span
         best: tuple[int, Pattern, int, int] | None = None
         for pattern in patterns:
-            spans = self.of(pattern, rule)
-            index = bisect.bisect_left(spans, (span.start, -1))
-            while index < len(spans) and spans[index][0] < span.end:
-                start, end = spans[index]
-                if end <= span.end:
+            starts, ends = self.of(pattern, rule)
+            first = bisect.bisect_left(starts, low)
+            for index in range(first, bisect.bisect_left(starts, high, first)):
+                end = ends[index]
+                if end <= high:
+                    start = starts[index]
                     distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
                     if best is None or distance < best[0]:
                         best = (distance, pattern, start, end)
-                index += 1
         return None if best is None else best[1:]
 
 
-@dataclass
 class _Scopes:
-    document: Document
-    anchor: int
+    """The sentence, paragraph, section and document around a figure, each found when first asked."""
 
-    @cached_property
-    def spans(self) -> dict[str, Span]:
-        doc = self.document
-        return {
-            "sentence": doc.sentence_at(self.anchor),
-            "paragraph": doc.paragraph_at(self.anchor),
-            "section": doc.section_at(self.anchor),
-            "document": Span(0, len(doc.text)),
-        }
+    def __init__(self, document: Document, anchor: int) -> None:
+        self.document = document
+        self.anchor = anchor
+        self._found: dict[str, tuple[int, int]] = {}
+
+    def __getitem__(self, scope: str) -> tuple[int, int]:
+        found = self._found.get(scope)
+        if found is None:
+            found = self._found[scope] = self.document.bounds_at(scope, self.anchor)
+        return found
 
 
 def _evidence(document: Document, role: str, pattern: Pattern, start: int, end: int, scope: str) -> Evidence:
@@ -167,7 +172,7 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
     last_scope = SCOPES.index(rule.scope)
     subject = None
     for rank, scope in enumerate(SCOPES[: last_scope + 1]):
-        found = matches.nearest(rule.subject, rule, scopes.spans[scope], anchor)
+        found = matches.nearest(rule.subject, rule, scopes[scope], anchor)
         if found is not None:
             subject = (rank, scope, found)
             break
@@ -175,7 +180,7 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
         return None
     rank, scope, (pattern, start, end) = subject
     evidence = [_evidence(document, "subject", pattern, start, end, scope)]
-    context = scopes.spans[rule.context_scope]
+    context = scopes[rule.context_scope]
     excluded = matches.nearest(rule.exclude, rule, context, anchor)
     if excluded is not None:
         return f"excluded: '{document.text[excluded[1]:excluded[2]]}' matches exclude pattern {excluded[0].source!r}"
@@ -192,7 +197,7 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
 
 
 def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], scopes: _Scopes) -> Claim:
-    sentence = scopes.spans["sentence"]
+    sentence = Span(*scopes["sentence"])
     raw = document.text[sentence.start:sentence.end]
     stripped_left = len(raw) - len(raw.lstrip())
     quote = raw.strip()
