@@ -6,7 +6,7 @@ from typing import Any
 
 from checker.bind import Claim
 from checker.compare import Finding
-from checker.pipeline import Report
+from checker.pipeline import Report, no_cycle_collection
 from checker.render.layout import dumps_indented
 
 SCHEMA_VERSION = "1.2"
@@ -78,4 +78,5 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return dumps_indented(report_to_dict(report)) + "\n"
+    with no_cycle_collection():
+        return dumps_indented(report_to_dict(report)) + "\n"
