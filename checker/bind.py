@@ -15,7 +15,7 @@ from checker import french
 from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extractor import Quantity, extract
-from checker.period import Period, claim_period
+from checker.period import Period, claim_period, period_phrases
 from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source
 
@@ -145,6 +145,7 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
     rules_of_kind: dict[str, list[Rule]] = {}
     for rule in rules:
         rules_of_kind.setdefault(rule.kind, []).append(rule)
+    sentences: dict[tuple[int, int], _Sentence] = {}  # what the figures of one sentence share
     for quantity in quantities:
         scopes = _Scopes(document, quantity.number_start)
         best: tuple[tuple[int, int, int, str], Rule, tuple[Evidence, ...]] | None = None
@@ -162,7 +163,11 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
             if best is None or score < best[0]:
                 best = (score, rule, evidence)
         if best is not None:
-            claims.append(_claim(document, quantity, best[1], best[2], scopes))
+            bounds = scopes["sentence"]
+            sentence = sentences.get(bounds)
+            if sentence is None:
+                sentence = sentences[bounds] = _Sentence(document, Span(*bounds))
+            claims.append(_claim(document, quantity, best[1], best[2], sentence))
     return claims, near_misses
 
 
@@ -196,29 +201,46 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
     return (rank, distance, -(end - start), rule.id), tuple(evidence)
 
 
-def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], scopes: _Scopes) -> Claim:
-    sentence = Span(*scopes["sentence"])
-    raw = document.text[sentence.start:sentence.end]
-    stripped_left = len(raw) - len(raw.lstrip())
-    quote = raw.strip()
+class _Sentence:
+    """A sentence that holds claims: its quote, measure words and period phrases, found once."""
+
+    def __init__(self, document: Document, span: Span) -> None:
+        self.span = span
+        raw = document.text[span.start:span.end]
+        self.stripped_left = len(raw) - len(raw.lstrip())
+        self.quote = raw.strip()
+        self.measures = _measure_words(document, span)
+        self.phrases = period_phrases(self.quote)
+
+
+def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], sentence: _Sentence) -> Claim:
+    span = sentence.span
     line, column = document.position(quantity.start)
+    offset = quantity.start - span.start - sentence.stripped_left
     return Claim(
-        rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=quote,
-        quote_offset=quantity.start - sentence.start - stripped_left, measure=_measure(document, quantity, sentence),
+        rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=sentence.quote,
+        quote_offset=offset, measure=_measure(document, quantity, span, sentence.measures),
         evidence=evidence, page=document.page_at(quantity.start), source_meta=document.meta,
-        period=claim_period(quote, max(quantity.start - sentence.start - stripped_left, 0), document.meta),
+        period=claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases),
     )
 
 
-def _measure(document: Document, quantity: Quantity, sentence: Span) -> str | None:
-    """The measure word closest to the figure in its sentence (investis, alloués, dotée...)."""
+def _measure_words(document: Document, sentence: Span) -> list[tuple[int, int, str]]:
+    return [(match.start(), match.end(), match.group()) for match in _MEASURE.finditer(document.text, sentence.start, sentence.end)]
+
+
+def _measure(document: Document, quantity: Quantity, sentence: Span, words: list[tuple[int, int, str]] | None = None) -> str | None:
+    """The measure word closest to the figure in its sentence (investis, alloués, dotée...).
+
+    ``words``: ``_measure_words`` of the sentence, when kept for its other figures.
+    """
     best: tuple[int, str] | None = None
-    for match in _MEASURE.finditer(document.text, sentence.start, sentence.end):
-        if quantity.start <= match.start() < quantity.end:
+    for start, end, word in _measure_words(document, sentence) if words is None else words:
+        if quantity.start <= start < quantity.end:
             continue
-        distance = min(abs(match.start() - quantity.end), abs(quantity.start - match.end()))
+        distance = min(abs(start - quantity.end), abs(quantity.start - end))
         if best is None or distance < best[0]:
-            best = (distance, match.group())
+            best = (distance, word)
     return best[1] if best else None
 
 
