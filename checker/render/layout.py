@@ -35,8 +35,30 @@ _LEAVES = {
 }
 
 
+class Laid:
+    """JSON text its maker already laid out, as ``dumps_indented`` would at the left margin."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def value_text(value: Any, newline: str = "\n") -> str:
+    """The text of one value as ``dumps_indented`` writes it where its lines start with ``newline``."""
+    leaf = _LEAVES.get(type(value))
+    if leaf is not None:
+        return leaf(value)
+    parts: list[str] = []
+    _write(value, parts, newline)
+    return "".join(parts)
+
+
 def _write(value: Any, parts: list[str], newline: str) -> None:
-    if isinstance(value, dict):
+    if type(value) is Laid:
+        # encoded strings hold no line break: the text's lines are its layout's
+        parts.append(value.text.replace("\n", newline))
+    elif isinstance(value, dict):
         if not value:
             parts.append("{}")
             return
