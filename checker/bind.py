@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property
 
 import regex
 
@@ -16,7 +15,7 @@ from checker import french
 from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extractor import Quantity, extract
-from checker.period import Period, claim_period
+from checker.period import Period, claim_period, period_phrases
 from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source
 
@@ -70,52 +69,58 @@ class NearMiss:
 
 
 class _Matches:
-    """Where each pattern of the rules matches in one document, computed once."""
+    """Where each pattern of the rules matches in one document, computed once.
+
+    Kept as two sorted lists, starts and ends, so that the matches within a span are found by
+    bisecting plain integers.
+    """
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self._cache: dict[str, list[tuple[int, int]]] = {}
+        self._cache: dict[str, tuple[list[int], list[int]]] = {}
 
-    def of(self, pattern: Pattern, rule: Rule) -> list[tuple[int, int]]:
+    def of(self, pattern: Pattern, rule: Rule) -> tuple[list[int], list[int]]:
         found = self._cache.get(pattern.source)
         if found is None:
             try:
-                # empty matches are no evidence of anything
-                found = [m.span() for m in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT) if m.end() > m.start()]
+                spans = [match.span() for match in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT)]
             except TimeoutError:
                 raise RuleError(rule.path, f"rule '{rule.id}': pattern {pattern.source!r} takes too long (catastrophic backtracking?)", rule.line) from None
+            # empty matches are no evidence of anything
+            found = ([start for start, end in spans if end > start], [end for start, end in spans if end > start])
             self._cache[pattern.source] = found
         return found
 
-    def nearest(self, patterns: tuple[Pattern, ...], rule: Rule, span: Span, anchor: int) -> tuple[Pattern, int, int] | None:
+    def nearest(self, patterns: tuple[Pattern, ...], rule: Rule, span: tuple[int, int], anchor: int) -> tuple[Pattern, int, int] | None:
+        """The match within ``span`` closest to ``anchor``: the first pattern's, the first one's on a tie."""
+        low, high = span
         best: tuple[int, Pattern, int, int] | None = None
         for pattern in patterns:
-            spans = self.of(pattern, rule)
-            index = bisect.bisect_left(spans, (span.start, -1))
-            while index < len(spans) and spans[index][0] < span.end:
-                start, end = spans[index]
-                if end <= span.end:
+            starts, ends = self.of(pattern, rule)
+            first = bisect.bisect_left(starts, low)
+            for index in range(first, bisect.bisect_left(starts, high, first)):
+                end = ends[index]
+                if end <= high:
+                    start = starts[index]
                     distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
                     if best is None or distance < best[0]:
                         best = (distance, pattern, start, end)
-                index += 1
         return None if best is None else best[1:]
 
 
-@dataclass
 class _Scopes:
-    document: Document
-    anchor: int
+    """The sentence, paragraph, section and document around a figure, each found when first asked."""
 
-    @cached_property
-    def spans(self) -> dict[str, Span]:
-        doc = self.document
-        return {
-            "sentence": doc.sentence_at(self.anchor),
-            "paragraph": doc.paragraph_at(self.anchor),
-            "section": doc.section_at(self.anchor),
-            "document": Span(0, len(doc.text)),
-        }
+    def __init__(self, document: Document, anchor: int) -> None:
+        self.document = document
+        self.anchor = anchor
+        self._found: dict[str, tuple[int, int]] = {}
+
+    def __getitem__(self, scope: str) -> tuple[int, int]:
+        found = self._found.get(scope)
+        if found is None:
+            found = self._found[scope] = self.document.bounds_at(scope, self.anchor)
+        return found
 
 
 def _evidence(document: Document, role: str, pattern: Pattern, start: int, end: int, scope: str) -> Evidence:
@@ -140,6 +145,7 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
     rules_of_kind: dict[str, list[Rule]] = {}
     for rule in rules:
         rules_of_kind.setdefault(rule.kind, []).append(rule)
+    sentences: dict[tuple[int, int], _Sentence] = {}  # what the figures of one sentence share
     for quantity in quantities:
         scopes = _Scopes(document, quantity.number_start)
         best: tuple[tuple[int, int, int, str], Rule, tuple[Evidence, ...]] | None = None
@@ -157,7 +163,11 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
             if best is None or score < best[0]:
                 best = (score, rule, evidence)
         if best is not None:
-            claims.append(_claim(document, quantity, best[1], best[2], scopes))
+            bounds = scopes["sentence"]
+            sentence = sentences.get(bounds)
+            if sentence is None:
+                sentence = sentences[bounds] = _Sentence(document, Span(*bounds))
+            claims.append(_claim(document, quantity, best[1], best[2], sentence))
     return claims, near_misses
 
 
@@ -167,7 +177,7 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
     last_scope = SCOPES.index(rule.scope)
     subject = None
     for rank, scope in enumerate(SCOPES[: last_scope + 1]):
-        found = matches.nearest(rule.subject, rule, scopes.spans[scope], anchor)
+        found = matches.nearest(rule.subject, rule, scopes[scope], anchor)
         if found is not None:
             subject = (rank, scope, found)
             break
@@ -175,7 +185,7 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
         return None
     rank, scope, (pattern, start, end) = subject
     evidence = [_evidence(document, "subject", pattern, start, end, scope)]
-    context = scopes.spans[rule.context_scope]
+    context = scopes[rule.context_scope]
     excluded = matches.nearest(rule.exclude, rule, context, anchor)
     if excluded is not None:
         return f"excluded: '{document.text[excluded[1]:excluded[2]]}' matches exclude pattern {excluded[0].source!r}"
@@ -191,29 +201,46 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
     return (rank, distance, -(end - start), rule.id), tuple(evidence)
 
 
-def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], scopes: _Scopes) -> Claim:
-    sentence = scopes.spans["sentence"]
-    raw = document.text[sentence.start:sentence.end]
-    stripped_left = len(raw) - len(raw.lstrip())
-    quote = raw.strip()
+class _Sentence:
+    """A sentence that holds claims: its quote, measure words and period phrases, found once."""
+
+    def __init__(self, document: Document, span: Span) -> None:
+        self.span = span
+        raw = document.text[span.start:span.end]
+        self.stripped_left = len(raw) - len(raw.lstrip())
+        self.quote = raw.strip()
+        self.measures = _measure_words(document, span)
+        self.phrases = period_phrases(self.quote)
+
+
+def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], sentence: _Sentence) -> Claim:
+    span = sentence.span
     line, column = document.position(quantity.start)
+    offset = quantity.start - span.start - sentence.stripped_left
     return Claim(
-        rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=quote,
-        quote_offset=quantity.start - sentence.start - stripped_left, measure=_measure(document, quantity, sentence),
+        rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=sentence.quote,
+        quote_offset=offset, measure=_measure(document, quantity, span, sentence.measures),
         evidence=evidence, page=document.page_at(quantity.start), source_meta=document.meta,
-        period=claim_period(quote, max(quantity.start - sentence.start - stripped_left, 0), document.meta),
+        period=claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases),
     )
 
 
-def _measure(document: Document, quantity: Quantity, sentence: Span) -> str | None:
-    """The measure word closest to the figure in its sentence (investis, alloués, dotée...)."""
+def _measure_words(document: Document, sentence: Span) -> list[tuple[int, int, str]]:
+    return [(match.start(), match.end(), match.group()) for match in _MEASURE.finditer(document.text, sentence.start, sentence.end)]
+
+
+def _measure(document: Document, quantity: Quantity, sentence: Span, words: list[tuple[int, int, str]] | None = None) -> str | None:
+    """The measure word closest to the figure in its sentence (investis, alloués, dotée...).
+
+    ``words``: ``_measure_words`` of the sentence, when kept for its other figures.
+    """
     best: tuple[int, str] | None = None
-    for match in _MEASURE.finditer(document.text, sentence.start, sentence.end):
-        if quantity.start <= match.start() < quantity.end:
+    for start, end, word in _measure_words(document, sentence) if words is None else words:
+        if quantity.start <= start < quantity.end:
             continue
-        distance = min(abs(match.start() - quantity.end), abs(quantity.start - match.end()))
+        distance = min(abs(start - quantity.end), abs(quantity.start - end))
         if best is None or distance < best[0]:
-            best = (distance, match.group())
+            best = (distance, word)
     return best[1] if best else None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -76,24 +78,20 @@ def compare(rule: Rule, claims: list[Claim]) -> Finding:
     if len(ordered) == 1:
         return Finding(rule, Verdict.SINGLE, Severity.NONE, ordered, 0.0)
     intervals = [interval(claim, rule.tolerance) for claim in ordered]
-    worst_gap = 0.0
-    evolutions: list[tuple[Claim, Claim]] = []
     scale = max(abs(claim.quantity.value) for claim in ordered) or 1.0
     if not rule.accumulates:
         # no pair can be an evolution: the widest gap is between the highest low end and the
         # lowest high end, found from the sorted ends instead of comparing every pair of claims
         widest = _widest_gap(intervals) / scale
         worst_gap = widest if widest > 0 else 0.0
-    for i, first in enumerate(ordered if rule.accumulates else ()):
-        for j in range(i + 1, len(ordered)):
-            if not _disjoint(intervals[i], intervals[j]):
-                continue
-            growth = _is_growth(rule, first, ordered[j])
-            if growth is not None:
-                evolutions.append(growth)
-                continue
-            gap = max(intervals[i][0] - intervals[j][1], intervals[j][0] - intervals[i][1]) / scale
-            worst_gap = max(worst_gap, gap)
+        evolutions = []
+    elif all(low <= high for low, high in intervals):
+        timeline = _Timeline(ordered, intervals)
+        widest = timeline.widest_conflict()
+        worst_gap = widest / scale if widest is not None and widest > 0 else 0.0
+        evolutions = [(ordered[earlier], ordered[later]) for earlier, later in timeline.growths()]
+    else:
+        worst_gap, evolutions = _pairwise(rule, ordered, intervals, scale)
     reference, deviating = _reference(rule, ordered, intervals)
     if worst_gap > 0:
         severity = Severity.HIGH if worst_gap >= HIGH_GAP else Severity.MEDIUM if worst_gap >= MEDIUM_GAP else Severity.LOW
@@ -104,6 +102,141 @@ def compare(rule: Rule, claims: list[Claim]) -> Finding:
         current = [claim for claim in ordered if id(claim) not in superseded]
         verdict = Verdict.CONSISTENT if len(current) >= 2 or not evolutions else Verdict.EVOLUTION
     return Finding(rule, verdict, severity, ordered, worst_gap, tuple(evolutions), reference, deviating)
+
+
+def _pairwise(rule: Rule, ordered: tuple[Claim, ...], intervals: list[tuple[float, float]], scale: float) -> tuple[float, list[tuple[Claim, Claim]]]:
+    """Every pair compared: for the odd interval whose low end is above its high end (or NaN).
+
+    ``1 / x`` of a "divisé par" figure whose interval spans zero comes out inverted; the
+    shortcuts of ``_Timeline`` assume ``low <= high``.
+    """
+    worst_gap = 0.0
+    evolutions: list[tuple[Claim, Claim]] = []
+    for i, first in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            if not _disjoint(intervals[i], intervals[j]):
+                continue
+            growth = _is_growth(rule, first, ordered[j])
+            if growth is not None:
+                evolutions.append(growth)
+                continue
+            gap = max(intervals[i][0] - intervals[j][1], intervals[j][0] - intervals[i][1]) / scale
+            worst_gap = max(worst_gap, gap)
+    return worst_gap, evolutions
+
+
+class _Timeline:
+    """The claims of one rule ordered by period, to find conflicts and growths without all pairs.
+
+    A pair of disjoint claims is a growth (see ``_is_growth``) when the lower one's period is
+    *earlier* than the other's: both known, and the lower one's sorts first without containing the
+    other (``2024-12`` is earlier than ``2025``; ``2025`` and ``2025-11`` are the same period).
+    Sorted by period, the claims not later than a given claim make a prefix of that order: those
+    that sort before it, and those it contains, which sort right after it. So the widest conflict
+    is a prefix maximum away, and the growths of a claim lie in the suffix that follows.
+    Claims of unknown period grow into none and none grows into them.
+    """
+
+    def __init__(self, ordered: tuple[Claim, ...], intervals: list[tuple[float, float]]) -> None:
+        self.intervals = intervals
+        whens = [_when(claim) for claim in ordered]
+        self.unknown = [index for index, when in enumerate(whens) if when is None]
+        # claims of known period, by period; ``self.ends[i]``: where those not later than claim i end
+        self.known = sorted((index for index, when in enumerate(whens) if when is not None), key=lambda index: whens[index])
+        keys = [whens[index] for index in self.known]
+        self.ends = {index: _not_later_end(keys, whens[index]) for index in self.known}  # type: ignore[arg-type]
+
+    def widest_conflict(self) -> float | None:
+        """The largest ``low(b) - high(a)`` of two claims where a did not grow into b (None: no pair)."""
+        intervals = self.intervals
+        top_unknown = _top_two(self.unknown, intervals)
+        top_known_prefix: list[tuple[int, ...]] = []  # two highest low ends among known[:k + 1]
+        best: tuple[int, ...] = ()
+        for index in self.known:
+            best = _top_two(best + (index,), intervals)
+            top_known_prefix.append(best)
+        top_all = _top_two(top_unknown + best, intervals)
+        widest = None
+        for below in range(len(intervals)):
+            end = self.ends.get(below)
+            if end is None:  # unknown period: any other claim may be above it
+                above = top_all
+            else:
+                above = _top_two(top_unknown + (top_known_prefix[end - 1] if end else ()), intervals)
+            for index in above:
+                if index != below:
+                    gap = intervals[index][0] - intervals[below][1]
+                    if widest is None or gap > widest:
+                        widest = gap
+                    break
+        return widest
+
+    def growths(self) -> list[tuple[int, int]]:
+        """(earlier, later) index pairs of growths, ordered as the pairs of claims (i < j) are."""
+        known, intervals = self.known, self.intervals
+        lows = _RangeMax([intervals[index][0] for index in known])
+        pairs = []
+        for earlier in known:
+            high = intervals[earlier][1]
+            for position in lows.above(self.ends[earlier], len(known), high):
+                pairs.append((earlier, known[position]))
+        pairs.sort(key=lambda pair: (min(pair), max(pair)))
+        return pairs
+
+
+def _when(claim: Claim) -> str | None:
+    return claim.period.when if claim.period is not None else None
+
+
+def _not_later_end(keys: list[str], when: str) -> int:
+    """How many of the sorted ``keys`` sort before ``when`` or are ``when`` or lie within it."""
+    start = bisect.bisect_left(keys, when)
+    return bisect.bisect_left(keys, True, lo=start, key=lambda key: not key.startswith(when))
+
+
+def _top_two(indices: tuple[int, ...] | list[int], intervals: list[tuple[float, float]]) -> tuple[int, ...]:
+    """The two claims with the highest low ends: the highest one may be the claim itself."""
+    return tuple(heapq.nlargest(2, indices, key=lambda index: intervals[index][0]))
+
+
+class _RangeMax:
+    """Positions in a range whose value exceeds a bound, in time proportional to how many there are.
+
+    A sparse table gives the position of the largest value of any range in constant time; a range
+    whose largest value is above the bound is split around it, the others are dropped.
+    """
+
+    def __init__(self, values: list[float]) -> None:
+        self.values = values
+        self.table = [list(range(len(values)))]
+        width = 1
+        while 2 * width <= len(values):
+            last = self.table[-1]
+            self.table.append([
+                left if values[left] >= values[right] else right
+                for left, right in zip(last, last[width:])
+            ])
+            width *= 2
+
+    def argmax(self, start: int, end: int) -> int:
+        level = (end - start).bit_length() - 1
+        row = self.table[level]
+        left, right = row[start], row[end - (1 << level)]
+        return left if self.values[left] >= self.values[right] else right
+
+    def above(self, start: int, end: int, bound: float) -> list[int]:
+        found = []
+        pending = [(start, end)]
+        while pending:
+            start, end = pending.pop()
+            if start >= end:
+                continue
+            top = self.argmax(start, end)
+            if self.values[top] > bound:
+                found.append(top)
+                pending.append((start, top))
+                pending.append((top + 1, end))
+        return found
 
 
 def _widest_gap(intervals: list[tuple[float, float]]) -> float:
@@ -129,12 +262,25 @@ def _reference(rule: Rule, ordered: tuple[Claim, ...], intervals: list[tuple[flo
 
 
 def disagreeing(finding: Finding) -> list[tuple[Claim, Claim]]:
-    """The pairs of claims whose intervals do not overlap (what a conflict is made of)."""
+    """The pairs of claims whose intervals do not overlap (what a conflict is made of), in pair order.
+
+    With the claims sorted by low end, those above a claim are a suffix: the work grows with the
+    pairs found rather than with every pair of claims.
+    """
+    claims, rule = finding.claims, finding.rule
+    intervals = [interval(claim, rule.tolerance) for claim in claims]
+    if not all(low <= high for low, high in intervals):  # see _pairwise
+        return [
+            (claims[i], claims[j]) for i in range(len(claims)) for j in range(i + 1, len(claims))
+            if _disjoint(intervals[i], intervals[j]) and _is_growth(rule, claims[i], claims[j]) is None
+        ]
+    by_low = sorted(range(len(claims)), key=lambda index: intervals[index][0])
+    lows = [intervals[index][0] for index in by_low]
     pairs = []
-    intervals = [interval(claim, finding.rule.tolerance) for claim in finding.claims]
-    for i, first in enumerate(finding.claims):
-        for j in range(i + 1, len(finding.claims)):
-            second = finding.claims[j]
-            if _disjoint(intervals[i], intervals[j]) and _is_growth(finding.rule, first, second) is None:
+    for below in range(len(claims)):
+        for above in by_low[bisect.bisect_right(lows, intervals[below][1]):]:
+            first, second = min(below, above), max(below, above)
+            if _is_growth(rule, claims[first], claims[second]) is None:
                 pairs.append((first, second))
-    return pairs
+    pairs.sort()
+    return [(claims[i], claims[j]) for i, j in pairs]

@@ -120,44 +120,50 @@ class Document:
         end = self.text.find("\n", start)
         return Span(start, len(self.text) if end == -1 else end)
 
+    # Sentences, paragraphs and sections are kept as sorted starts and ends, looked up by
+    # bisection: binding asks for the three around every figure, and a Span (a frozen dataclass)
+    # for each of the hundreds of thousands of sentences of a corpus cost more than finding them.
+
+    @cached_property
+    def _sentence_bounds(self) -> _Bounds:
+        text = self.text
+        gaps = [match.span(1) for match in _SENTENCE_END.finditer(text)]  # group 1 is ``gap``
+        starts = [0] + [end for _, end in gaps]
+        ends = [start for start, _ in gaps] + [len(text)]
+        return _Bounds.of(text, zip(starts, ends))
+
+    @cached_property
+    def _paragraph_bounds(self) -> _Bounds:
+        text = self.text
+        if not self._line_starts:  # a Document made without from_text
+            return _Bounds.of(text, [(0, len(text))])
+        return _Bounds.of(text, ((start, start + len(line)) for start, line in zip(self._line_starts, text.split("\n"))))
+
+    @cached_property
+    def _section_bounds(self) -> _Bounds:
+        text = self.text
+        paragraphs = self._paragraph_bounds
+        # a heading starts a section, unless it is where the current one starts: the first line.
+        # Most lines end with a full stop, which no heading does: that is seen without a slice.
+        heads = [
+            start for start, end in zip(paragraphs.starts, paragraphs.ends)
+            if start > 0 and text[end - 1] not in _FINAL and _looks_like_heading(text[start:end])
+        ]
+        return _Bounds([0] + heads, heads + [len(text)])
+
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        text = self.text
-        spans: list[Span] = []
-        start = 0
-        for match in _SENTENCE_END.finditer(text):
-            gap_start, gap_end = match.span("gap")
-            if _has_text(text, start, gap_start):
-                spans.append(Span(start, gap_start))
-            start = gap_end
-        if _has_text(text, start, len(text)):
-            spans.append(Span(start, len(text)))
-        return tuple(spans)
+        return self._sentence_bounds.spans()
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         """Paragraphs: each non-blank line (articles saved as text put one paragraph per line)."""
-        text = self.text
-        spans: list[Span] = []
-        for start, end in zip(self._line_starts, self._line_starts[1:]):
-            if _has_text(text, start, end - 1):
-                spans.append(Span(start, end - 1))
-        last = self._line_starts[-1] if self._line_starts else 0
-        if _has_text(text, last, len(text)):
-            spans.append(Span(last, len(text)))
-        return tuple(spans)
+        return self._paragraph_bounds.spans()
 
     @cached_property
     def sections(self) -> tuple[Span, ...]:
         """Sections: from one heading-like line to the next (short line, no final punctuation)."""
-        spans: list[Span] = []
-        start = 0
-        for paragraph in self.paragraphs:
-            if paragraph.start > start and _looks_like_heading(self.text[paragraph.start:paragraph.end]):
-                spans.append(Span(start, paragraph.start))
-                start = paragraph.start
-        spans.append(Span(start, len(self.text)))
-        return tuple(spans)
+        return self._section_bounds.spans()
 
     def enclosing(self, spans: tuple[Span, ...], offset: int) -> Span:
         # bisect on the spans themselves: building a list of starts per call made binding the
@@ -165,26 +171,55 @@ class Document:
         index = max(bisect.bisect_right(spans, offset, key=_span_start) - 1, 0)
         return spans[index] if spans else Span(0, len(self.text))
 
+    def bounds_at(self, scope: str, offset: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence, paragraph, section or document around an offset.
+
+        The span that starts last at or before the offset (else the first one); the whole text
+        when the document has no such span.
+        """
+        if scope == "document":
+            return 0, len(self.text)
+        bounds = self._sentence_bounds if scope == "sentence" else self._paragraph_bounds if scope == "paragraph" else self._section_bounds
+        if not bounds.starts:
+            return 0, len(self.text)
+        index = max(bisect.bisect_right(bounds.starts, offset) - 1, 0)
+        return bounds.starts[index], bounds.ends[index]
+
     def sentence_at(self, offset: int) -> Span:
-        return self.enclosing(self.sentences, offset)
+        return Span(*self.bounds_at("sentence", offset))
 
     def paragraph_at(self, offset: int) -> Span:
-        return self.enclosing(self.paragraphs, offset)
+        return Span(*self.bounds_at("paragraph", offset))
 
     def section_at(self, offset: int) -> Span:
-        return self.enclosing(self.sections, offset)
+        return Span(*self.bounds_at("section", offset))
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """Sorted spans of a document as two lists, ``starts`` and ``ends``."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str, pieces) -> _Bounds:
+        """The pieces ``(start, end)`` of ``text`` that hold something other than white space."""
+        kept = [(start, end) for start, end in pieces if start < end and not text[start:end].isspace()]
+        return cls([start for start, _ in kept], [end for _, end in kept])
+
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(Span(start, end) for start, end in zip(self.starts, self.ends))
 
 
 def _span_start(span: Span) -> int:
     return span.start
 
 
-def _has_text(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds anything but white space."""
-    return start < end and not text[start:end].isspace()
-
-
 _BULLETS = ("-", "–", "—", "•", "·", "*", "«", "✔", "✓", "☑", "▪", "►", ">", "(", "“", "\"")
+
+
+_FINAL = ".,;:!?…"  # punctuation that ends a sentence or a clause, never a heading
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -192,7 +227,7 @@ def _looks_like_heading(line: str) -> bool:
     stripped = line.strip()
     return (
         0 < len(stripped) <= 120
-        and stripped[-1] not in ".,;:!?…"
+        and stripped[-1] not in _FINAL
         and not stripped.startswith(_BULLETS)
         and stripped.split()[0][:1] not in ("✔", "✓")
     )

@@ -44,11 +44,20 @@ def source_when(meta: Source | None) -> str | None:
     return None
 
 
-def claim_period(sentence: str, figure_offset: int, meta: Source | None) -> Period:
-    """Read the period phrase nearest to the figure in its sentence, else the source's date."""
+def period_phrases(sentence: str) -> list[regex.Match[str]]:
+    """The period phrases of a sentence, in order (see ``claim_period``)."""
+    return list(_PHRASES.finditer(sentence))
+
+
+def claim_period(sentence: str, figure_offset: int, meta: Source | None, phrases: list[regex.Match[str]] | None = None) -> Period:
+    """Read the period phrase nearest to the figure in its sentence, else the source's date.
+
+    ``phrases``: ``period_phrases(sentence)`` when the caller keeps them for the sentence's
+    other figures.
+    """
     stated = source_when(meta)
     best: tuple[int, regex.Match[str]] | None = None
-    for match in _PHRASES.finditer(sentence):
+    for match in period_phrases(sentence) if phrases is None else phrases:
         distance = abs(match.start() - figure_offset)
         if best is None or distance < best[0]:
             best = (distance, match)

@@ -22,20 +22,42 @@ _encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 _SPECIAL_FLOATS = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
 
 
+def _float(value: float) -> str:
+    text = float.__repr__(value)
+    return _SPECIAL_FLOATS.get(text, text)
+
+
+# The text of a value of exactly these types, by type: most values of a report are such leaves,
+# written with the item that holds them rather than by a call of ``_write`` each.
+_LEAVES = {
+    str: _encode_string, int: int.__repr__, float: _float,
+    type(None): lambda _: "null", bool: lambda value: "true" if value else "false",
+}
+
+
+class Laid:
+    """JSON text its maker already laid out, as ``dumps_indented`` would at the left margin."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def value_text(value: Any, newline: str = "\n") -> str:
+    """The text of one value as ``dumps_indented`` writes it where its lines start with ``newline``."""
+    leaf = _LEAVES.get(type(value))
+    if leaf is not None:
+        return leaf(value)
+    parts: list[str] = []
+    _write(value, parts, newline)
+    return "".join(parts)
+
+
 def _write(value: Any, parts: list[str], newline: str) -> None:
-    if isinstance(value, str):
-        parts.append(_encode_string(value))
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif isinstance(value, int):
-        parts.append(int.__repr__(value))
-    elif isinstance(value, float):
-        text = float.__repr__(value)
-        parts.append(_SPECIAL_FLOATS.get(text, text))
+    if type(value) is Laid:
+        # encoded strings hold no line break: the text's lines are its layout's
+        parts.append(value.text.replace("\n", newline))
     elif isinstance(value, dict):
         if not value:
             parts.append("{}")
@@ -43,12 +65,14 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
         inner = newline + "  "
         separator = "{" + inner
         for key, item in value.items():
-            parts.append(separator)
             if not isinstance(key, str):
                 raise TypeError(f"keys must be str, not {type(key).__name__}")
-            parts.append(_encode_string(key))
-            parts.append(": ")
-            _write(item, parts, inner)
+            leaf = _LEAVES.get(type(item))
+            if leaf is not None:
+                parts.append(separator + _encode_string(key) + ": " + leaf(item))
+            else:
+                parts.append(separator + _encode_string(key) + ": ")
+                _write(item, parts, inner)
             separator = "," + inner
         parts.append(newline + "}")
     elif isinstance(value, (list, tuple)):
@@ -58,9 +82,30 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
         inner = newline + "  "
         separator = "[" + inner
         for item in value:
-            parts.append(separator)
-            _write(item, parts, inner)
+            leaf = _LEAVES.get(type(item))
+            if leaf is not None:
+                parts.append(separator + leaf(item))
+            else:
+                parts.append(separator)
+                _write(item, parts, inner)
             separator = "," + inner
         parts.append(newline + "]")
     else:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        parts.append(_leaf(value))
+
+
+def _leaf(value: Any) -> str:
+    """The text of a scalar of any type, subclasses of str and int included (as json.dumps)."""
+    if isinstance(value, str):
+        return _encode_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
