@@ -203,11 +203,14 @@ _EMAIL = len(_NOT_QUANTITY_PATTERNS) - 1
 _MONTH_YEAR = 3  # "septembre 2025": looked for only before a year
 assert _NOT_QUANTITY_PATTERNS[_MONTH_YEAR].startswith(_MONTH)
 _MONTH_LENGTH = max(len(word) for word in french.MONTHS.split("|"))  # of the pattern: no shorter than a match
+_MONTH_ENDS = regex.compile(rf"(?r)(?:{french.MONTHS})", regex.IGNORECASE)  # a month name ending at the slice's end
 _LABEL = 11  # "Article 51": looked for only before digits
 assert _NOT_QUANTITY_PATTERNS[_LABEL].startswith(r"(?<![\p{L}])(?:" + french.LABEL_WORDS)
 _LABEL_LENGTH = max(len(word.replace("\\", "")) for word in french.LABEL_WORDS.split("|"))
 _LABEL_LAST = frozenset(word.replace("\\", "")[-1] for word in french.LABEL_WORDS.split("|"))
-_LABEL_ENDS = regex.compile(rf"(?:{french.LABEL_WORDS})\Z", regex.IGNORECASE)
+# Matched backwards ((?r)): a label word that ends at the end of the slice, found in one try
+# where a forward search would try every start.
+_LABEL_ENDS = regex.compile(rf"(?r)(?:{french.LABEL_WORDS})", regex.IGNORECASE)
 _PHONE = 6  # starts with a digit, or with "+33"
 _URL, _WWW = 13, 14  # start with their letters: searched for over the whole text
 assert _NOT_QUANTITY_PATTERNS[_URL].startswith("https?") and _NOT_QUANTITY_PATTERNS[_WWW].startswith("www")
@@ -236,6 +239,8 @@ _POINTS = regex.compile(
 )
 _ABOUT_AFTER = regex.compile(r"[ \u00a0\u202f]+(?i:environ)(?![\p{L}])")
 _LESS_AFTER = regex.compile(r"\s+(?i:moins)(?![\p{L}])")
+_ABOUT_SPACES, _ABOUT_WORD = " \u00a0\u202f", len("environ")
+_LESS_WORD = len("moins")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
     r"\s?(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_SYMBOLS, key=len, reverse=True))
@@ -478,15 +483,19 @@ def _label_matches(text: str, runs: list[int]) -> list[tuple[int, int]]:
     """Where "Article 51" matches: a label word ends where the spaces before a run of digits begin."""
 
     def worth_trying(first: int, space: int) -> bool:
-        return space > 0 and text[space - 1].lower() in _LABEL_LAST and _LABEL_ENDS.search(text, first, space) is not None
+        return space > 0 and text[space - 1].lower() in _LABEL_LAST and _LABEL_ENDS.match(text, first, space) is not None
 
     return _matches_before(text, _part(_LABEL), runs, _LABEL_LENGTH, worth_trying)
 
 
 def _month_year_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
     """Where ``month year`` matches: a month name ends where the spaces before four digits begin."""
+
+    def worth_trying(first: int, space: int) -> bool:
+        return _MONTH_ENDS.match(text, first, space) is not None
+
     years = [year.start() for year in _YEAR_AFTER_SPACE.finditer(text)]
-    return _matches_before(text, pattern, years, _MONTH_LENGTH)
+    return _matches_before(text, pattern, years, _MONTH_LENGTH, worth_trying)
 
 
 def _matches_before(
@@ -651,7 +660,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         reading = _Reading(number_end, "factor", "times")
         before_number = factor_window + factor_before.start()  # "multiplié par 3" is the figure
         divided = factor_before.group().lower().startswith("divis")
-    elif reading is not None and reading.kind == "factor" and _LESS_AFTER.match(text, reading.end):
+    elif reading is not None and reading.kind == "factor" and _word_after_spaces(_LESS_AFTER, text, reading.end, WHITESPACE, _LESS_WORD):
         divided = True  # "deux fois moins": half as much
 
     qualifier, start = _qualifier_before(text, before_number)
@@ -663,7 +672,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     if approximate:
         qualifier, start = "about", number_start
     end = reading.end if reading is not None else number_end
-    if qualifier == "exact" and (about_after := _ABOUT_AFTER.match(text, end)):
+    if qualifier == "exact" and (about_after := _word_after_spaces(_ABOUT_AFTER, text, end, _ABOUT_SPACES, _ABOUT_WORD)):
         qualifier, end = "about", about_after.end()  # "350 projets environ"
     kind = reading.kind if reading is not None else "number"
     unit = reading.unit if reading is not None else "count"
@@ -683,6 +692,21 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
     return Quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
                     reading.noun if reading is not None else None, number_start, number_end)
+
+
+def _word_after_spaces(pattern: regex.Pattern[str], text: str, pos: int, spaces: str, length: int) -> regex.Match[str] | None:
+    """``pattern.match(text, pos)`` for a pattern of ``spaces`` then a word of ``length`` letters
+    (then a look-ahead at one character).
+
+    The match is bounded to just past the word: unbounded, ``regex`` looks for the word up to the
+    end of the text before it tries the position, which costs as much as the text is long.
+    """
+    end = pos
+    while end < len(text) and text[end] in spaces:
+        end += 1
+    if end == pos:
+        return None
+    return pattern.match(text, pos, end + length + 1)
 
 
 def _is_name_label(text: str, number_start: int) -> bool:
