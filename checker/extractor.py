@@ -93,9 +93,24 @@ _TIMES_ALONE = regex.compile(_TIMES)
 # The number words again, in the syntax of the standard library's ``re``, which scans the
 # lower-cased text for them several times faster than ``regex`` scans the text case-insensitively.
 # ``[^\W_]`` is a letter or a digit (``[\p{L}\p{N}]``); _RE_SPACE is what ``regex`` calls ``\s``.
+# The pattern begins with the character before the first word (neither a letter, a digit nor a
+# hyphen) instead of look-behinds, so that ``re`` skips to such characters before trying the
+# words; it scans the lower-cased text after one space, which stands for the start of the text.
+# The words are grouped by first letter: only those that begin with the letter at hand are tried.
 _RE_SPACE = f"[{WHITESPACE}]"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``a|b|...`` for ``re`` as ``x(?:...)|y(?:...)``: the same words, in the same order within a letter."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(group)})" for first, group in rests.items())
+
+
+_FIRST_WORD = _by_first_letter(sorted(NUMBER_WORDS, key=len, reverse=True))  # the order of _WORD
 _WORDS_LOWER = re.compile(
-    rf"(?<![^\W_])(?<!-)(?:{_WORD})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
+    rf"[\W_](?<!-)(?:{_FIRST_WORD})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
 )
 _DIGITS_KIND, _APPROX_KIND, _WORDS_KIND, _TIMES_KIND = range(4)
 
@@ -119,7 +134,12 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     an alternative whose next match starts inside the last one is scanned again from its end.
     """
     lowered = text.lower()
-    words = (_WORDS_LOWER, lowered) if len(lowered) == len(text) else (_compiled(f"(?i:{_WORDS})"), text)
+    # A match of _WORDS_LOWER in " " + lowered starts one character before the words, which is
+    # where they start in the text; it ends one character later than in the text.
+    if len(lowered) == len(text):
+        words, words_shift = (_WORDS_LOWER, " " + lowered), 1
+    else:
+        words, words_shift = (_compiled(f"(?i:{_WORDS})"), text), 0
     scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), (_APPROX_ALONE, text), words, (_TIMES_ALONE, text)]
     iterators = [pattern.finditer(source) for pattern, source in scans]
     if not any(noun in lowered for noun in APPROXIMATE_WORDS):
@@ -146,6 +166,7 @@ def _candidates(text: str) -> Iterator[_Candidate]:
         elif best == _APPROX_KIND:
             yield _Candidate(best_start, position, best, match.group("approx"), match.start("approx"))
         elif best == _WORDS_KIND:
+            position -= words_shift
             yield _Candidate(best_start, position, best, text[best_start:position], best_start)
         else:
             yield _Candidate(best_start, position, best, match.group("times"), match.start("times"))
