@@ -301,6 +301,22 @@ _DE_SHORT = regex.compile(rf"\s*{_DE}", regex.IGNORECASE)
 _MONTH_WORD = regex.compile(french.MONTHS, regex.IGNORECASE)
 _LETTERS = regex.compile(r"[\p{L}]+")
 
+# What can follow a number, as one pattern: the alternatives _read_after tries in turn, the first
+# that matches wins (one call instead of up to eight). The group that matched names the reading
+# (found in groups(): ``regex``'s lastgroup can name a group inside it).
+_AFTER_PARTS = (
+    ("scaled", _SCALE_WORD.pattern), ("money", _CURRENCY.pattern), ("percent", _PERCENT.pattern),
+    ("points", _POINTS.pattern), ("times", _FOIS.pattern), ("unit_symbol", _UNIT_SYMBOL.pattern),
+    ("unit_word", f"(?i:{_UNIT_WORD.pattern})"), ("counted", _NOUN.pattern),
+)
+_AFTER = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _AFTER_PARTS))
+_AFTER_GROUPS = tuple((_AFTER.groupindex[name] - 1, name) for name, _ in _AFTER_PARTS)  # index in groups()
+assert not {name for name, _ in _AFTER_PARTS} & {  # an outer name shared with an inner group would merge them
+    name for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _UNIT_WORD, _NOUN) for name in pattern.groupindex
+}
+assert not _AFTER.flags & regex.IGNORECASE and _UNIT_WORD.flags & regex.IGNORECASE
+assert not any(pattern.flags & regex.IGNORECASE for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _NOUN))
+
 _LOOK_BEHIND = 48
 
 
@@ -350,59 +366,30 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
         inner = _read_after(text, de.end(), allow_noun)
         if inner is not None and (inner.kind not in ("number", "percent", "percentage_point", "factor") or inner.scale != 1):
             return inner
-    scale = 1
-    after_scale = pos
-    symbol_scale = False
-    if match := _SCALE_WORD.match(text, pos):
-        if match.group("scale"):
-            scale = french.SCALE_WORDS[match.group("scale").lower()]
-        else:
-            scale = french.SCALE_SYMBOLS[match.group("symbol")]
-            symbol_scale = True
-        after_scale = match.end()
-    # Money: [scale] [de|d'] currency
-    currency_at = after_scale
-    if scale != 1 and (de := _DE_SHORT.match(text[after_scale:after_scale + 8])):
-        currency_at = after_scale + de.end()
-    if match := _CURRENCY.match(text, currency_at) or (currency_at != after_scale and _CURRENCY.match(text, after_scale)):
-        code = french.CURRENCIES.get(match.group("currency").lower()) or french.CURRENCIES.get(match.group("currency"))
-        if code is None:  # "livres de cuisine": a name that is not a currency
-            words = match.group("currency").lower().split()
-            code = french.CURRENCIES.get(words[0]) if words[0] not in ("livre", "livres", "franc", "francs") else None
-            if code is None:
-                return None if scale == 1 else _Reading(after_scale, "number", "count", scale)
-            end = match.start("currency") + len(words[0])
-            return _Reading(end, "money", code, scale)
-        if scale == 1 and match.group("currency") == "€" and (cents := _CENTS.match(text, match.end())) and not _read_after(text, cents.end(), True):
-            # "3 € 50", "3€50": euros then cents, the way prices are written in shops
-            return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
-        return _Reading(match.end(), "money", code, scale)
-    if scale != 1:
-        if match := _DE_NOUN.match(text, after_scale):
-            noun = match.group("noun")
-            if noun.lower() not in french.NOT_NOUNS:
-                return _Reading(match.end(), "count", "count", scale, singular(noun))
-        if symbol_scale and text[pos:after_scale].strip() in ("k", "K"):
-            return None  # "20 k" alone: a kilo of what?
-        return _Reading(after_scale, "number", "count", scale)
-    if match := _PERCENT.match(text, pos):
+    match = _AFTER.match(text, pos)
+    if match is None:
+        return None
+    groups = match.groups()
+    what = next(name for index, name in _AFTER_GROUPS if groups[index] is not None)
+    if what == "scaled":
+        return _read_after_scale(text, pos, match)
+    if what == "money":
+        return _money(text, match, 1, pos)
+    if what == "percent":
         return _Reading(match.end(), "percent", "percent")
-    if match := _POINTS.match(text, pos):
+    if what == "points":
         return _Reading(match.end(), "percentage_point", "percentage_point")
-    if match := _FOIS.match(text, pos):
+    if what == "times":
         return _Reading(match.end(), "factor", "times")
-    unit_match = _UNIT_SYMBOL.match(text, pos)
-    if unit_match:
-        kind, unit = french.UNIT_SYMBOLS[unit_match.group("unit")]
-    elif unit_match := _UNIT_WORD.match(text, pos):
-        kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]
-    if unit_match:
-        end = unit_match.end()
+    if what == "unit_symbol" or what == "unit_word":
+        unit_name = match.group("unit")
+        kind, unit = french.UNIT_SYMBOLS[unit_name] if what == "unit_symbol" else french.UNIT_WORDS[unit_name.lower()]
+        end = match.end()
         add = Decimal(0)
         if half := _AND_HALF.match(text, end):
             add, end = Decimal("0.5"), half.end()
         return _Reading(end, kind, unit, add=add)
-    if allow_noun and (match := _NOUN.match(text, pos)):
+    if allow_noun:  # what == "counted"
         noun = match.group("noun")
         end = match.end()
         if noun.lower() in french.PRENOMINAL_ADJECTIVES and (unit_match := _UNIT_WORD.match(text, end)):
@@ -414,6 +401,44 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
         if noun.lower() not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun):
             return _Reading(end, "count", "count", noun=singular(noun), strong=False)
     return None
+
+
+def _read_after_scale(text: str, pos: int, match: regex.Match[str]) -> _Reading | None:
+    """What follows a number and its scale (``match``, of _SCALE_WORD): a currency, a counted noun."""
+    if match.group("scale"):
+        scale = french.SCALE_WORDS[match.group("scale").lower()]
+    else:
+        scale = french.SCALE_SYMBOLS[match.group("symbol")]
+    after_scale = match.end()
+    # Money: [scale] [de|d'] currency
+    currency_at = after_scale
+    if de := _DE_SHORT.match(text[after_scale:after_scale + 8]):
+        currency_at = after_scale + de.end()
+    if currency := _CURRENCY.match(text, currency_at) or (currency_at != after_scale and _CURRENCY.match(text, after_scale)):
+        return _money(text, currency, scale, after_scale)
+    if noun_match := _DE_NOUN.match(text, after_scale):
+        noun = noun_match.group("noun")
+        if noun.lower() not in french.NOT_NOUNS:
+            return _Reading(noun_match.end(), "count", "count", scale, singular(noun))
+    if not match.group("scale") and text[pos:after_scale].strip() in ("k", "K"):
+        return None  # "20 k" alone: a kilo of what?
+    return _Reading(after_scale, "number", "count", scale)
+
+
+def _money(text: str, match: regex.Match[str], scale: int, after_scale: int) -> _Reading | None:
+    """The reading of a currency (``match``, with its group ``currency``) after a number and its scale."""
+    code = french.CURRENCIES.get(match.group("currency").lower()) or french.CURRENCIES.get(match.group("currency"))
+    if code is None:  # "livres de cuisine": a name that is not a currency
+        words = match.group("currency").lower().split()
+        code = french.CURRENCIES.get(words[0]) if words[0] not in ("livre", "livres", "franc", "francs") else None
+        if code is None:
+            return None if scale == 1 else _Reading(after_scale, "number", "count", scale)
+        end = match.start("currency") + len(words[0])
+        return _Reading(end, "money", code, scale)
+    if scale == 1 and match.group("currency") == "€" and (cents := _CENTS.match(text, match.end())) and not _read_after(text, cents.end(), True):
+        # "3 € 50", "3€50": euros then cents, the way prices are written in shops
+        return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
+    return _Reading(match.end(), "money", code, scale)
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
