@@ -253,7 +253,10 @@ _CURRENCY = regex.compile(
     r"\s?(?P<currency>€|US\$|C\$|\$|£|¥|(?i:(?:dollars?|livres?|francs?)\s+\p{L}+|euros?|dollars?|yens?|yuans?)"
     r"|EUR|USD|GBP|CHF|JPY|CAD|CNY)(?![\p{L}])"
 )
-_CURRENCY_BEFORE = regex.compile(r"(?P<currency>€|US\$|C\$|\$|£|¥|EUR|USD|GBP|CHF)\s?$")
+_CURRENCIES_BEFORE = ("€", "US$", "C$", "$", "£", "¥", "EUR", "USD", "GBP", "CHF")
+_CURRENCY_BEFORE = regex.compile(rf"(?P<currency>{'|'.join(map(regex.escape, _CURRENCIES_BEFORE))})\s?$")
+# The last characters of those currencies: a text that ends otherwise (spaces left out) has none.
+_CURRENCY_BEFORE_LAST = frozenset(currency[-1] for currency in _CURRENCIES_BEFORE)
 _PERCENT = regex.compile(r"\s?(?:%|(?i:pour\s?cents?|pourcents?)(?![\p{L}]))")
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
@@ -278,7 +281,10 @@ _NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
-_ORDINAL = regex.compile(r"(?:ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°)(?![\p{L}\p{N}])")
+_ORDINAL_SUFFIXES = "ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°"
+_ORDINAL = regex.compile(rf"(?:{_ORDINAL_SUFFIXES})(?![\p{{L}}\p{{N}}])")
+_ORDINAL_FIRST = frozenset(suffix[0] for suffix in _ORDINAL_SUFFIXES.split("|"))  # case-sensitive: no other
+assert not _ORDINAL_FIRST & set("\\()[]?*+.|")
 _LETTER_AFTER = regex.compile(r"\p{L}")
 _QUALIFIER_BEFORE = regex.compile(
     "(?:" + "|".join(
@@ -650,22 +656,25 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
                         low, high, "exact", None, candidate.number_start, number_end)
 
     if digits is not None:
-        if _ORDINAL.match(text, number_end):
+        # the character after the number decides whether each pattern below can match at all
+        following = text[number_end:number_end + 1]
+        if following in _ORDINAL_FIRST and _ORDINAL.match(text, number_end):
             return None
-        if _LETTER_AFTER.match(text, number_end) and not (
+        letter_after = following.isalpha() if following.isascii() else _LETTER_AFTER.match(text, number_end)
+        if letter_after and not (
             _PERCENT.match(text, number_end) or _SCALE_WORD.match(text, number_end)
             or _UNIT_SYMBOL.match(text, number_end) or _CURRENCY.match(text, number_end)
         ):
             return None  # 5G, 3D, 5MART: a name
-        line_prefix = text[max(0, number_start - 12):number_start]
-        if _ENUMERATOR_AFTER.match(text, number_end) and _LINE_START.search(line_prefix) and len(digits) <= 2:
+        if following in (".", ")") and _ENUMERATOR_AFTER.match(text, number_end) and _LINE_START.search(text[max(0, number_start - 12):number_start]) and len(digits) <= 2:
             return None  # "1. Formation des professionnels"
 
     # A million or more written in digits is a noun, like "millions": "1 000 000 d'euros".
     takes_de = approximate or digits is not None and parsed.value >= 10**6
     reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de)
     factor_window = max(0, number_start - 30)
-    factor_before = _FACTOR_BEFORE.search(text[factor_window:number_start])
+    factor_text = text[factor_window:number_start]
+    factor_before = _FACTOR_BEFORE.search(factor_text) if factor_text.rstrip(WHITESPACE)[-3:].lower() == "par" else None
     if digits is not None and number_start >= 2 and text[number_start - 1] == "-" and text[number_start - 2].isdigit():
         if reading is None or not reading.strong or reading.kind == "number":
             return None  # "2019-774", "3-1": only "10-15 %", "18-25 ans" are a range
@@ -676,7 +685,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # number words count something, or multiply: "multiplié par deux"
 
     before_number = number_start
-    currency_before = _CURRENCY_BEFORE.search(text[max(0, number_start - 5, floor):number_start])
+    currency_text = text[max(0, number_start - 5, floor):number_start]
+    currency_before = _CURRENCY_BEFORE.search(currency_text) if currency_text.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
     if currency_before and (reading is None or reading.kind in ("number", "count")):
         code = french.CURRENCIES.get(currency_before.group("currency").lower())
         if code:
