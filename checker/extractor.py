@@ -235,14 +235,47 @@ _LABEL_ENDS = regex.compile(rf"(?r)(?:{french.LABEL_WORDS})", regex.IGNORECASE)
 _PHONE = 6  # starts with a digit, or with "+33"
 _URL, _WWW = 13, 14  # start with their letters: searched for over the whole text
 assert _NOT_QUANTITY_PATTERNS[_URL].startswith("https?") and _NOT_QUANTITY_PATTERNS[_WWW].startswith("www")
-# The alternatives whose every match starts with the first digit of a run of digits, as one
-# pattern tried only there; in the order of the whole pattern, so the first that matches wins.
-_AT_DIGITS = regex.compile(
-    "|".join(f"(?:{pattern})" for index, pattern in enumerate(_NOT_QUANTITY_PATTERNS) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _EMAIL)),
-    regex.IGNORECASE,
-)
+# The alternatives whose every match starts with the first digit of a run of digits, tried only
+# there, in the order of the whole pattern, so that the first that matches wins.
+_AT_DIGITS_INDICES = tuple(index for index in range(len(_NOT_QUANTITY_PATTERNS)) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _EMAIL))
+
+
+def _could_start_at_digits(index: int, length: int, following: str, first: str) -> bool:
+    """Whether alternative ``index`` can match from a run of ``length`` digits starting with
+    ``first``, followed by ``following`` ("" at the end, " " for any white space). A pattern
+    that begins ``\\d{1,2}`` then a non-digit needs a run of at most two digits, and so on;
+    IGNORECASE lets "et" begin with "E", "à" with "À"."""
+    short, space = length <= 2, following == " "
+    first_of_1er = first == "1" and length == 1 and following in "eE" and following != ""
+    conditions = {
+        0: short and following in ("/", ".", "-"),  # 12/11/25
+        1: length == 4 and following == "-",  # 2025-11-12
+        2: short and space or first_of_1er,  # 28 janvier
+        4: short and (space or following in (",", "e", "E", "a", "A", "à", "À", "-", "–")) or first_of_1er,  # du 3 au 5 mars
+        5: short and (space or following in ("h", "H", ":")),  # 10h30
+        _PHONE: first == "0",  # 06 08 77 61 02
+        7: first == "0",  # 0 800 123 456
+        8: length <= 4 and (space or following in (",", "b", "B", "t", "T", "q", "Q")),  # 12 rue, 3 bis
+        9: length == 5 and space,  # 75013 Paris
+        10: length == 4 and (space or following in ("-", "–", "/")),  # 2024-2025
+        12: following == "/",  # 24/7
+    }
+    return conditions[index]
+
+
+_AT_DIGITS_FOLLOWING = frozenset("/.-–,:eEaAàÀhHbBtTqQ")  # the characters _could_start_at_digits names
+
+
+@lru_cache(maxsize=None)
+def _at_digits(length: int, following: str, first: str) -> regex.Pattern[str] | None:
+    """The alternatives of _AT_DIGITS_INDICES that can match at such a run, as one pattern (None: none can)."""
+    indices = [index for index in _AT_DIGITS_INDICES if _could_start_at_digits(index, length, following, first)]
+    if not indices:
+        return None
+    return _compiled("|".join(f"(?:{_NOT_QUANTITY_PATTERNS[index]})" for index in indices), regex.IGNORECASE)
+
+
 _DIGIT_RUN = regex.compile(r"\d+")
-_YEAR_AFTER_SPACE = regex.compile(r"(?<=\s)\d{4}(?!\d)")
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
 
 _SCALE_WORD = regex.compile(
@@ -500,9 +533,15 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     before four digits, an e-mail address in the run of characters before an ``@``.
     """
     at: dict[int, int] = {}  # start -> end; the first alternative wins, so they come in pattern order
-    runs = [match.start() for match in _DIGIT_RUN.finditer(text)]
-    for start in runs:
-        if match := _AT_DIGITS.match(text, start):
+    runs = [run.span() for run in _DIGIT_RUN.finditer(text)]
+    for start, end in runs:
+        following = text[end:end + 1]
+        if following in WHITESPACE and following:
+            following = " "
+        elif following not in _AT_DIGITS_FOLLOWING:
+            following = "x"  # any other character: the same patterns
+        pattern = _at_digits(min(end - start, 6), following, text[start] if text[start] in "01" else "2")
+        if pattern is not None and (match := pattern.match(text, start)):
             at[start] = match.end()
     phone = _part(_PHONE)
     plus = text.find("+")
@@ -511,9 +550,10 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
             at[plus] = match.end()
         plus = text.find("+", plus + 1)
     later = (
-        _month_year_matches(text, _part(_MONTH_YEAR)),
-        _label_matches(text, runs),
-        ((match.start(), match.end()) for match in _part(_URL).finditer(text, overlapped=True)),
+        _month_year_matches(text, _part(_MONTH_YEAR), runs),
+        _label_matches(text, [start for start, _ in runs]),
+        # "https?://": no letters in "://", which case does not change
+        ((match.start(), match.end()) for match in (_part(_URL).finditer(text, overlapped=True) if "://" in text else ())),
         ((match.start(), match.end()) for match in _part(_WWW).finditer(text, overlapped=True)),
         _email_matches(text, _part(_EMAIL)),
     )
@@ -540,13 +580,15 @@ def _label_matches(text: str, runs: list[int]) -> list[tuple[int, int]]:
     return _matches_before(text, _part(_LABEL), runs, _LABEL_LENGTH, worth_trying)
 
 
-def _month_year_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
-    """Where ``month year`` matches: a month name ends where the spaces before four digits begin."""
+def _month_year_matches(text: str, pattern: regex.Pattern[str], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where ``month year`` matches: a month name ends where the spaces before four digits begin
+    (``runs``: the spans of the runs of digits)."""
 
     def worth_trying(first: int, space: int) -> bool:
         return _MONTH_ENDS.match(text, first, space) is not None
 
-    years = [year.start() for year in _YEAR_AFTER_SPACE.finditer(text)]
+    # the four digits of a year after a space (\s): a run of four digits, after a space
+    years = [start for start, end in runs if end - start == 4 and start > 0 and text[start - 1] in WHITESPACE]
     return _matches_before(text, pattern, years, _MONTH_LENGTH, worth_trying)
 
 
