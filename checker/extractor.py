@@ -8,7 +8,6 @@ numbers, ordinals, list enumerators and names that contain digits are recognised
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -145,21 +144,25 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     if not any(noun in lowered for noun in APPROXIMATE_WORDS):
         iterators[_APPROX_KIND] = iter(())  # "une dizaine": none of those nouns in the text at all
     heads = [next(iterator, None) for iterator in iterators]
+    never = len(text) + 1  # the start of a scan that has no match left
+    starts = [never if head is None else head.start() for head in heads]
     position = 0
     while True:
-        best = -1
-        best_start = 0
-        for kind, head in enumerate(heads):
-            if head is not None and head.start() < position:
-                pattern, source = scans[kind]
-                iterators[kind] = pattern.finditer(source, position)
-                heads[kind] = head = next(iterators[kind], None)
-            if head is not None and (best < 0 or head.start() < best_start):
-                best, best_start = kind, head.start()
-        if best < 0:
+        best_start = min(starts)
+        if best_start < position:
+            for kind, start in enumerate(starts):
+                if start < position:
+                    pattern, source = scans[kind]
+                    iterators[kind] = pattern.finditer(source, position)
+                    heads[kind] = head = next(iterators[kind], None)
+                    starts[kind] = never if head is None else head.start()
+            best_start = min(starts)
+        if best_start == never:
             return
+        best = starts.index(best_start)  # the first alternative on a tie
         match = heads[best]
-        heads[best] = next(iterators[best], None)
+        heads[best] = head = next(iterators[best], None)
+        starts[best] = never if head is None else head.start()
         position = match.end()
         if best == _DIGITS_KIND:
             yield _Candidate(best_start, position, best, match.group(), best_start)
@@ -504,23 +507,6 @@ def _interval(value: float, half_unit: float, qualifier: str) -> tuple[float | N
     return value - half_unit, value + half_unit
 
 
-class _Excluded:
-    """Sorted spans of dates, times, phone numbers and labels, looked up by bisection."""
-
-    def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in _excluded_spans(text):
-            self.starts.append(start)
-            self.ends.append(end)
-
-    def covers(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self.starts, start) - 1
-        return index >= 0 and self.ends[index] > start or (
-            index + 1 < len(self.starts) and self.starts[index + 1] < end
-        )
-
-
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     """The spans ``regex.compile(NOT_QUANTITIES, regex.IGNORECASE).finditer(text)`` gives, found faster.
 
@@ -633,12 +619,17 @@ def _email_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, in
 
 def extract(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order of appearance. Never raises on any string."""
-    excluded = _Excluded(text)
+    excluded = _excluded_spans(text)  # sorted, disjoint
+    after = 0  # how many excluded spans start at or before the candidate: candidates come in order
     found: list[Quantity] = []
     consumed = 0  # end of the last figure's surface: what it read is not read twice
     for candidate in _candidates(text):
-        if candidate.start < consumed or excluded.covers(candidate.start, candidate.end):
+        if candidate.start < consumed:
             continue
+        while after < len(excluded) and excluded[after][0] <= candidate.start:
+            after += 1
+        if after and excluded[after - 1][1] > candidate.start or after < len(excluded) and excluded[after][0] < candidate.end:
+            continue  # inside a date, a phone number..., or one starts inside the candidate
         if candidate.kind == _WORDS_KIND and _is_article(text, candidate):
             continue
         quantity = _read_candidate(text, candidate, consumed)
