@@ -8,6 +8,7 @@ numbers, ordinals, list enumerators and names that contain digits are recognised
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -139,10 +140,14 @@ def _candidates(text: str) -> Iterator[_Candidate]:
         words, words_shift = (_WORDS_LOWER, " " + lowered), 1
     else:
         words, words_shift = (_compiled(f"(?i:{_WORDS})"), text), 0
-    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), (_APPROX_ALONE, text), words, (_TIMES_ALONE, text)]
+    approx: tuple[Any, str] = (_APPROX_ALONE, text)
+    nouns = [noun for noun in APPROXIMATE_WORDS if noun in lowered]
+    if not nouns:
+        approx = (_Found([]), text)  # "une dizaine": none of those nouns in the text at all
+    elif len(lowered) == len(text) and "ſ" not in text:  # "ſ" is an "s" to (?i), not to lower()
+        approx = (_Found(_approx_matches(text, lowered, nouns)), text)
+    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, words, (_TIMES_ALONE, text)]
     iterators = [pattern.finditer(source) for pattern, source in scans]
-    if not any(noun in lowered for noun in APPROXIMATE_WORDS):
-        iterators[_APPROX_KIND] = iter(())  # "une dizaine": none of those nouns in the text at all
     heads = [next(iterator, None) for iterator in iterators]
     never = len(text) + 1  # the start of a scan that has no match left
     starts = [never if head is None else head.start() for head in heads]
@@ -173,6 +178,40 @@ def _candidates(text: str) -> Iterator[_Candidate]:
             yield _Candidate(best_start, position, best, text[best_start:position], best_start)
         else:
             yield _Candidate(best_start, position, best, match.group("times"), match.start("times"))
+
+
+class _Found:
+    """Matches found beforehand, in order and disjoint, given like a pattern's ``finditer``."""
+
+    def __init__(self, matches: list[regex.Match[str]]) -> None:
+        self.matches = matches
+        self.starts = [match.start() for match in matches]
+
+    def finditer(self, _text: str, position: int = 0) -> Iterator[regex.Match[str]]:
+        return iter(self.matches[bisect.bisect_left(self.starts, position):])
+
+
+def _approx_matches(text: str, lowered: str, nouns: list[str]) -> list[regex.Match[str]]:
+    """The matches of _APPROX_ALONE ("une dizaine"), tried only before the collective nouns.
+
+    ``lowered`` is the text lower-cased with the same offsets, ``nouns`` those found in it. The
+    article ("un", "une", "quelque") ends where the spaces before the noun begin, so the match
+    starts 2, 3 or 7 characters before them. Matches never overlap: these are finditer's.
+    """
+    found: dict[int, regex.Match[str]] = {}
+    for noun in nouns:
+        at = lowered.find(noun)
+        while at != -1:
+            article_end = at
+            while article_end > 0 and text[article_end - 1] in WHITESPACE:
+                article_end -= 1
+            if article_end < at:
+                for start in (article_end - 7, article_end - 3, article_end - 2):
+                    if start >= 0 and (match := _APPROX_ALONE.match(text, start)):
+                        found[start] = match
+                        break
+            at = lowered.find(noun, at + 1)
+    return [found[start] for start in sorted(found)]
 
 
 # "un", "une" are most often articles: only a unit, a currency, a scale... after them makes a figure
