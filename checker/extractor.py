@@ -146,7 +146,7 @@ def _candidates(text: str) -> Iterator[_Candidate]:
         approx = (_Found([]), text)  # "une dizaine": none of those nouns in the text at all
     elif len(lowered) == len(text) and "ſ" not in text:  # "ſ" is an "s" to (?i), not to lower()
         approx = (_Found(_approx_matches(text, lowered, nouns)), text)
-    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, words, (_TIMES_ALONE, text)]
+    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, words, (_Found(_times_matches(text)), text)]
     iterators = [pattern.finditer(source) for pattern, source in scans]
     heads = [next(iterator, None) for iterator in iterators]
     never = len(text) + 1  # the start of a scan that has no match left
@@ -212,6 +212,24 @@ def _approx_matches(text: str, lowered: str, nouns: list[str]) -> list[regex.Mat
                         break
             at = lowered.find(noun, at + 1)
     return [found[start] for start in sorted(found)]
+
+
+def _times_matches(text: str) -> list[regex.Match[str]]:
+    """The matches of _TIMES_ALONE ("x 3", "×2"), tried only at an "x" or "×" after no letter or digit.
+
+    A scan of the pattern tries every position; "x" ends many French words (deux, aux, prix),
+    where the look-behind fails: an ASCII letter or digit before it is ruled out here.
+    """
+    found = []
+    for sign in ("x", "×"):
+        at = text.find(sign)
+        while at != -1:
+            before = text[at - 1:at]
+            if not (before.isascii() and before.isalnum()) and (match := _TIMES_ALONE.match(text, at)):
+                found.append(match)
+            at = text.find(sign, at + 1)
+    found.sort(key=lambda match: match.start())
+    return found
 
 
 # "un", "une" are most often articles: only a unit, a currency, a scale... after them makes a figure
