@@ -129,7 +129,8 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     """The matches of ``regex.compile(CANDIDATE).finditer(text)``, found faster.
 
     Each alternative is scanned on its own (the number words by ``re`` on the lower-cased text,
-    when lower-casing keeps every offset) and the scans are merged the way the alternation
+    when lower-casing keeps every offset; "une dizaine" and "x 3" tried only where they can
+    start, see _Found) and the scans are merged the way the alternation
     scans: from the end of the last match, the leftmost match, the first alternative on a tie;
     an alternative whose next match starts inside the last one is scanned again from its end.
     """
@@ -306,7 +307,7 @@ def _could_start_at_digits(index: int, length: int, following: str, first: str) 
     that begins ``\\d{1,2}`` then a non-digit needs a run of at most two digits, and so on;
     IGNORECASE lets "et" begin with "E", "à" with "À"."""
     short, space = length <= 2, following == " "
-    first_of_1er = first == "1" and length == 1 and following in "eE" and following != ""
+    first_of_1er = first == "1" and length == 1 and following in ("e", "E")
     conditions = {
         0: short and following in ("/", ".", "-"),  # 12/11/25
         1: length == 4 and following == "-",  # 2025-11-12
