@@ -328,12 +328,10 @@ _AT_DIGITS_FOLLOWING = frozenset("/.-–,:eEaAàÀhHbBtTqQ")  # the characters _
 
 
 @lru_cache(maxsize=None)
-def _at_digits(length: int, following: str, first: str) -> regex.Pattern[str] | None:
-    """The alternatives of _AT_DIGITS_INDICES that can match at such a run, as one pattern (None: none can)."""
-    indices = [index for index in _AT_DIGITS_INDICES if _could_start_at_digits(index, length, following, first)]
-    if not indices:
-        return None
-    return _compiled("|".join(f"(?:{_NOT_QUANTITY_PATTERNS[index]})" for index in indices), regex.IGNORECASE)
+def _at_digits(length: int, following: str, first: str) -> tuple[regex.Pattern[str], ...]:
+    """The alternatives of _AT_DIGITS_INDICES that can match at such a run, in order, each on its
+    own: one pattern per combination would cost a short run more to compile than they save."""
+    return tuple(_part(index) for index in _AT_DIGITS_INDICES if _could_start_at_digits(index, length, following, first))
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
@@ -588,9 +586,10 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
             following = " "
         elif following not in _AT_DIGITS_FOLLOWING:
             following = "x"  # any other character: the same patterns
-        pattern = _at_digits(min(end - start, 6), following, text[start] if text[start] in "01" else "2")
-        if pattern is not None and (match := pattern.match(text, start)):
-            at[start] = match.end()
+        for pattern in _at_digits(min(end - start, 6), following, text[start] if text[start] in "01" else "2"):
+            if match := pattern.match(text, start):
+                at[start] = match.end()  # the first alternative that matches, as in the whole pattern
+                break
     phone = _part(_PHONE)
     plus = text.find("+")
     while plus != -1:
