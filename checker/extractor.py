@@ -93,9 +93,24 @@ _TIMES_ALONE = regex.compile(_TIMES)
 # The number words again, in the syntax of the standard library's ``re``, which scans the
 # lower-cased text for them several times faster than ``regex`` scans the text case-insensitively.
 # ``[^\W_]`` is a letter or a digit (``[\p{L}\p{N}]``); _RE_SPACE is what ``regex`` calls ``\s``.
+# The pattern begins with the character before the first word (neither a letter, a digit nor a
+# hyphen) instead of look-behinds, so that ``re`` skips to such characters before trying the
+# words; it scans the lower-cased text after one space, which stands for the start of the text.
+# The words are grouped by first letter: only those that begin with the letter at hand are tried.
 _RE_SPACE = f"[{WHITESPACE}]"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``a|b|...`` for ``re`` as ``x(?:...)|y(?:...)``: the same words, in the same order within a letter."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(group)})" for first, group in rests.items())
+
+
+_FIRST_WORD = _by_first_letter(sorted(NUMBER_WORDS, key=len, reverse=True))  # the order of _WORD
 _WORDS_LOWER = re.compile(
-    rf"(?<![^\W_])(?<!-)(?:{_WORD})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
+    rf"[\W_](?<!-)(?:{_FIRST_WORD})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
 )
 _DIGITS_KIND, _APPROX_KIND, _WORDS_KIND, _TIMES_KIND = range(4)
 
@@ -114,41 +129,108 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     """The matches of ``regex.compile(CANDIDATE).finditer(text)``, found faster.
 
     Each alternative is scanned on its own (the number words by ``re`` on the lower-cased text,
-    when lower-casing keeps every offset) and the scans are merged the way the alternation
+    when lower-casing keeps every offset; "une dizaine" and "x 3" tried only where they can
+    start, see _Found) and the scans are merged the way the alternation
     scans: from the end of the last match, the leftmost match, the first alternative on a tie;
     an alternative whose next match starts inside the last one is scanned again from its end.
     """
     lowered = text.lower()
-    words = (_WORDS_LOWER, lowered) if len(lowered) == len(text) else (_compiled(f"(?i:{_WORDS})"), text)
-    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), (_APPROX_ALONE, text), words, (_TIMES_ALONE, text)]
+    # A match of _WORDS_LOWER in " " + lowered starts one character before the words, which is
+    # where they start in the text; it ends one character later than in the text.
+    if len(lowered) == len(text):
+        words, words_shift = (_WORDS_LOWER, " " + lowered), 1
+    else:
+        words, words_shift = (_compiled(f"(?i:{_WORDS})"), text), 0
+    approx: tuple[Any, str] = (_APPROX_ALONE, text)
+    nouns = [noun for noun in APPROXIMATE_WORDS if noun in lowered]
+    if not nouns:
+        approx = (_Found([]), text)  # "une dizaine": none of those nouns in the text at all
+    elif len(lowered) == len(text) and "ſ" not in text:  # "ſ" is an "s" to (?i), not to lower()
+        approx = (_Found(_approx_matches(text, lowered, nouns)), text)
+    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, words, (_Found(_times_matches(text)), text)]
     iterators = [pattern.finditer(source) for pattern, source in scans]
-    if not any(noun in lowered for noun in APPROXIMATE_WORDS):
-        iterators[_APPROX_KIND] = iter(())  # "une dizaine": none of those nouns in the text at all
     heads = [next(iterator, None) for iterator in iterators]
+    never = len(text) + 1  # the start of a scan that has no match left
+    starts = [never if head is None else head.start() for head in heads]
     position = 0
     while True:
-        best = -1
-        best_start = 0
-        for kind, head in enumerate(heads):
-            if head is not None and head.start() < position:
-                pattern, source = scans[kind]
-                iterators[kind] = pattern.finditer(source, position)
-                heads[kind] = head = next(iterators[kind], None)
-            if head is not None and (best < 0 or head.start() < best_start):
-                best, best_start = kind, head.start()
-        if best < 0:
+        best_start = min(starts)
+        if best_start < position:
+            for kind, start in enumerate(starts):
+                if start < position:
+                    pattern, source = scans[kind]
+                    iterators[kind] = pattern.finditer(source, position)
+                    heads[kind] = head = next(iterators[kind], None)
+                    starts[kind] = never if head is None else head.start()
+            best_start = min(starts)
+        if best_start == never:
             return
+        best = starts.index(best_start)  # the first alternative on a tie
         match = heads[best]
-        heads[best] = next(iterators[best], None)
+        heads[best] = head = next(iterators[best], None)
+        starts[best] = never if head is None else head.start()
         position = match.end()
         if best == _DIGITS_KIND:
             yield _Candidate(best_start, position, best, match.group(), best_start)
         elif best == _APPROX_KIND:
             yield _Candidate(best_start, position, best, match.group("approx"), match.start("approx"))
         elif best == _WORDS_KIND:
+            position -= words_shift
             yield _Candidate(best_start, position, best, text[best_start:position], best_start)
         else:
             yield _Candidate(best_start, position, best, match.group("times"), match.start("times"))
+
+
+class _Found:
+    """Matches found beforehand, in order and disjoint, given like a pattern's ``finditer``."""
+
+    def __init__(self, matches: list[regex.Match[str]]) -> None:
+        self.matches = matches
+        self.starts = [match.start() for match in matches]
+
+    def finditer(self, _text: str, position: int = 0) -> Iterator[regex.Match[str]]:
+        return iter(self.matches[bisect.bisect_left(self.starts, position):])
+
+
+def _approx_matches(text: str, lowered: str, nouns: list[str]) -> list[regex.Match[str]]:
+    """The matches of _APPROX_ALONE ("une dizaine"), tried only before the collective nouns.
+
+    ``lowered`` is the text lower-cased with the same offsets, ``nouns`` those found in it. The
+    article ("un", "une", "quelque") ends where the spaces before the noun begin, so the match
+    starts 2, 3 or 7 characters before them. Matches never overlap: these are finditer's.
+    """
+    found: dict[int, regex.Match[str]] = {}
+    for noun in nouns:
+        at = lowered.find(noun)
+        while at != -1:
+            article_end = at
+            while article_end > 0 and text[article_end - 1] in WHITESPACE:
+                article_end -= 1
+            if article_end < at:
+                for start in (article_end - 7, article_end - 3, article_end - 2):
+                    if start >= 0 and (match := _APPROX_ALONE.match(text, start)):
+                        found[start] = match
+                        break
+            at = lowered.find(noun, at + 1)
+    return [found[start] for start in sorted(found)]
+
+
+def _times_matches(text: str) -> list[regex.Match[str]]:
+    """The matches of _TIMES_ALONE ("x 3", "×2"), tried only at an "x" or "×" after no letter or digit.
+
+    A scan of the pattern tries every position; "x" ends many French words (deux, aux, prix),
+    where the look-behind fails: an ASCII letter or digit before it is ruled out here.
+    """
+    found = []
+    for sign in ("x", "×"):
+        at = text.find(sign)
+        while at != -1:
+            before = text[at - 1:at]
+            if not (before.isascii() and before.isalnum()) and (match := _TIMES_ALONE.match(text, at)):
+                found.append(match)
+            at = text.find(sign, at + 1)
+    found.sort(key=lambda match: match.start())
+    return found
 
 
 # "un", "une" are most often articles: only a unit, a currency, a scale... after them makes a figure
@@ -203,22 +285,56 @@ _EMAIL = len(_NOT_QUANTITY_PATTERNS) - 1
 _MONTH_YEAR = 3  # "septembre 2025": looked for only before a year
 assert _NOT_QUANTITY_PATTERNS[_MONTH_YEAR].startswith(_MONTH)
 _MONTH_LENGTH = max(len(word) for word in french.MONTHS.split("|"))  # of the pattern: no shorter than a match
+_MONTH_ENDS = regex.compile(rf"(?r)(?:{french.MONTHS})", regex.IGNORECASE)  # a month name ending at the slice's end
 _LABEL = 11  # "Article 51": looked for only before digits
 assert _NOT_QUANTITY_PATTERNS[_LABEL].startswith(r"(?<![\p{L}])(?:" + french.LABEL_WORDS)
 _LABEL_LENGTH = max(len(word.replace("\\", "")) for word in french.LABEL_WORDS.split("|"))
 _LABEL_LAST = frozenset(word.replace("\\", "")[-1] for word in french.LABEL_WORDS.split("|"))
-_LABEL_ENDS = regex.compile(rf"(?:{french.LABEL_WORDS})\Z", regex.IGNORECASE)
+# Matched backwards ((?r)): a label word that ends at the end of the slice, found in one try
+# where a forward search would try every start.
+_LABEL_ENDS = regex.compile(rf"(?r)(?:{french.LABEL_WORDS})", regex.IGNORECASE)
 _PHONE = 6  # starts with a digit, or with "+33"
 _URL, _WWW = 13, 14  # start with their letters: searched for over the whole text
 assert _NOT_QUANTITY_PATTERNS[_URL].startswith("https?") and _NOT_QUANTITY_PATTERNS[_WWW].startswith("www")
-# The alternatives whose every match starts with the first digit of a run of digits, as one
-# pattern tried only there; in the order of the whole pattern, so the first that matches wins.
-_AT_DIGITS = regex.compile(
-    "|".join(f"(?:{pattern})" for index, pattern in enumerate(_NOT_QUANTITY_PATTERNS) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _EMAIL)),
-    regex.IGNORECASE,
-)
+# The alternatives whose every match starts with the first digit of a run of digits, tried only
+# there, in the order of the whole pattern, so that the first that matches wins.
+_AT_DIGITS_INDICES = tuple(index for index in range(len(_NOT_QUANTITY_PATTERNS)) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _EMAIL))
+
+
+def _could_start_at_digits(index: int, length: int, following: str, first: str) -> bool:
+    """Whether alternative ``index`` can match from a run of ``length`` digits starting with
+    ``first``, followed by ``following`` ("" at the end, " " for any white space). A pattern
+    that begins ``\\d{1,2}`` then a non-digit needs a run of at most two digits, and so on;
+    IGNORECASE lets "et" begin with "E", "à" with "À"."""
+    short, space = length <= 2, following == " "
+    first_of_1er = first == "1" and length == 1 and following in ("e", "E")
+    conditions = {
+        0: short and following in ("/", ".", "-"),  # 12/11/25
+        1: length == 4 and following == "-",  # 2025-11-12
+        2: short and space or first_of_1er,  # 28 janvier
+        4: short and (space or following in (",", "e", "E", "a", "A", "à", "À", "-", "–")) or first_of_1er,  # du 3 au 5 mars
+        5: short and (space or following in ("h", "H", ":")),  # 10h30
+        _PHONE: first == "0",  # 06 08 77 61 02
+        7: first == "0",  # 0 800 123 456
+        8: length <= 4 and (space or following in (",", "b", "B", "t", "T", "q", "Q")),  # 12 rue, 3 bis
+        9: length == 5 and space,  # 75013 Paris
+        10: length == 4 and (space or following in ("-", "–", "/")),  # 2024-2025
+        12: following == "/",  # 24/7
+    }
+    return conditions[index]
+
+
+_AT_DIGITS_FOLLOWING = frozenset("/.-–,:eEaAàÀhHbBtTqQ")  # the characters _could_start_at_digits names
+
+
+@lru_cache(maxsize=None)
+def _at_digits(length: int, following: str, first: str) -> tuple[regex.Pattern[str], ...]:
+    """The alternatives of _AT_DIGITS_INDICES that can match at such a run, in order, each on its
+    own: one pattern per combination would cost a short run more to compile than they save."""
+    return tuple(_part(index) for index in _AT_DIGITS_INDICES if _could_start_at_digits(index, length, following, first))
+
+
 _DIGIT_RUN = regex.compile(r"\d+")
-_YEAR_AFTER_SPACE = regex.compile(r"(?<=\s)\d{4}(?!\d)")
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
 
 _SCALE_WORD = regex.compile(
@@ -229,13 +345,18 @@ _CURRENCY = regex.compile(
     r"\s?(?P<currency>€|US\$|C\$|\$|£|¥|(?i:(?:dollars?|livres?|francs?)\s+\p{L}+|euros?|dollars?|yens?|yuans?)"
     r"|EUR|USD|GBP|CHF|JPY|CAD|CNY)(?![\p{L}])"
 )
-_CURRENCY_BEFORE = regex.compile(r"(?P<currency>€|US\$|C\$|\$|£|¥|EUR|USD|GBP|CHF)\s?$")
+_CURRENCIES_BEFORE = ("€", "US$", "C$", "$", "£", "¥", "EUR", "USD", "GBP", "CHF")
+_CURRENCY_BEFORE = regex.compile(rf"(?P<currency>{'|'.join(map(regex.escape, _CURRENCIES_BEFORE))})\s?$")
+# The last characters of those currencies: a text that ends otherwise (spaces left out) has none.
+_CURRENCY_BEFORE_LAST = frozenset(currency[-1] for currency in _CURRENCIES_BEFORE)
 _PERCENT = regex.compile(r"\s?(?:%|(?i:pour\s?cents?|pourcents?)(?![\p{L}]))")
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
 _ABOUT_AFTER = regex.compile(r"[ \u00a0\u202f]+(?i:environ)(?![\p{L}])")
 _LESS_AFTER = regex.compile(r"\s+(?i:moins)(?![\p{L}])")
+_ABOUT_SPACES, _ABOUT_WORD = " \u00a0\u202f", len("environ")
+_LESS_WORD = len("moins")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
     r"\s?(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_SYMBOLS, key=len, reverse=True))
@@ -252,7 +373,10 @@ _NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
-_ORDINAL = regex.compile(r"(?:ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°)(?![\p{L}\p{N}])")
+_ORDINAL_SUFFIXES = "ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°"
+_ORDINAL = regex.compile(rf"(?:{_ORDINAL_SUFFIXES})(?![\p{{L}}\p{{N}}])")
+_ORDINAL_FIRST = frozenset(suffix[0] for suffix in _ORDINAL_SUFFIXES.split("|"))  # case-sensitive: no other
+assert not _ORDINAL_FIRST & set("\\()[]?*+.|")
 _LETTER_AFTER = regex.compile(r"\p{L}")
 _QUALIFIER_BEFORE = regex.compile(
     "(?:" + "|".join(
@@ -275,12 +399,28 @@ _DE_SHORT = regex.compile(rf"\s*{_DE}", regex.IGNORECASE)
 _MONTH_WORD = regex.compile(french.MONTHS, regex.IGNORECASE)
 _LETTERS = regex.compile(r"[\p{L}]+")
 
+# What can follow a number, as one pattern: the alternatives _read_after tries in turn, the first
+# that matches wins (one call instead of up to eight). The group that matched names the reading
+# (found in groups(): ``regex``'s lastgroup can name a group inside it).
+_AFTER_PARTS = (
+    ("scaled", _SCALE_WORD.pattern), ("money", _CURRENCY.pattern), ("percent", _PERCENT.pattern),
+    ("points", _POINTS.pattern), ("times", _FOIS.pattern), ("unit_symbol", _UNIT_SYMBOL.pattern),
+    ("unit_word", f"(?i:{_UNIT_WORD.pattern})"), ("counted", _NOUN.pattern),
+)
+_AFTER = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _AFTER_PARTS))
+_AFTER_GROUPS = tuple((_AFTER.groupindex[name] - 1, name) for name, _ in _AFTER_PARTS)  # index in groups()
+assert not {name for name, _ in _AFTER_PARTS} & {  # an outer name shared with an inner group would merge them
+    name for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _UNIT_WORD, _NOUN) for name in pattern.groupindex
+}
+assert not _AFTER.flags & regex.IGNORECASE and _UNIT_WORD.flags & regex.IGNORECASE
+assert not any(pattern.flags & regex.IGNORECASE for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _NOUN))
+
 _LOOK_BEHIND = 48
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """What the words after a number say it is (internal to the extractor)."""
+class _Reading(NamedTuple):
+    """What the words after a number say it is (internal to the extractor; a tuple: one is built
+    for most candidates, and a tuple is built several times faster than a frozen dataclass)."""
 
     end: int
     kind: str
@@ -324,70 +464,83 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
         inner = _read_after(text, de.end(), allow_noun)
         if inner is not None and (inner.kind not in ("number", "percent", "percentage_point", "factor") or inner.scale != 1):
             return inner
-    scale = 1
-    after_scale = pos
-    symbol_scale = False
-    if match := _SCALE_WORD.match(text, pos):
-        if match.group("scale"):
-            scale = french.SCALE_WORDS[match.group("scale").lower()]
-        else:
-            scale = french.SCALE_SYMBOLS[match.group("symbol")]
-            symbol_scale = True
-        after_scale = match.end()
-    # Money: [scale] [de|d'] currency
-    currency_at = after_scale
-    if scale != 1 and (de := _DE_SHORT.match(text[after_scale:after_scale + 8])):
-        currency_at = after_scale + de.end()
-    if match := _CURRENCY.match(text, currency_at) or (currency_at != after_scale and _CURRENCY.match(text, after_scale)):
-        code = french.CURRENCIES.get(match.group("currency").lower()) or french.CURRENCIES.get(match.group("currency"))
-        if code is None:  # "livres de cuisine": a name that is not a currency
-            words = match.group("currency").lower().split()
-            code = french.CURRENCIES.get(words[0]) if words[0] not in ("livre", "livres", "franc", "francs") else None
-            if code is None:
-                return None if scale == 1 else _Reading(after_scale, "number", "count", scale)
-            end = match.start("currency") + len(words[0])
-            return _Reading(end, "money", code, scale)
-        if scale == 1 and match.group("currency") == "€" and (cents := _CENTS.match(text, match.end())) and not _read_after(text, cents.end(), True):
-            # "3 € 50", "3€50": euros then cents, the way prices are written in shops
-            return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
-        return _Reading(match.end(), "money", code, scale)
-    if scale != 1:
-        if match := _DE_NOUN.match(text, after_scale):
-            noun = match.group("noun")
-            if noun.lower() not in french.NOT_NOUNS:
-                return _Reading(match.end(), "count", "count", scale, singular(noun))
-        if symbol_scale and text[pos:after_scale].strip() in ("k", "K"):
-            return None  # "20 k" alone: a kilo of what?
-        return _Reading(after_scale, "number", "count", scale)
-    if match := _PERCENT.match(text, pos):
+    match = _AFTER.match(text, pos)
+    if match is None:
+        return None
+    groups = match.groups()
+    for index, what in _AFTER_GROUPS:
+        if groups[index] is not None:
+            break
+    if what == "scaled":
+        return _read_after_scale(text, pos, match)
+    if what == "money":
+        return _money(text, match, 1, pos)
+    if what == "percent":
         return _Reading(match.end(), "percent", "percent")
-    if match := _POINTS.match(text, pos):
+    if what == "points":
         return _Reading(match.end(), "percentage_point", "percentage_point")
-    if match := _FOIS.match(text, pos):
+    if what == "times":
         return _Reading(match.end(), "factor", "times")
-    unit_match = _UNIT_SYMBOL.match(text, pos)
-    if unit_match:
-        kind, unit = french.UNIT_SYMBOLS[unit_match.group("unit")]
-    elif unit_match := _UNIT_WORD.match(text, pos):
-        kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]
-    if unit_match:
-        end = unit_match.end()
+    if what == "unit_symbol" or what == "unit_word":
+        unit_name = match.group("unit")
+        kind, unit = french.UNIT_SYMBOLS[unit_name] if what == "unit_symbol" else french.UNIT_WORDS[unit_name.lower()]
+        end = match.end()
         add = Decimal(0)
         if half := _AND_HALF.match(text, end):
             add, end = Decimal("0.5"), half.end()
         return _Reading(end, kind, unit, add=add)
-    if allow_noun and (match := _NOUN.match(text, pos)):
+    if allow_noun:  # what == "counted"
         noun = match.group("noun")
         end = match.end()
-        if noun.lower() in french.PRENOMINAL_ADJECTIVES and (unit_match := _UNIT_WORD.match(text, end)):
-            kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]  # "les six premiers mois"
-            return _Reading(unit_match.end(), kind, unit)
-        if noun.lower() in french.PRENOMINAL_ADJECTIVES and (following := _NOUN.match(text, end)):
-            if following.group("noun").lower() not in french.NOT_NOUNS:
+        lower = noun.lower()
+        if lower in french.PRENOMINAL_ADJECTIVES:
+            if unit_match := _UNIT_WORD.match(text, end):
+                kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]  # "les six premiers mois"
+                return _Reading(unit_match.end(), kind, unit)
+            if (following := _NOUN.match(text, end)) and following.group("noun").lower() not in french.NOT_NOUNS:
                 noun, end = following.group("noun"), following.end()
-        if noun.lower() not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun):
+                lower = noun.lower()
+        if lower not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun):
             return _Reading(end, "count", "count", noun=singular(noun), strong=False)
     return None
+
+
+def _read_after_scale(text: str, pos: int, match: regex.Match[str]) -> _Reading | None:
+    """What follows a number and its scale (``match``, of _SCALE_WORD): a currency, a counted noun."""
+    if match.group("scale"):
+        scale = french.SCALE_WORDS[match.group("scale").lower()]
+    else:
+        scale = french.SCALE_SYMBOLS[match.group("symbol")]
+    after_scale = match.end()
+    # Money: [scale] [de|d'] currency
+    currency_at = after_scale
+    if de := _DE_SHORT.match(text[after_scale:after_scale + 8]):
+        currency_at = after_scale + de.end()
+    if currency := _CURRENCY.match(text, currency_at) or (currency_at != after_scale and _CURRENCY.match(text, after_scale)):
+        return _money(text, currency, scale, after_scale)
+    if noun_match := _DE_NOUN.match(text, after_scale):
+        noun = noun_match.group("noun")
+        if noun.lower() not in french.NOT_NOUNS:
+            return _Reading(noun_match.end(), "count", "count", scale, singular(noun))
+    if not match.group("scale") and text[pos:after_scale].strip() in ("k", "K"):
+        return None  # "20 k" alone: a kilo of what?
+    return _Reading(after_scale, "number", "count", scale)
+
+
+def _money(text: str, match: regex.Match[str], scale: int, after_scale: int) -> _Reading | None:
+    """The reading of a currency (``match``, with its group ``currency``) after a number and its scale."""
+    code = french.CURRENCIES.get(match.group("currency").lower()) or french.CURRENCIES.get(match.group("currency"))
+    if code is None:  # "livres de cuisine": a name that is not a currency
+        words = match.group("currency").lower().split()
+        code = french.CURRENCIES.get(words[0]) if words[0] not in ("livre", "livres", "franc", "francs") else None
+        if code is None:
+            return None if scale == 1 else _Reading(after_scale, "number", "count", scale)
+        end = match.start("currency") + len(words[0])
+        return _Reading(end, "money", code, scale)
+    if scale == 1 and match.group("currency") == "€" and (cents := _CENTS.match(text, match.end())) and not _read_after(text, cents.end(), True):
+        # "3 € 50", "3€50": euros then cents, the way prices are written in shops
+        return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
+    return _Reading(match.end(), "money", code, scale)
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
@@ -414,23 +567,6 @@ def _interval(value: float, half_unit: float, qualifier: str) -> tuple[float | N
     return value - half_unit, value + half_unit
 
 
-class _Excluded:
-    """Sorted spans of dates, times, phone numbers and labels, looked up by bisection."""
-
-    def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in _excluded_spans(text):
-            self.starts.append(start)
-            self.ends.append(end)
-
-    def covers(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self.starts, start) - 1
-        return index >= 0 and self.ends[index] > start or (
-            index + 1 < len(self.starts) and self.starts[index + 1] < end
-        )
-
-
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     """The spans ``regex.compile(NOT_QUANTITIES, regex.IGNORECASE).finditer(text)`` gives, found faster.
 
@@ -443,10 +579,17 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     before four digits, an e-mail address in the run of characters before an ``@``.
     """
     at: dict[int, int] = {}  # start -> end; the first alternative wins, so they come in pattern order
-    runs = [match.start() for match in _DIGIT_RUN.finditer(text)]
-    for start in runs:
-        if match := _AT_DIGITS.match(text, start):
-            at[start] = match.end()
+    runs = [run.span() for run in _DIGIT_RUN.finditer(text)]
+    for start, end in runs:
+        following = text[end:end + 1]
+        if following in WHITESPACE and following:
+            following = " "
+        elif following not in _AT_DIGITS_FOLLOWING:
+            following = "x"  # any other character: the same patterns
+        for pattern in _at_digits(min(end - start, 6), following, text[start] if text[start] in "01" else "2"):
+            if match := pattern.match(text, start):
+                at[start] = match.end()  # the first alternative that matches, as in the whole pattern
+                break
     phone = _part(_PHONE)
     plus = text.find("+")
     while plus != -1:
@@ -454,9 +597,10 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
             at[plus] = match.end()
         plus = text.find("+", plus + 1)
     later = (
-        _month_year_matches(text, _part(_MONTH_YEAR)),
-        _label_matches(text, runs),
-        ((match.start(), match.end()) for match in _part(_URL).finditer(text, overlapped=True)),
+        _month_year_matches(text, _part(_MONTH_YEAR), runs),
+        _label_matches(text, [start for start, _ in runs]),
+        # "https?://": no letters in "://", which case does not change
+        ((match.start(), match.end()) for match in (_part(_URL).finditer(text, overlapped=True) if "://" in text else ())),
         ((match.start(), match.end()) for match in _part(_WWW).finditer(text, overlapped=True)),
         _email_matches(text, _part(_EMAIL)),
     )
@@ -478,15 +622,21 @@ def _label_matches(text: str, runs: list[int]) -> list[tuple[int, int]]:
     """Where "Article 51" matches: a label word ends where the spaces before a run of digits begin."""
 
     def worth_trying(first: int, space: int) -> bool:
-        return space > 0 and text[space - 1].lower() in _LABEL_LAST and _LABEL_ENDS.search(text, first, space) is not None
+        return space > 0 and text[space - 1].lower() in _LABEL_LAST and _LABEL_ENDS.match(text, first, space) is not None
 
     return _matches_before(text, _part(_LABEL), runs, _LABEL_LENGTH, worth_trying)
 
 
-def _month_year_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
-    """Where ``month year`` matches: a month name ends where the spaces before four digits begin."""
-    years = [year.start() for year in _YEAR_AFTER_SPACE.finditer(text)]
-    return _matches_before(text, pattern, years, _MONTH_LENGTH)
+def _month_year_matches(text: str, pattern: regex.Pattern[str], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where ``month year`` matches: a month name ends where the spaces before four digits begin
+    (``runs``: the spans of the runs of digits)."""
+
+    def worth_trying(first: int, space: int) -> bool:
+        return _MONTH_ENDS.match(text, first, space) is not None
+
+    # the four digits of a year after a space (\s): a run of four digits, after a space
+    years = [start for start, end in runs if end - start == 4 and start > 0 and text[start - 1] in WHITESPACE]
+    return _matches_before(text, pattern, years, _MONTH_LENGTH, worth_trying)
 
 
 def _matches_before(
@@ -530,12 +680,17 @@ def _email_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, in
 
 def extract(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order of appearance. Never raises on any string."""
-    excluded = _Excluded(text)
+    excluded = _excluded_spans(text)  # sorted, disjoint
+    after = 0  # how many excluded spans start at or before the candidate: candidates come in order
     found: list[Quantity] = []
     consumed = 0  # end of the last figure's surface: what it read is not read twice
     for candidate in _candidates(text):
-        if candidate.start < consumed or excluded.covers(candidate.start, candidate.end):
+        if candidate.start < consumed:
             continue
+        while after < len(excluded) and excluded[after][0] <= candidate.start:
+            after += 1
+        if after and excluded[after - 1][1] > candidate.start or after < len(excluded) and excluded[after][0] < candidate.end:
+            continue  # inside a date, a phone number..., or one starts inside the candidate
         if candidate.kind == _WORDS_KIND and _is_article(text, candidate):
             continue
         quantity = _read_candidate(text, candidate, consumed)
@@ -595,22 +750,25 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
                         low, high, "exact", None, candidate.number_start, number_end)
 
     if digits is not None:
-        if _ORDINAL.match(text, number_end):
+        # the character after the number decides whether each pattern below can match at all
+        following = text[number_end:number_end + 1]
+        if following in _ORDINAL_FIRST and _ORDINAL.match(text, number_end):
             return None
-        if _LETTER_AFTER.match(text, number_end) and not (
+        letter_after = following.isalpha() if following.isascii() else _LETTER_AFTER.match(text, number_end)
+        if letter_after and not (
             _PERCENT.match(text, number_end) or _SCALE_WORD.match(text, number_end)
             or _UNIT_SYMBOL.match(text, number_end) or _CURRENCY.match(text, number_end)
         ):
             return None  # 5G, 3D, 5MART: a name
-        line_prefix = text[max(0, number_start - 12):number_start]
-        if _ENUMERATOR_AFTER.match(text, number_end) and _LINE_START.search(line_prefix) and len(digits) <= 2:
+        if following in (".", ")") and _ENUMERATOR_AFTER.match(text, number_end) and _LINE_START.search(text[max(0, number_start - 12):number_start]) and len(digits) <= 2:
             return None  # "1. Formation des professionnels"
 
     # A million or more written in digits is a noun, like "millions": "1 000 000 d'euros".
     takes_de = approximate or digits is not None and parsed.value >= 10**6
     reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de)
     factor_window = max(0, number_start - 30)
-    factor_before = _FACTOR_BEFORE.search(text[factor_window:number_start])
+    factor_text = text[factor_window:number_start]
+    factor_before = _FACTOR_BEFORE.search(factor_text) if factor_text.rstrip(WHITESPACE)[-3:].lower() == "par" else None
     if digits is not None and number_start >= 2 and text[number_start - 1] == "-" and text[number_start - 2].isdigit():
         if reading is None or not reading.strong or reading.kind == "number":
             return None  # "2019-774", "3-1": only "10-15 %", "18-25 ans" are a range
@@ -621,7 +779,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # number words count something, or multiply: "multiplié par deux"
 
     before_number = number_start
-    currency_before = _CURRENCY_BEFORE.search(text[max(0, number_start - 5, floor):number_start])
+    currency_text = text[max(0, number_start - 5, floor):number_start]
+    currency_before = _CURRENCY_BEFORE.search(currency_text) if currency_text.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
     if currency_before and (reading is None or reading.kind in ("number", "count")):
         code = french.CURRENCIES.get(currency_before.group("currency").lower())
         if code:
@@ -651,7 +810,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         reading = _Reading(number_end, "factor", "times")
         before_number = factor_window + factor_before.start()  # "multiplié par 3" is the figure
         divided = factor_before.group().lower().startswith("divis")
-    elif reading is not None and reading.kind == "factor" and _LESS_AFTER.match(text, reading.end):
+    elif reading is not None and reading.kind == "factor" and _word_after_spaces(_LESS_AFTER, text, reading.end, WHITESPACE, _LESS_WORD):
         divided = True  # "deux fois moins": half as much
 
     qualifier, start = _qualifier_before(text, before_number)
@@ -663,7 +822,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     if approximate:
         qualifier, start = "about", number_start
     end = reading.end if reading is not None else number_end
-    if qualifier == "exact" and (about_after := _ABOUT_AFTER.match(text, end)):
+    if qualifier == "exact" and (about_after := _word_after_spaces(_ABOUT_AFTER, text, end, _ABOUT_SPACES, _ABOUT_WORD)):
         qualifier, end = "about", about_after.end()  # "350 projets environ"
     kind = reading.kind if reading is not None else "number"
     unit = reading.unit if reading is not None else "count"
@@ -683,6 +842,21 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
     return Quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
                     reading.noun if reading is not None else None, number_start, number_end)
+
+
+def _word_after_spaces(pattern: regex.Pattern[str], text: str, pos: int, spaces: str, length: int) -> regex.Match[str] | None:
+    """``pattern.match(text, pos)`` for a pattern of ``spaces`` then a word of ``length`` letters
+    (then a look-ahead at one character).
+
+    The match is bounded to just past the word: unbounded, ``regex`` looks for the word up to the
+    end of the text before it tries the position, which costs as much as the text is long.
+    """
+    end = pos
+    while end < len(text) and text[end] in spaces:
+        end += 1
+    if end == pos:
+        return None
+    return pattern.match(text, pos, end + length + 1)
 
 
 def _is_name_label(text: str, number_start: int) -> bool:

@@ -30,6 +30,10 @@ PIECES = [
     "dizaine", "une centaine", "quelque", "millions", "Article", "art.", "p.", "pp.", "n°", "janvier",
     "septembre", "1er", "rue", "avenue", "Paris", "cedex", "@", "contact@", "exemple.fr", "http://", "www.",
     "du", "au", "et", "entre", "à", "de", "d'", "projets", "ans", "É", "İ", "ß", "ſ", "K",
+    # what may follow a run of digits in a date, a time, an address (see _could_start_at_digits)
+    "1ER", "ET", "AU", "À", "–", "H", "bis", "Ter", "Rue", "24/7", "0612345678", "75013", "_",
+    # collective nouns, found before the article is tried (see _approx_matches)
+    "millier", "milliers", "QUINZAINE", "Une", "QUELQUE", "uné",
 ]
 
 
