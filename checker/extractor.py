@@ -743,7 +743,10 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
                 return None
             number_end = number_start + first.end()
     else:
-        parsed = parse_digits(candidate.number)
+        try:
+            parsed = parse_digits(candidate.number)
+        except ValueError:  # "x٣": digits of another script after the "x"
+            return None
         value = float(parsed.value)
         low, high = _interval(value, float(parsed.half_unit), "exact")
         return Quantity(number_start, number_end, text[number_start:number_end], "factor", value, "times",
@@ -766,7 +769,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     # A million or more written in digits is a noun, like "millions": "1 000 000 d'euros".
     takes_de = approximate or digits is not None and parsed.value >= 10**6
     reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de)
-    factor_window = max(0, number_start - 30)
+    factor_window = max(0, number_start - 30, floor)  # what the last figure read is not read again
     factor_text = text[factor_window:number_start]
     factor_before = _FACTOR_BEFORE.search(factor_text) if factor_text.rstrip(WHITESPACE)[-3:].lower() == "par" else None
     if digits is not None and number_start >= 2 and text[number_start - 1] == "-" and text[number_start - 2].isdigit():

@@ -72,3 +72,18 @@ def test_volumes_in_litres_hectolitres_and_cubic_metres() -> None:
         ("2 m³", "volume", "liter"), ("5 ml", "volume", "liter"),
     ]
     assert [q.value for q in found] == pytest.approx([300, 300, 2000, 0.005])
+
+
+@pytest.mark.parametrize("text", [
+    "Le coefficient 1 multiplié par 3 donne 3.",  # the first figure's reading ends inside "multiplié par"
+    "1 multiplié par 1",
+])
+def test_a_figure_never_reaches_back_into_the_previous_one(text: str) -> None:
+    quantities = extract(text)
+    for first, second in zip(quantities, quantities[1:]):
+        assert first.end <= second.start, (first.text, second.text)
+
+
+def test_digits_of_another_script_after_x_are_no_factor() -> None:
+    """extract never raises: "x٣" (an Arabic-Indic three) was a ValueError."""
+    assert extract("Un rendement x٣ annoncé.") == []

@@ -127,8 +127,9 @@ def _corpus(folder: Path, count: int = 60, size: int = 40_000) -> Path:
     return folder
 
 
-def _interrupted(args: list[str], cwd: Path, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    """``recoupe ARGS`` as a real process, sent Ctrl-C after a second, as a terminal does: to its whole group."""
+def _interrupted(args: list[str], cwd: Path, stdout=subprocess.PIPE, started=None) -> subprocess.CompletedProcess:
+    """``recoupe ARGS`` as a real process, sent Ctrl-C as a terminal does (to its whole group): once
+    ``started()`` says the work is under way, else after a second."""
     process = subprocess.Popen(
         [sys.executable, "-m", "cli", *args], cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, text=True,
         start_new_session=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -139,6 +140,10 @@ def _interrupted(args: list[str], cwd: Path, stdout=subprocess.PIPE) -> subproce
         while not children.read_text().strip() and time.monotonic() < deadline:
             time.sleep(0.02)
         time.sleep(0.2)
+    elif started is not None:
+        deadline = time.monotonic() + 10
+        while not started() and time.monotonic() < deadline:
+            time.sleep(0.01)
     else:
         time.sleep(1)
     assert process.poll() is None, "the run ended before Ctrl-C: make the corpus bigger"
@@ -171,9 +176,13 @@ def test_ctrl_c_leaves_no_output_and_a_usable_cache(tmp_path: Path, jobs: str) -
 
 
 def test_ctrl_c_during_extract(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "docs")
-    with open(tmp_path / "figures.jsonl", "w", encoding="utf-8") as target:
-        result = _interrupted(["extract", str(corpus), "--format", "jsonl", "--jobs", "1", "--no-cache"], tmp_path, stdout=target)
+    corpus = _corpus(tmp_path / "docs", count=200)  # seconds of work: still running when Ctrl-C comes
+    figures = tmp_path / "figures.jsonl"
+    with open(figures, "w", encoding="utf-8") as target:
+        result = _interrupted(
+            ["extract", str(corpus), "--format", "jsonl", "--jobs", "1", "--no-cache"], tmp_path, stdout=target,
+            started=lambda: figures.stat().st_size > 0,  # rows are coming: Ctrl-C in the middle of the stream
+        )
     assert (result.returncode, result.stderr) == (130, "recoupe: interrupted\n")
 
 
