@@ -1,6 +1,6 @@
 """An incremental cache of extraction results: one SQLite file, ``.recoupe_cache/extract.sqlite3``.
 
-Each row is one document's extraction (its decoded text, metadata and figures, as JSON), keyed on
+Each row is one document's extraction (its decoded text; its metadata and figures as JSON), keyed on
 the SHA-256 of the file's bytes, the file's suffix (which decides how the bytes are read) and a
 settings key: recoupe's version, the versions of the libraries that read HTML, PDF and number
 words, and a hash of the source of every module that decides what is extracted. Change any of
@@ -18,14 +18,16 @@ a run is the same as in one of them, its output is written again as it was.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
 import sqlite3
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from checker import __version__
 from checker.documents import Document
@@ -36,7 +38,7 @@ if TYPE_CHECKING:  # imported when a row is decoded: a replayed run never compil
 
 FOLDER = ".recoupe_cache"
 FILE_NAME = "extract.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Outputs of whole runs kept for replay: the most recent ones; each can be as large as a report.
 REPLAYS_KEPT = 4
 _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache files
@@ -116,12 +118,12 @@ class Cache:
                     Path(str(self.path) + suffix).unlink(missing_ok=True)
         connection = sqlite3.connect(self.path, timeout=5)
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"extraction", "replay"} <= tables:  # a new file (or one from before replays): set it up
+        if not {"extraction", "replay"} <= tables:  # a new file: set it up
             with connection:  # a write, with its sync to disk: only when there is something to write
                 connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                connection.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                connection.execute("CREATE TABLE IF NOT EXISTS replay (key TEXT PRIMARY KEY, meta TEXT NOT NULL, stdout TEXT NOT NULL)")
+                connection.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT NOT NULL, value TEXT NOT NULL)")
+                connection.execute("CREATE TABLE IF NOT EXISTS replay (key TEXT PRIMARY KEY, meta TEXT NOT NULL, stdout BLOB NOT NULL)")
         return connection
 
     def key(self, data: bytes, suffix: str) -> str:
@@ -132,10 +134,10 @@ class Cache:
         if self._connection is None:
             return None
         try:
-            row = self._connection.execute("SELECT value FROM extraction WHERE key = ?", (key,)).fetchone()
+            row = self._connection.execute("SELECT text, value FROM extraction WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
             row = None
-        result = _decode(row[0], source) if row is not None else None
+        result = _decode(row[0], row[1], source) if row is not None else None
         if result is None:
             self.misses += 1
         else:
@@ -147,34 +149,77 @@ class Cache:
         if self._connection is None or self._failed:
             return
         try:
-            self._connection.execute("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", (key, _encode(document, figures)))
+            self._connection.execute(
+                "INSERT OR REPLACE INTO extraction (key, text, value) VALUES (?, ?, ?)", (key, document.text, _encode(document, figures))
+            )
         except sqlite3.Error as exc:
             self._fail(exc)
+        except ValueError:  # text SQLite cannot hold (a lone surrogate): this document is not kept
+            pass
 
     def replay(self, key: str) -> Replay | None:
-        """The output of an earlier run with the same key (checker.replay.run_key), or None."""
+        """What an earlier run with the same key (checker.replay.run_key) wrote, or None.
+
+        Its standard output stays in the cache (``write_stdout``); it is read once here to check
+        it is the one recorded (size and SHA-256), so a damaged row is a miss, never replayed.
+        """
         if self._connection is None:
             return None
         try:
-            row = self._connection.execute("SELECT meta, stdout FROM replay WHERE key = ?", (key,)).fetchone()
+            row = self._connection.execute("SELECT rowid, meta FROM replay WHERE key = ?", (key,)).fetchone()
+            found = None if row is None else Replay.decode(row[1], row[0])
+            if found is None:
+                return None
+            digest = hashlib.sha256()
+            size = 0
+            for chunk in self._stdout_chunks(found.rowid):
+                digest.update(chunk)
+                size += len(chunk)
         except sqlite3.Error:
             return None
-        return None if row is None else Replay.decode(row[0], row[1])
+        return found if (size, digest.hexdigest()) == (found.stdout_size, found.stdout_sha256) else None
 
-    def keep_replay(self, key: str, replay: Replay) -> None:
-        """Store a run's output (kept at commit()), dropping all but the most recent REPLAYS_KEPT."""
+    def write_stdout(self, replay: Replay, out: BinaryIO) -> None:
+        """Copy the standard output of ``replay`` (from ``replay()``) to ``out``, a chunk at a time."""
+        for chunk in self._stdout_chunks(replay.rowid):
+            out.write(chunk)
+
+    def _stdout_chunks(self, rowid: int) -> Iterator[bytes]:
+        assert self._connection is not None
+        with self._connection.blobopen("replay", "stdout", rowid, readonly=True) as blob:
+            while chunk := blob.read(_CHUNK):
+                yield chunk
+
+    def keep_replay(self, key: str, replay: Replay, stdout: BinaryIO | None = None) -> None:
+        """Store a run's output (kept at commit()), dropping all but the most recent REPLAYS_KEPT.
+
+        The standard output is ``replay.stdout``, or the bytes of the file ``stdout`` (a spool the
+        run wrote as it went, so that a long output is never all in memory), copied a chunk at a time.
+        """
         if self._connection is None or self._failed:
             return
         try:
-            self._connection.execute(
-                "INSERT OR REPLACE INTO replay (key, meta, stdout) VALUES (?, ?, ?)", (key, replay.encode_meta(), replay.stdout)
-            )
+            if stdout is None:
+                stdout = io.BytesIO(replay.stdout.encode("utf-8"))
+            size = stdout.seek(0, io.SEEK_END)
+            digest = hashlib.sha256()
+            stdout.seek(0)
+            while chunk := stdout.read(_CHUNK):
+                digest.update(chunk)
+            meta = replay.encode_meta(size, digest.hexdigest())
+            rowid = self._connection.execute(
+                "INSERT OR REPLACE INTO replay (key, meta, stdout) VALUES (?, ?, zeroblob(?))", (key, meta, size)
+            ).lastrowid
+            stdout.seek(0)
+            with self._connection.blobopen("replay", "stdout", rowid) as blob:
+                while chunk := stdout.read(_CHUNK):
+                    blob.write(chunk)
             self._connection.execute(
                 "DELETE FROM replay WHERE rowid NOT IN (SELECT rowid FROM replay ORDER BY rowid DESC LIMIT ?)", (REPLAYS_KEPT,)
             )
         except sqlite3.Error as exc:
             self._fail(exc)
-        except ValueError:  # text SQLite cannot hold (a lone surrogate): this run is not kept
+        except (ValueError, OSError):  # text that cannot be encoded (a lone surrogate), a spool lost: not kept
             pass
 
     def commit(self) -> None:
@@ -219,44 +264,54 @@ def _foreign(path: Path) -> str | None:
         return f"cannot be read ({exc})"
     if application != _APPLICATION_ID:
         return "is not a recoupe cache"
-    if version != SCHEMA_VERSION or columns != ["key", "value"] or replay_columns not in ([], ["key", "meta", "stdout"]):
+    if version != SCHEMA_VERSION or columns != ["key", "text", "value"] or replay_columns != ["key", "meta", "stdout"]:
         return f"has schema version {version}, not {SCHEMA_VERSION}"
     return None
+
+
+_CHUNK = 1 << 20  # bytes of a replayed standard output copied at a time
 
 
 @dataclass(frozen=True)
 class Replay:
     """What a run wrote: standard output, its messages on standard error, the files it wrote
-    (path, text) and its exit code."""
+    (path, text) and its exit code. Read back from the cache, ``stdout`` is empty: the output is
+    copied from the cache by ``Cache.write_stdout`` (``rowid``, checked by size and SHA-256)."""
 
-    stdout: str
+    stdout: str = ""
     stderr: tuple[str, ...] = ()
     files: tuple[tuple[str, str], ...] = ()
     exit_code: int = 0
+    rowid: int = 0
+    stdout_size: int = 0
+    stdout_sha256: str = ""
 
-    def encode_meta(self) -> str:
-        return json.dumps({"stderr": list(self.stderr), "files": [list(pair) for pair in self.files], "exit": self.exit_code}, ensure_ascii=False)
+    def encode_meta(self, size: int, sha256: str) -> str:
+        return json.dumps({
+            "stderr": list(self.stderr), "files": [list(pair) for pair in self.files], "exit": self.exit_code,
+            "stdout_size": size, "stdout_sha256": sha256,
+        }, ensure_ascii=False)
 
     @classmethod
-    def decode(cls, meta: str, stdout: object) -> Replay | None:
-        """None for anything not exactly what encode_meta() and keep_replay() write."""
+    def decode(cls, meta: str, rowid: int) -> Replay | None:
+        """None for anything not exactly what encode_meta() writes."""
         try:
             data = json.loads(meta)
             stderr = tuple(data["stderr"])
             files = tuple((path, text) for path, text in data["files"])
-            exit_code = data["exit"]
+            exit_code, size, sha256 = data["exit"], data["stdout_size"], data["stdout_sha256"]
         except (ValueError, TypeError, KeyError):
             return None
-        strings = [stdout, *stderr, *(part for pair in files for part in pair)]
-        if not all(isinstance(item, str) for item in strings) or type(exit_code) is not int:
+        strings = [*stderr, *(part for pair in files for part in pair), sha256]
+        if not all(isinstance(item, str) for item in strings) or not all(type(n) is int for n in (exit_code, size, rowid)):
             return None
-        return cls(stdout, stderr, files, exit_code)  # type: ignore[arg-type]
+        return cls("", stderr, files, exit_code, rowid, size, sha256)  # type: ignore[arg-type]
 
 
 def _encode(document: Document, quantities: tuple[Quantity, ...]) -> str:
     meta = document.meta
     return json.dumps({
-        "text": document.text, "encoding": document.encoding, "format": document.format,
+        "encoding": document.encoding, "format": document.format,
         "page_starts": list(document.page_starts),
         "meta": None if meta is None else {
             "title": meta.title, "publisher": meta.publisher, "url": meta.url, "date": meta.date,
@@ -269,7 +324,7 @@ def _encode(document: Document, quantities: tuple[Quantity, ...]) -> str:
     }, ensure_ascii=False)
 
 
-def _decode(value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
+def _decode(text: object, value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
     """A row back to values; None for anything not exactly what _encode writes."""
     from checker.extractor import Quantity
 
@@ -282,7 +337,6 @@ def _decode(value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | 
             if not all(value is None or isinstance(value, str) for value in meta.values()):
                 return None
             source_meta = Source(**meta, origin=origin)
-        text = data["text"]
         if not isinstance(text, str) or not all(isinstance(start, int) for start in data["page_starts"]):
             return None
         document = Document.from_text(

@@ -61,12 +61,12 @@ def code_digest(packages: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(paths: list[Path], extra_files: Iterable[Path] = ()) -> str | None:
+def inputs_digest(paths: list[Path], extra_files: Iterable[Path] = (), discovered=None) -> str | None:
     """The documents under ``paths`` as recoupe finds them (names, bytes, what is skipped or
     missing), the manifests of their folders, and ``extra_files`` (rules, a baseline); None when
-    any of them cannot be read."""
+    any of them cannot be read. ``discovered``: what ``discover_all(paths)`` returned, if known."""
     digest = _Digest()
-    files, missing, skipped = discover_all(paths)
+    files, missing, skipped = discovered if discovered is not None else discover_all(paths)
     for error in missing:
         digest.add(f"missing {error}")
     for item in skipped:

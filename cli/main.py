@@ -119,12 +119,15 @@ def extract(
     written = 0
     with _engine(engine, scheduler, jobs) as runner:
         cache = _open_cache(no_cache, cache_dir)
-        key = _run_key(cache, "extract", paths, (), output_format.value) if writer is not None else None
+        discovered = (files, list(errors), skipped)
+        key = _run_key(cache, "extract", paths, (), output_format.value, discovered=discovered) if writer is not None else None
         replayed = cache.replay(key) if cache is not None and key is not None else None
         if replayed is not None:
-            _close_cache(cache)
-            _emit(replayed, already_said=len(said))
-        out = _Recorder(sys.stdout.write, keep=key is not None)
+            try:
+                _emit(replayed, cache, already_said=len(said))
+            finally:
+                _close_cache(cache)
+        out = _Recorder(sys.stdout.write, _spool(cache) if key is not None else None)
         if output_format is ExtractFormat.json:
             out.write('{\n  "schema_version": ' + json.dumps(SCHEMA_VERSION) + ',\n  "quantities": [')
         for outcome in extract_documents(files, jobs, cache, runner):  # in worker processes when jobs > 1
@@ -150,9 +153,10 @@ def extract(
         if output_format is ExtractFormat.json:
             listed = [{"source": e.path, "line": e.line, "message": e.message} for e in errors]
             out.write(("\n  ]" if written else "]") + ',\n  "errors": ' + dumps_indented(listed).replace("\n", "\n  ") + "\n}\n")
-        if cache is not None and key is not None and not errors and out.kept is not None:
-            cache.keep_replay(key, _replay_of(out.kept, said, (), ExitCode.OK))
+        if cache is not None and out.spool is not None and not errors:
+            cache.keep_replay(key, _replay_of("", said, (), ExitCode.OK), stdout=out.spool)
             cache.commit()
+        out.close()
         _close_cache(cache)
     for error in errors:
         _err(str(error))
@@ -162,34 +166,41 @@ def extract(
         raise typer.Exit(ExitCode.ERROR)
 
 
-# Outputs larger than this are not kept for a replay: capturing them would make memory grow.
-_REPLAY_MAX_CHARS = 64_000_000
-
-
 class _Recorder:
-    """Writes through ``write``; with ``keep``, also keeps what it wrote, up to _REPLAY_MAX_CHARS
-    (``kept`` is None beyond that: the output is too large to be kept)."""
+    """Writes through ``write`` and, when given a ``spool`` (a binary file), into it too, so that
+    the output can be kept for a replay without holding it in memory."""
 
-    def __init__(self, write: Callable[[str], object], keep: bool) -> None:
+    def __init__(self, write: Callable[[str], object], spool) -> None:
         self._write = write
-        self._parts: list[str] | None = [] if keep else None
-        self._size = 0
+        self.spool = spool
 
     def write(self, text: str) -> None:
         self._write(text)
-        if self._parts is not None:
-            self._size += len(text)
-            if self._size > _REPLAY_MAX_CHARS:
-                self._parts = None
-            else:
-                self._parts.append(text)
+        if self.spool is not None:
+            try:
+                self.spool.write(text.encode("utf-8"))
+            except (UnicodeEncodeError, OSError):  # text UTF-8 cannot carry, a full disk: not kept
+                self.close()
+                self.spool = None
 
-    @property
-    def kept(self) -> str | None:
-        return None if self._parts is None else "".join(self._parts)
+    def close(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
 
 
-def _run_key(cache, command: str, paths: list[Path], extra_files: tuple[Path, ...], *options: str) -> str | None:
+def _spool(cache):
+    """An anonymous temporary file beside the cache (removed when closed), or None."""
+    import tempfile
+
+    if cache is None:
+        return None
+    try:
+        return tempfile.TemporaryFile(dir=cache.path.parent, prefix=".spool-")
+    except OSError:
+        return None
+
+
+def _run_key(cache, command: str, paths: list[Path], extra_files: tuple[Path, ...], *options: str, discovered=None) -> str | None:
     """The replay key of this run (checker.replay), or None when it cannot be replayed."""
     if cache is None:
         return None
@@ -197,7 +208,7 @@ def _run_key(cache, command: str, paths: list[Path], extra_files: tuple[Path, ..
     import checker
     from checker.replay import code_digest, inputs_digest, run_key
 
-    inputs = inputs_digest(paths, extra_files)
+    inputs = inputs_digest(paths, extra_files, discovered)
     if inputs is None:
         return None
     packages = [Path(checker.__file__).parent, Path(cli.__file__).parent]
@@ -210,14 +221,20 @@ def _replay_of(stdout: str, said: list[str], files: tuple[tuple[str, str], ...],
     return Replay(stdout, tuple(said), files, int(code))
 
 
-def _emit(replayed, already_said: int = 0) -> None:
-    """Do again what an earlier run with the same inputs did, and exit as it did.
+def _emit(replayed, cache=None, already_said: int = 0) -> None:
+    """Do what a run did, and exit as it did: ``replayed`` from this run, or from an earlier run
+    with the same inputs read from ``cache`` (its standard output is copied from there).
 
     ``already_said``: how many of its messages this run has already written (before it knew).
     """
     for message in replayed.stderr[already_said:]:
         _err(message)
-    sys.stdout.write(replayed.stdout)
+    if cache is None:
+        sys.stdout.write(replayed.stdout)
+    else:
+        sys.stdout.flush()
+        cache.write_stdout(replayed, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     for file, text in replayed.files:
         write_atomic(Path(file), text)
     raise typer.Exit(replayed.exit_code)
@@ -495,8 +512,10 @@ def check(
             key = _run_key(cache, "check", paths, extra, *options)
         replayed = cache.replay(key) if cache is not None and key is not None else None
         if replayed is not None:
-            _close_cache(cache)
-            _emit(replayed)
+            try:
+                _emit(replayed, cache)
+            finally:
+                _close_cache(cache)
         try:
             from checker.pipeline import check as run_check  # after the replay: a replayed run needs none of it
 

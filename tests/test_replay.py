@@ -115,10 +115,14 @@ def test_run_with_an_unreadable_document_is_not_kept(workspace: Path, monkeypatc
 
 def test_tampered_replay_is_ignored(workspace: Path) -> None:
     first = _check()
-    with sqlite3.connect(workspace / ".recoupe_cache" / FILE_NAME) as connection:
+    database = workspace / ".recoupe_cache" / FILE_NAME
+    with sqlite3.connect(database) as connection:  # same size, other bytes: the digest differs
+        connection.execute("UPDATE replay SET stdout = CAST(replace(CAST(stdout AS TEXT), '650', '651') AS BLOB)")
+    _same(first, _check())
+    with sqlite3.connect(database) as connection:
         connection.execute("UPDATE replay SET meta = '{\"stderr\": [3], \"files\": [], \"exit\": 0}', stdout = 'forged'")
     _same(first, _check())
-    with sqlite3.connect(workspace / ".recoupe_cache" / FILE_NAME) as connection:
+    with sqlite3.connect(database) as connection:
         connection.execute("UPDATE replay SET meta = 'not json'")
     _same(first, _check())
 
@@ -131,15 +135,30 @@ def test_only_the_most_recent_runs_are_kept(workspace: Path) -> None:
 
 
 @pytest.mark.parametrize("meta", [
-    '{"stderr": [], "files": [], "exit": "0"}',
-    '{"stderr": [], "files": [["a"]], "exit": 0}',
-    '{"stderr": "x", "files": [], "exit": true}',
+    '{"stderr": [], "files": [], "exit": "0", "stdout_size": 4, "stdout_sha256": "ab"}',
+    '{"stderr": [], "files": [["a"]], "exit": 0, "stdout_size": 4, "stdout_sha256": "ab"}',
+    '{"stderr": "x", "files": [], "exit": true, "stdout_size": 4, "stdout_sha256": "ab"}',
+    '{"stderr": [], "files": [], "exit": 0, "stdout_size": 4.0, "stdout_sha256": "ab"}',
+    '{"stderr": [], "files": [], "exit": 0, "stdout_size": 4}',
     '{"files": [], "exit": 0}',
     "[]",
 ])
 def test_replay_rows_are_decoded_strictly(meta: str) -> None:
-    assert Replay.decode(meta, "text") is None
-    assert Replay.decode('{"stderr": ["w"], "files": [["f", "t"]], "exit": 1}', "text") == Replay("text", ("w",), (("f", "t"),), 1)
+    assert Replay.decode(meta, 7) is None
+    good = '{"stderr": ["w"], "files": [["f", "t"]], "exit": 1, "stdout_size": 4, "stdout_sha256": "ab"}'
+    assert Replay.decode(good, 7) == Replay("", ("w",), (("f", "t"),), 1, 7, 4, "ab")
+
+
+def test_a_long_output_is_kept_without_holding_it_in_memory(workspace: Path, monkeypatch) -> None:
+    """extract's rows go to a spool file as they are written; the replay copies them back in chunks."""
+    import checker.cache
+
+    monkeypatch.setattr(checker.cache, "_CHUNK", 7)  # many chunks, on a small output
+    first = CliRunner().invoke(app, ["extract", "docs", "--format", "jsonl"])
+    assert first.exit_code == 0 and first.stdout.count("\n") == 2
+    with monkeypatch.context() as patched:
+        _no_work(patched)
+        _same(first, CliRunner().invoke(app, ["extract", "docs", "--format", "jsonl"]))
 
 
 def test_seeds_check_is_the_same_replayed(tmp_path: Path, monkeypatch) -> None:
