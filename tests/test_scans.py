@@ -34,6 +34,8 @@ PIECES = [
     "1ER", "ET", "AU", "À", "–", "H", "bis", "Ter", "Rue", "24/7", "0612345678", "75013", "_",
     # collective nouns, found before the article is tried (see _approx_matches)
     "millier", "milliers", "QUINZAINE", "Une", "QUELQUE", "uné",
+    # the first character of the word after the spaces that follow digits (see _could_start_at_digits)
+    "  ", "\u2009", "\u3000", "\x1c", "Quai", "Bd", "JANV.", "ſeptembre", "Kelvin", "İle", "E", "Et", "Mars",
 ]
 
 
