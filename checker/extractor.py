@@ -301,42 +301,51 @@ assert _NOT_QUANTITY_PATTERNS[_URL].startswith("https?") and _NOT_QUANTITY_PATTE
 _AT_DIGITS_INDICES = tuple(index for index in range(len(_NOT_QUANTITY_PATTERNS)) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _EMAIL))
 
 
-def _ascii_beginning(*alternations: str) -> frozenset[str]:
-    """The ASCII characters that can begin a word of the alternations (``a|b\\.|...``, each word
-    beginning with a literal character), case ignored the way IGNORECASE ignores it."""
-    firsts = {word[0] for alternation in alternations for word in alternation.split("|")}
-    begins = regex.compile("|".join(map(regex.escape, sorted(firsts))), regex.IGNORECASE)
-    return frozenset(char for char in map(chr, range(128)) if begins.match(char))
+def _beginnings(alternation: str, length: int) -> regex.Pattern[str]:
+    """The first ``length`` characters of the words of ``alternation`` (``a|b\\.|...``, each word
+    beginning with that many literal characters), as a pattern that ignores case as IGNORECASE does."""
+    prefixes = sorted({word[:length] for word in alternation.split("|")})
+    assert all(regex.fullmatch(rf"[\p{{L}},:\-–]{{{length}}}", prefix) for prefix in prefixes)
+    return regex.compile("|".join(map(regex.escape, prefixes)), regex.IGNORECASE)
 
 
-# What begins the word after the spaces that follow a run of digits, for the patterns that allow
-# spaces there: a month (28 janvier), a connector (du 3 au 5 mars), a street (12 rue), an hour (10 h 30).
-_MONTH_BEGINNING = _ascii_beginning(french.MONTHS)
-_CONNECTOR_BEGINNING = _ascii_beginning(",|et|au|à|-|–")
-_STREET_BEGINNING = _ascii_beginning("bis|ter|quater", french.STREET_WORDS)
-_HOUR_BEGINNING = _ascii_beginning("h|:")
+# What can begin the word after the spaces that follow a run of digits, for the patterns that allow
+# spaces there: a month (28 janvier), a connector (du 3 au 5 mars), a street (12 rue, 3 bis), an
+# hour (10 h 30); by the first two characters, or the first one.
+_WORD_BEGINNINGS = (
+    (_beginnings(french.MONTHS, 2), 2), (_beginnings(",|et|au|à|-|–", 1), 1),
+    (_beginnings("bis|ter|quater|" + french.STREET_WORDS, 2), 2), (_beginnings("h|:", 1), 1),
+)
+_ANY_WORD = (True,) * len(_WORD_BEGINNINGS)
 
 
-def _could_start_at_digits(index: int, length: int, following: str, first: str, word: str = "*", one_space: bool = False) -> bool:
+@lru_cache(maxsize=None)
+def _word_may_begin(word: str) -> tuple[bool, ...]:
+    """Whether ``word``, the first two characters after the spaces (fewer at the end of the text),
+    all ASCII, can begin a month, a connector, a street, an hour. A non-ASCII character may be
+    an ASCII letter to IGNORECASE (ſ, K): such a word is given as _ANY_WORD instead."""
+    return tuple(beginning.fullmatch(word[:length]) is not None for beginning, length in _WORD_BEGINNINGS)
+
+
+def _could_start_at_digits(index: int, length: int, following: str, first: str, word: tuple[bool, ...] = _ANY_WORD, one_space: bool = False) -> bool:
     """Whether alternative ``index`` can match from a run of ``length`` digits starting with
     ``first``, followed by ``following`` ("" at the end, " " for any white space). A pattern
     that begins ``\\d{1,2}`` then a non-digit needs a run of at most two digits, and so on;
-    IGNORECASE lets "et" begin with "E", "à" with "À". After white space, ``word`` is the first
-    character after it ("" at the end of the text, "*" for any character: a non-ASCII one, which
-    case-folding may relate to an ASCII letter) and ``one_space`` says whether the space is one
+    IGNORECASE lets "et" begin with "E", "à" with "À". After white space, ``word`` says what the
+    word after it can begin (see _word_may_begin) and ``one_space`` whether the space is one
     character."""
     short, space = length <= 2, following == " "
     first_of_1er = first == "1" and length == 1 and following in ("e", "E")
-    any_word = word == "*"
+    month, connector, street, hour = word
     conditions = {
         0: short and following in ("/", ".", "-"),  # 12/11/25
         1: length == 4 and following == "-",  # 2025-11-12
-        2: short and space and (any_word or word in _MONTH_BEGINNING) or first_of_1er,  # 28 janvier
-        4: short and (space and (any_word or word in _CONNECTOR_BEGINNING) or following in (",", "e", "E", "a", "A", "à", "À", "-", "–")) or first_of_1er,  # du 3 au 5 mars
-        5: short and (space and one_space and (any_word or word in _HOUR_BEGINNING) or following in ("h", "H", ":")),  # 10h30, 10 h 30
+        2: short and space and month or first_of_1er,  # 28 janvier
+        4: short and (space and connector or following in (",", "e", "E", "a", "A", "à", "À", "-", "–")) or first_of_1er,  # du 3 au 5 mars
+        5: short and (space and one_space and hour or following in ("h", "H", ":")),  # 10h30, 10 h 30
         _PHONE: first == "0",  # 06 08 77 61 02
         7: first == "0",  # 0 800 123 456
-        8: length <= 4 and (space and (any_word or word in _STREET_BEGINNING) or following in (",", "b", "B", "t", "T", "q", "Q")),  # 12 rue, 3 bis
+        8: length <= 4 and (space and street or following in (",", "b", "B", "t", "T", "q", "Q")),  # 12 rue, 3 bis
         9: length == 5 and space,  # 75013 Paris
         10: length == 4 and (space or following in ("-", "–", "/")),  # 2024-2025
         12: following == "/",  # 24/7
@@ -348,7 +357,7 @@ _AT_DIGITS_FOLLOWING = frozenset("/.-–,:eEaAàÀhHbBtTqQ")  # the characters _
 
 
 @lru_cache(maxsize=None)
-def _at_digits(length: int, following: str, first: str, word: str = "*", one_space: bool = False) -> tuple[regex.Pattern[str], ...]:
+def _at_digits(length: int, following: str, first: str, word: tuple[bool, ...] = _ANY_WORD, one_space: bool = False) -> tuple[regex.Pattern[str], ...]:
     """The alternatives of _AT_DIGITS_INDICES that can match at such a run, in order, each on its
     own: one pattern per combination would cost a short run more to compile than they save."""
     return tuple(
@@ -604,15 +613,16 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     runs = [run.span() for run in _DIGIT_RUN.finditer(text)]
     for start, end in runs:
         following = text[end:end + 1]
-        word, one_space = "", False
+        word, one_space = _ANY_WORD, False  # not used after other characters
         if following in WHITESPACE and following:
             following = " "
             after = end + 1
             while after < len(text) and text[after] in WHITESPACE:
                 after += 1
-            word, one_space = text[after:after + 1], after == end + 1
-            if not word.isascii():
-                word = "*"  # the same patterns as for any character
+            one_space = after == end + 1
+            beginning = text[after:after + 2]
+            if beginning.isascii():
+                word = _word_may_begin(beginning)
         elif following not in _AT_DIGITS_FOLLOWING:
             following = "x"  # any other character: the same patterns
         for pattern in _at_digits(min(end - start, 6), following, text[start] if text[start] in "01" else "2", word, one_space):

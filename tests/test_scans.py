@@ -35,7 +35,7 @@ PIECES = [
     # collective nouns, found before the article is tried (see _approx_matches)
     "millier", "milliers", "QUINZAINE", "Une", "QUELQUE", "uné",
     # the first character of the word after the spaces that follow digits (see _could_start_at_digits)
-    "  ", "\u2009", "\u3000", "\x1c", "Quai", "Bd", "JANV.", "ſeptembre", "Kelvin", "İle", "E", "Et", "Mars",
+    "  ", "\u2009", "\u3000", "\x1c", "Quai", "Bd", "JANV.", "ſeptembre", "jA", "Fé", "rUE", "R", "sQuare", "Kelvin", "İle", "E", "Et", "Mars",
 ]
 
 
