@@ -432,14 +432,18 @@ _LETTERS = regex.compile(r"[\p{L}]+")
 
 # What can follow a number, as one pattern: the alternatives _read_after tries in turn, the first
 # that matches wins (one call instead of up to eight). The group that matched names the reading
-# (found in groups(): ``regex``'s lastgroup can name a group inside it).
+# (found by its number, see below: ``regex``'s lastgroup can name a group inside it).
 _AFTER_PARTS = (
     ("scaled", _SCALE_WORD.pattern), ("money", _CURRENCY.pattern), ("percent", _PERCENT.pattern),
     ("points", _POINTS.pattern), ("times", _FOIS.pattern), ("unit_symbol", _UNIT_SYMBOL.pattern),
     ("unit_word", f"(?i:{_UNIT_WORD.pattern})"), ("counted", _NOUN.pattern),
 )
 _AFTER = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _AFTER_PARTS))
-_AFTER_GROUPS = tuple((_AFTER.groupindex[name] - 1, name) for name, _ in _AFTER_PARTS)  # index in groups()
+# The groups of each alternative are numbered from its own group on: any group that matched (the
+# match's lastindex) says which alternative matched, by bisection among those first numbers.
+_AFTER_FIRST_GROUPS = tuple(_AFTER.groupindex[name] for name, _ in _AFTER_PARTS)
+_AFTER_NAMES = tuple(name for name, _ in _AFTER_PARTS)
+assert list(_AFTER_FIRST_GROUPS) == sorted(_AFTER_FIRST_GROUPS) and _AFTER_FIRST_GROUPS[0] == 1
 assert not {name for name, _ in _AFTER_PARTS} & {  # an outer name shared with an inner group would merge them
     name for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _UNIT_WORD, _NOUN) for name in pattern.groupindex
 }
@@ -498,10 +502,7 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
     match = _AFTER.match(text, pos)
     if match is None:
         return None
-    groups = match.groups()
-    for index, what in _AFTER_GROUPS:
-        if groups[index] is not None:
-            break
+    what = _AFTER_NAMES[bisect.bisect_right(_AFTER_FIRST_GROUPS, match.lastindex) - 1]
     if what == "scaled":
         return _read_after_scale(text, pos, match)
     if what == "money":
