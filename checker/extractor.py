@@ -142,7 +142,7 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     else:
         words, words_shift = (_compiled(f"(?i:{_WORDS})"), text), 0
     approx: tuple[Any, str] = (_APPROX_ALONE, text)
-    nouns = [noun for noun in APPROXIMATE_WORDS if noun in lowered]
+    nouns = _collective_nouns(lowered)
     if not nouns:
         approx = (_Found([]), text)  # "une dizaine": none of those nouns in the text at all
     elif len(lowered) == len(text) and "ſ" not in text:  # "ſ" is an "s" to (?i), not to lower()
@@ -179,6 +179,24 @@ def _candidates(text: str) -> Iterator[_Candidate]:
             yield _Candidate(best_start, position, best, text[best_start:position], best_start)
         else:
             yield _Candidate(best_start, position, best, match.group("times"), match.start("times"))
+
+
+# Most collective nouns end in "aine" (dizaine, centaine): they are looked for where "aine" is,
+# after the letter that ends their stem (z, t), with one search of the text instead of one each.
+_AINE_NOUNS = tuple(noun for noun in APPROXIMATE_WORDS if noun.endswith("aine"))
+_AINE_AFTER = frozenset(noun[-5] for noun in _AINE_NOUNS)
+_OTHER_NOUNS = tuple(noun for noun in APPROXIMATE_WORDS if not noun.endswith("aine"))  # millier
+
+
+def _collective_nouns(lowered: str) -> list[str]:
+    """The collective nouns of APPROXIMATE_WORDS found in the lower-cased text, in their order."""
+    present = {noun for noun in _OTHER_NOUNS if noun in lowered}
+    at = lowered.find("aine")
+    while at != -1:
+        if lowered[at - 1:at] in _AINE_AFTER:
+            present.update(noun for noun in _AINE_NOUNS if lowered.startswith(noun, at + 4 - len(noun)))
+        at = lowered.find("aine", at + 1)
+    return [noun for noun in APPROXIMATE_WORDS if noun in present]
 
 
 class _Found:
