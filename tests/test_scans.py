@@ -14,7 +14,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extractor import CANDIDATE, NOT_QUANTITIES, _candidates, _excluded_spans
+from checker.extractor import CANDIDATE, NOT_QUANTITIES, _candidates, _collective_nouns, _excluded_spans
+from checker.numbers import APPROXIMATE_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -69,3 +70,9 @@ def test_on_shuffled_pieces_of_french_writing(text: str) -> None:
 def test_on_any_text(text: str) -> None:
     assert _fast_candidates(text) == _reference_candidates(text)
     assert _excluded_spans(text) == [match.span() for match in _REFERENCE_EXCLUDED.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*APPROXIMATE_WORDS, "aine", "z", "t", "semaine", " ", "dizain", "e", "milli", "er"]), max_size=12).map("".join))
+def test_collective_nouns_are_those_in_the_text(text: str) -> None:
+    assert _collective_nouns(text) == [noun for noun in APPROXIMATE_WORDS if noun in text]
