@@ -384,6 +384,7 @@ def _at_digits(length: int, following: str, first: str, word: tuple[bool, ...] =
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")  # letters (\p{L}) in any Unicode version
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
 
 _SCALE_WORD = regex.compile(
@@ -682,7 +683,7 @@ def _label_matches(text: str, runs: list[int]) -> list[tuple[int, int]]:
     def worth_trying(first: int, space: int) -> bool:
         return space > 0 and text[space - 1].lower() in _LABEL_LAST and _LABEL_ENDS.match(text, first, space) is not None
 
-    return _matches_before(text, _part(_LABEL), runs, _LABEL_LENGTH, worth_trying)
+    return _matches_before(text, _part(_LABEL), runs, _LABEL_LENGTH, worth_trying, after_letter=False)
 
 
 def _month_year_matches(text: str, pattern: regex.Pattern[str], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -699,10 +700,11 @@ def _month_year_matches(text: str, pattern: regex.Pattern[str], runs: list[tuple
 
 def _matches_before(
     text: str, pattern: regex.Pattern[str], positions: list[int], length: int,
-    worth_trying: Callable[[int, int], bool] | None = None,
+    worth_trying: Callable[[int, int], bool] | None = None, after_letter: bool = True,
 ) -> list[tuple[int, int]]:
     """Where ``pattern`` matches, starting in the ``length`` characters before the spaces that
-    precede each of ``positions`` (when ``worth_trying(first, space)`` for that window)."""
+    precede each of ``positions`` (when ``worth_trying(first, space)`` for that window).
+    ``after_letter=False``: the pattern begins with ``(?<![\\p{L}])``, not tried after an ASCII letter."""
     found: list[tuple[int, int]] = []
     seen: set[int] = set()
     for position in positions:
@@ -713,6 +715,8 @@ def _matches_before(
         if worth_trying is not None and not worth_trying(first, space):
             continue
         for start in range(first, space):
+            if not after_letter and start > 0 and text[start - 1] in _ASCII_LETTERS:
+                continue  # inside a word: most of the window
             if start not in seen and (match := pattern.match(text, start)):
                 seen.add(start)
                 found.append((start, match.end()))
