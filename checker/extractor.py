@@ -135,18 +135,19 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     an alternative whose next match starts inside the last one is scanned again from its end.
     """
     lowered = text.lower()
+    # The scans of the lower-cased text need it to keep every offset, and to spell the words as
+    # the case-insensitive pattern reads them: "ſ" (long s) is an "s" to (?i), not to lower().
+    lowered_reads = len(lowered) == len(text) and "ſ" not in text
     # A match of _WORDS_LOWER in " " + lowered starts one character before the words, which is
     # where they start in the text; it ends one character later than in the text.
-    if len(lowered) == len(text):
+    if lowered_reads:
         words, words_shift = (_WORDS_LOWER, " " + lowered), 1
     else:
         words, words_shift = (_compiled(f"(?i:{_WORDS})"), text), 0
     approx: tuple[Any, str] = (_APPROX_ALONE, text)
-    nouns = _collective_nouns(lowered)
-    if not nouns:
-        approx = (_Found([]), text)  # "une dizaine": none of those nouns in the text at all
-    elif len(lowered) == len(text) and "ſ" not in text:  # "ſ" is an "s" to (?i), not to lower()
-        approx = (_Found(_approx_matches(text, lowered, nouns)), text)
+    if lowered_reads:
+        nouns = _collective_nouns(lowered)  # "une dizaine": only where one of those nouns is
+        approx = (_Found(_approx_matches(text, lowered, nouns) if nouns else []), text)
     scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, words, (_Found(_times_matches(text)), text)]
     iterators = [pattern.finditer(source) for pattern, source in scans]
     heads = [next(iterator, None) for iterator in iterators]
@@ -788,7 +789,9 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         except ValueError:
             return None
     elif candidate.kind == _APPROX_KIND:
-        number = APPROXIMATE_WORDS[candidate.number.lower()]
+        number = APPROXIMATE_WORDS.get(candidate.number.casefold())  # "ſoixantaine" is "soixantaine" to (?i)
+        if number is None:
+            return None
         parsed = ParsedNumber(Decimal(number), Decimal(number) / 2)
         approximate = True
     elif candidate.kind == _WORDS_KIND:

@@ -87,3 +87,10 @@ def test_a_figure_never_reaches_back_into_the_previous_one(text: str) -> None:
 def test_digits_of_another_script_after_x_are_no_factor() -> None:
     """extract never raises: "x٣" (an Arabic-Indic three) was a ValueError."""
     assert extract("Un rendement x٣ annoncé.") == []
+
+
+def test_long_s_is_read_as_the_case_insensitive_patterns_read_it() -> None:
+    """"ſ" (long s) is an "s" to a case-insensitive pattern: "une ſoixantaine" is found as
+    "une soixantaine" is, and was once a KeyError."""
+    [quantity] = extract("Il y avait une ſoixantaine de lits.")
+    assert (quantity.text, quantity.value, quantity.qualifier) == ("une ſoixantaine de lits", 60.0, "about")

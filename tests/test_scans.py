@@ -38,7 +38,7 @@ PIECES = [
     # the first character of the word after the spaces that follow digits (see _could_start_at_digits)
     "  ", "\u2009", "\u3000", "\x1c", "Quai", "Bd", "JANV.", "ſeptembre", "jA", "Fé", "rUE", "R", "sQuare", "Kelvin", "İle", "E", "Et", "Mars",
     # labels inside words are not labels (see _matches_before)
-    "particle", "éart.", "_art.", "Lot", "ſection", "Rang",
+    "particle", "éart.", "_art.", "Lot", "ſection", "ſept", "une ſoixantaine", "Rang",
 ]
 
 
