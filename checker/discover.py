@@ -231,7 +231,7 @@ def _wording(sentence: str, start: int, figures: list[Quantity]) -> tuple[str, .
 
 
 def _heading(document: Document, section: Span, sentence: Span) -> Span | None:
-    first = document.enclosing(document.paragraphs, section.start)
+    first = document.paragraph_at(section.start)
     if first.start >= sentence.start or first.end - first.start > 140:
         return None
     return first

@@ -165,12 +165,6 @@ class Document:
         """Sections: from one heading-like line to the next (short line, no final punctuation)."""
         return self._section_bounds.spans()
 
-    def enclosing(self, spans: tuple[Span, ...], offset: int) -> Span:
-        # bisect on the spans themselves: building a list of starts per call made binding the
-        # figures of a long document quadratic (a million lines took minutes)
-        index = max(bisect.bisect_right(spans, offset, key=_span_start) - 1, 0)
-        return spans[index] if spans else Span(0, len(self.text))
-
     def bounds_at(self, scope: str, offset: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence, paragraph, section or document around an offset.
 
@@ -210,10 +204,6 @@ class _Bounds:
 
     def spans(self) -> tuple[Span, ...]:
         return tuple(Span(start, end) for start, end in zip(self.starts, self.ends))
-
-
-def _span_start(span: Span) -> int:
-    return span.start
 
 
 _BULLETS = ("-", "–", "—", "•", "·", "*", "«", "✔", "✓", "☑", "▪", "►", ">", "(", "“", "\"")
