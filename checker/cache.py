@@ -17,6 +17,7 @@ a run is the same as in one of them, its output is written again as it was.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -51,8 +52,12 @@ _MODULES = (
 _LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six")
 
 
+@functools.cache
 def settings_key() -> str:
-    """recoupe's version, the libraries' versions and a hash of the extracting modules' source."""
+    """recoupe's version, the libraries' versions and a hash of the extracting modules' source.
+
+    Computed once a process: the cache, the replay key and the record of validated rules all ask.
+    """
     digest = hashlib.sha256(__version__.encode())
     for name in _LIBRARIES:
         digest.update(f"{name}={library_version(name)};".encode())

@@ -13,6 +13,7 @@ A digest is None when an input cannot be read: such a run is never replayed.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,7 +42,8 @@ class _Digest:
 
 
 def code_digest(packages: Iterable[Path]) -> str:
-    """recoupe's version, the extraction settings, some library versions and the source of ``packages``.
+    """recoupe's version, the extraction settings, some library versions, Python's version and the
+    source of ``packages`` (also what the record of validated rule files is keyed on).
 
     The source is hashed whole: a change in binding, comparison or rendering changes outputs
     that the extraction settings (checker.cache.settings_key) know nothing about.
@@ -51,6 +53,7 @@ def code_digest(packages: Iterable[Path]) -> str:
     digest = _Digest()
     digest.add(__version__)
     digest.add(settings_key())
+    digest.add(sys.version)
     for name in _LIBRARIES:
         digest.add(f"{name}={library_version(name)}")
     for package in packages:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -341,13 +340,7 @@ def _is_digest(value: object) -> bool:
 
 
 def _code_fingerprint() -> bytes:
-    """What decides whether a rule file validates: the extraction's settings, and all of checker/'s source."""
-    import hashlib
+    """What decides whether a rule file validates: recoupe's code and what it runs on (checker.replay)."""
+    from checker.replay import code_digest
 
-    from checker.cache import settings_key  # recoupe's version, the libraries', the extracting modules
-
-    digest = hashlib.sha256(f"{settings_key()};{sys.version};".encode())
-    folder = Path(__file__).parent
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.digest()
+    return code_digest([Path(__file__).parent]).encode()
