@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from checker.bind import Claim, NearMiss, bind
 from checker.compare import Finding, compare
 from checker.documents import Skipped, discover_all
-from checker.errors import RecoupeError, RuleError
+from checker.errors import DocumentError, RecoupeError, RuleError
 from checker.parallel import extract_documents
 from checker.rules import Rule
 from checker.sources import Catalog, Source
@@ -65,14 +65,17 @@ class Report:
 def check(
     paths: list[Path], rules: list[Rule], progress: Callable[[str], None] | None = None,
     jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
+    discovered: tuple[list[Path], list[DocumentError], list[Skipped]] | None = None,
 ) -> Report:
     """Read every document under ``paths``, bind its figures to ``rules`` and compare them.
 
     An unreadable document or a bad ``sources.toml`` is reported in ``errors``, an unsupported
     file met in a folder or an empty document in ``skipped``; the others are still checked.
     With an ``engine``, documents are extracted on its Dask cluster (see ``checker.dask_engine``).
+    ``discovered``: what ``discover_all(paths)`` returned, when the caller already asked.
     """
-    files, missing, skipped = discover_all(paths)
+    files, missing, found_skipped = discovered if discovered is not None else discover_all(paths)
+    skipped = list(found_skipped)
     errors: list[RecoupeError] = list(missing)
     catalog = Catalog()
     claims_by_rule: dict[str, list[Claim]] = defaultdict(list)

@@ -501,15 +501,18 @@ def check(
     color = sys.stdout.isatty() and not _no_color(settings.no_color)
     with _engine(engine, scheduler, jobs, report=lambda exc: _emit_error_report(exc, settings)) as runner:
         cache = _open_cache(no_cache, cache_dir)
-        key = None
-        if not color:  # colours follow the terminal, which is not among the inputs
+        key = discovered = None
+        if not color and cache is not None:  # colours follow the terminal, which is not among the inputs
+            from checker.documents import discover_all
             from checker.rules import rule_files
+
+            discovered = discover_all(paths)  # once, for the key and for the run
 
             extra = (*rule_files(rules_path), *([Path(settings.baseline)] if settings.baseline is not None else []))
             options = [repr(getattr(settings, name)) for name in ("format", "output", "baseline", "fail_on", "min_severity", "explain", "stats")]
             if any(name == "table" for name, _ in _outputs(settings)):
                 options.append(f"width={_table_width()}")
-            key = _run_key(cache, "check", paths, extra, *options)
+            key = _run_key(cache, "check", paths, extra, *options, discovered=discovered)
         replayed = cache.replay(key) if cache is not None and key is not None else None
         if replayed is not None:
             try:
@@ -519,7 +522,9 @@ def check(
         try:
             from checker.pipeline import check as run_check  # after the replay: a replayed run needs none of it
 
-            report = run_check(paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner)
+            report = run_check(
+                paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner, discovered=discovered,
+            )
             outcome = _check_outcome(report, settings, color)
             if cache is not None and key is not None and not report.errors:
                 cache.keep_replay(key, outcome)
