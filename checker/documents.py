@@ -25,13 +25,21 @@ PDF_SUFFIXES = (".pdf",)
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
 
 _SNIFF_BYTES = 8192
-# C0 controls other than tab, LF, FF, CR: a text file does not contain them.
-_CONTROL = regex.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# C0 controls other than tab, LF, FF, CR: a text file does not contain them. The other bytes are
+# deleted from a file's head and what is left, if anything, is such a control: bytes.translate
+# does that about thirty times faster than a search for the class (0.1 s over a 600-file corpus).
+_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20)])
+_NOT_CONTROLS = bytes(byte for byte in range(256) if byte not in _CONTROLS)
 # Between two sentences: the ``gap`` after final punctuation (closing quotes, spaces) when a
 # capital, an opening quote or a digit follows, or a run of line breaks. The punctuation is
 # matched rather than looked behind at so that the search can skip ahead to it: the pattern
 # scans the whole text of every document.
 _SENTENCE_END = regex.compile(r"[.!?…](?P<gap>[»\"”)]*\s+)(?=[\p{Lu}«\"“\d])|(?P<gap>\n+)")
+
+
+def blank(text: str) -> bool:
+    """``not text.strip()`` (nothing but white space), without the copy of the text strip() makes."""
+    return not text or text.isspace()
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise DocumentError(path, f"not valid UTF-16 text ({exc.reason})") from None
     else:
-        if _CONTROL.search(data[:_SNIFF_BYTES]):
+        if data[:_SNIFF_BYTES].translate(None, _NOT_CONTROLS):
             raise DocumentError(path, "binary file, not a text document")
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
@@ -66,7 +74,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 text, encoding = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # most files have none: two copies of the text saved
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 
-from checker.documents import HTML_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, Document, decode
+from checker.documents import HTML_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, Document, blank, decode
 from checker.errors import DocumentError
 from checker.sources import dateline, make_source, normalise_date
 
@@ -54,7 +54,7 @@ def to_document(data: bytes, source: str, suffix: str = "") -> Document:
     if kind == "pdf":
         return read_pdf(data, source)
     text, encoding = decode(data, source)
-    meta = make_source("document", date=dateline(text)) if text.strip() else None
+    meta = make_source("document", date=dateline(text)) if not blank(text) else None
     return Document.from_text(text, source=source, encoding=encoding, meta=meta)
 
 
@@ -108,7 +108,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         parts.append(text)
         offset += len(text) + 2
     text = "\n\n".join(parts)
-    meta = make_source("document", date=dateline(text)) if text.strip() else None
+    meta = make_source("document", date=dateline(text)) if not blank(text) else None
     return Document.from_text(text, source=source, encoding="pdf", page_starts=tuple(starts), meta=meta, format="pdf")
 
 
