@@ -153,10 +153,14 @@ class Cache:
         """Store a new result; nothing is kept until commit() (one transaction per run)."""
         if self._connection is None or self._failed:
             return
+        self.put_entry(key, *entry(document, figures))
+
+    def put_entry(self, key: str, text: str, value: str) -> None:
+        """``put`` of a result already made into an ``entry`` (by a worker process)."""
+        if self._connection is None or self._failed:
+            return
         try:
-            self._connection.execute(
-                "INSERT OR REPLACE INTO extraction (key, text, value) VALUES (?, ?, ?)", (key, document.text, _encode(document, figures))
-            )
+            self._connection.execute("INSERT OR REPLACE INTO extraction (key, text, value) VALUES (?, ?, ?)", (key, text, value))
         except sqlite3.Error as exc:
             self._fail(exc)
         except ValueError:  # text SQLite cannot hold (a lone surrogate): this document is not kept
@@ -313,9 +317,10 @@ class Replay:
         return cls("", stderr, files, exit_code, rowid, size, sha256)  # type: ignore[arg-type]
 
 
-def _encode(document: Document, quantities: tuple[Quantity, ...]) -> str:
+def entry(document: Document, quantities: tuple[Quantity, ...]) -> tuple[str, str]:
+    """What the cache keeps of an extracted document: its text, and its metadata and figures as JSON."""
     meta = document.meta
-    return json.dumps({
+    return document.text, json.dumps({
         "encoding": document.encoding, "format": document.format,
         "page_starts": list(document.page_starts),
         "meta": None if meta is None else {
@@ -330,7 +335,7 @@ def _encode(document: Document, quantities: tuple[Quantity, ...]) -> str:
 
 
 def _decode(text: object, value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
-    """A row back to values; None for anything not exactly what _encode writes."""
+    """A row back to values; None for anything not exactly what ``entry`` makes."""
     from checker.extractor import Quantity
 
     try:

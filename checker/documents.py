@@ -119,6 +119,15 @@ class Document:
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
         return line_index + 1, offset - self._line_starts[line_index] + 1
 
+    def positions(self, offsets: list[int]) -> list[tuple[int, int]]:
+        """``position`` of each offset: the rows of a document's figures ask for all of theirs."""
+        starts = self._line_starts
+        found = []
+        for offset in offsets:
+            line_index = bisect.bisect_right(starts, offset) - 1
+            found.append((line_index + 1, offset - starts[line_index] + 1))
+        return found
+
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")

@@ -7,6 +7,11 @@ jobs, the results come back in the order of ``paths``, so every output is the sa
 
 A worker returns values, never exceptions: a ``DocumentError`` does not survive pickling, so it is
 sent as its path and message and rebuilt here.
+
+For ``recoupe extract --format jsonl|json``, a worker writes the rows of its document itself
+(``rows``: checker.rows) and sends back their text, not the Document and its figures: unpickling
+those and making rows of them, on the process that also writes the output, kept a second core
+from being of much use. With a cache, it also sends what the cache keeps of the document.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.documents import Document, display_name, read_bytes
+from checker.documents import Document, blank, display_name, read_bytes
 from checker.errors import DocumentError
 from checker.extractor import Quantity, extract
 
@@ -31,14 +36,28 @@ PARALLEL_FROM = 8
 
 
 @dataclass(frozen=True)
+class Rows:
+    """A document's figures as rows of output, already written (checker.rows.render_rows)."""
+
+    source: str
+    blank: bool  # the document has no text but white space
+    text: str
+
+
+@dataclass(frozen=True)
 class Extracted:
-    """One document's outcome: its Document and figures, or the error that kept it from being read."""
+    """One document's outcome: its Document and figures, or the error that kept it from being read.
+
+    When rows were asked for, ``rows`` holds them; ``document`` is then None unless the cache
+    gave it (a document extracted by a worker is not sent back, only its rows).
+    """
 
     path: Path
     document: Document | None
     quantities: tuple[Quantity, ...] = ()
     error: DocumentError | None = None
     cached: bool = False
+    rows: Rows | None = None
 
 
 def cpu_count() -> int:
@@ -56,6 +75,7 @@ def default_jobs(documents: int) -> int:
 
 def extract_documents(
     paths: list[Path], jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
+    rows: str | None = None,
 ) -> Iterator[Extracted]:
     """Each document of ``paths`` read and extracted, in that order; ``jobs`` None: default_jobs.
 
@@ -68,16 +88,24 @@ def extract_documents(
     With a ``cache``, a document whose bytes (and settings) were seen before is not extracted
     again; new results are stored as they come, in one transaction committed at the end of the
     run (an interrupted run leaves the cache as it was).
+
+    With ``rows`` (a format of checker.rows), each document's figures come as rows of that
+    format, in ``Extracted.rows``, instead of as a Document and figures.
     """
     # never more workers than documents: one document is extracted here, without starting a pool
     jobs = default_jobs(len(paths)) if jobs is None else max(min(jobs, len(paths)), 1)
-    outcomes = _outcomes(_prepared(paths, cache), jobs, engine)
+    outcomes = _outcomes(_prepared(paths, cache, rows), jobs, engine)
     try:
         for path, key, ready, outcome in outcomes:
             if ready is not None:
                 yield ready
             elif isinstance(outcome, tuple) and outcome and outcome[0] == "error":
                 yield Extracted(path, None, error=DocumentError(outcome[1], outcome[2]))
+            elif isinstance(outcome, tuple) and outcome and outcome[0] == "rows":
+                _, source, is_blank, text, entry = outcome
+                if cache is not None and entry is not None:
+                    cache.put_entry(key, *entry)
+                yield Extracted(path, None, rows=Rows(source, is_blank, text))
             else:
                 document, quantities = outcome
                 if cache is not None:
@@ -89,25 +117,30 @@ def extract_documents(
         cache.commit()
 
 
+# The work for a worker: (name, bytes, suffix, rows format or None, whether the cache keeps it).
+_Work = tuple[str, bytes, str, "str | None", bool]
+_NO_WORK: _Work = ("", b"", "", None, False)
 # One prepared document: its path, its cache key, and either its outcome already (a read error,
-# a cache hit) or the work for a worker: (name, bytes, suffix).
-_Prepared = tuple[Path, str, "Extracted | None", tuple[str, bytes, str]]
+# a cache hit) or the work for a worker.
+_Prepared = tuple[Path, str, "Extracted | None", _Work]
 
 
-def _prepared(paths: list[Path], cache: Cache | None) -> Iterator[_Prepared]:
+def _prepared(paths: list[Path], cache: Cache | None, rows: str | None) -> Iterator[_Prepared]:
     for path in paths:
         name = display_name(path)
         try:
             data = read_bytes(path, name)
         except DocumentError as exc:
-            yield path, "", Extracted(path, None, error=exc), ("", b"", "")
+            yield path, "", Extracted(path, None, error=exc), _NO_WORK
             continue
         key = cache.key(data, path.suffix) if cache is not None else ""
         hit = cache.get(key, name) if cache is not None else None
         if hit is not None:
-            yield path, key, Extracted(path, hit[0], hit[1], cached=True), ("", b"", "")
+            document, quantities = hit
+            rendered = None if rows is None else _rows(document, quantities, rows)
+            yield path, key, Extracted(path, document, quantities, cached=True, rows=rendered), _NO_WORK
         else:
-            yield path, key, None, (name, data, path.suffix)
+            yield path, key, None, (name, data, path.suffix, rows, cache is not None)
 
 
 def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None) -> Iterator[tuple[Path, str, Extracted | None, object]]:
@@ -117,7 +150,7 @@ def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | Non
         # read that had work, and the documents read before it (cache hits, errors) come first.
         read: deque[_Prepared] = deque()
 
-        def work() -> Iterator[tuple[str, bytes, str]]:
+        def work() -> Iterator[_Work]:
             for item in prepared:
                 read.append(item)
                 if item[2] is None:
@@ -170,13 +203,32 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_one(item: tuple[str, bytes, str]) -> object:
-    """In a worker: (Document, figures) of one file's bytes, or ("error", path, message)."""
+def _rows(document: Document, quantities: tuple[Quantity, ...], output_format: str) -> Rows:
+    from checker.rows import render_rows
+
+    return Rows(document.source, blank(document.text), render_rows(document, quantities, output_format))
+
+
+def _extract_one(item: _Work) -> object:
+    """In a worker: one file's bytes extracted, as ("error", path, message) or, without a rows
+    format, (Document, figures); with one, ("rows", source, blank, rows, entry), where entry is
+    what the cache keeps of the document (checker.cache.entry) when it keeps it, else None.
+
+    Plain tuples: they pickle faster than dataclasses.
+    """
     from checker.formats import to_document
 
-    name, data, suffix = item
+    name, data, suffix, rows, cached = item
     try:
         document = to_document(data, name, suffix=suffix)
     except DocumentError as exc:
         return ("error", exc.path, exc.message)
-    return document, tuple(extract(document.text))
+    quantities = tuple(extract(document.text))
+    if rows is None:
+        return document, quantities
+    rendered = _rows(document, quantities, rows)
+    if not cached:
+        return ("rows", rendered.source, rendered.blank, rendered.text, None)
+    from checker.cache import entry
+
+    return ("rows", rendered.source, rendered.blank, rendered.text, entry(document, quantities))

@@ -74,21 +74,6 @@ def _no_color(flag: bool) -> bool:
     return flag or "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != ""
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every row, not one each
-
-
-def _jsonl_row(row: dict[str, object], index: int) -> str:
-    return _ENCODE(row) + "\n"
-
-
-def _json_row(row: dict[str, object], index: int) -> str:
-    """One row of ``extract --format json``, laid out as json.dumps(indent=2) lays out the whole."""
-    return ("\n    " if index == 0 else ",\n    ") + dumps_indented(row).replace("\n", "\n    ")
-
-
-_ROW_WRITERS = {ExtractFormat.jsonl: _jsonl_row, ExtractFormat.json: _json_row}
-
-
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive: .txt, .md, .html, .pdf).", show_default=False)],
@@ -104,7 +89,7 @@ def extract(
 
     Exit codes: 0 every document read; 2 a document could not be read (the others are still listed).
     """
-    from checker.documents import discover_all
+    from checker.documents import blank, discover_all
     from checker.parallel import extract_documents
 
     files, errors, skipped = discover_all(paths)
@@ -112,15 +97,16 @@ def extract(
     for item in skipped:  # unsupported files met in a folder: named, never silent
         said.append(f"warning: {item}")
         _err(said[-1])
-    # jsonl and json rows are written as documents come (memory does not grow with the corpus);
-    # the table, for people, needs them all to size its columns.
+    # jsonl and json rows are written as documents come (memory does not grow with the corpus),
+    # each document's by the process that extracted it (checker.rows); the table, for people,
+    # needs them all to size its columns.
     rows: list[dict[str, object]] = []
-    writer = _ROW_WRITERS.get(output_format)
-    written = 0
+    streamed = output_format is not ExtractFormat.table
+    written = False
     with _engine(engine, scheduler, jobs) as runner:
         cache = _open_cache(no_cache, cache_dir)
         discovered = (files, list(errors), skipped)
-        key = _run_key(cache, "extract", paths, (), output_format.value, discovered=discovered) if writer is not None else None
+        key = _run_key(cache, "extract", paths, (), output_format.value, discovered=discovered) if streamed else None
         replayed = cache.replay(key) if cache is not None and key is not None else None
         if replayed is not None:
             try:
@@ -130,13 +116,23 @@ def extract(
         out = _Recorder(sys.stdout.write, _spool(cache) if key is not None else None)
         if output_format is ExtractFormat.json:
             out.write('{\n  "schema_version": ' + json.dumps(SCHEMA_VERSION) + ',\n  "quantities": [')
-        for outcome in extract_documents(files, jobs, cache, runner):  # in worker processes when jobs > 1
-            document = outcome.document
-            if document is None:
-                assert outcome.error is not None
+        # in worker processes when jobs > 1
+        for outcome in extract_documents(files, jobs, cache, runner, rows=output_format.value if streamed else None):
+            if outcome.error is not None:
                 errors.append(outcome.error)
                 continue
-            if not document.text.strip():
+            if outcome.rows is not None:
+                if outcome.rows.blank:
+                    said.append(f"warning: {outcome.rows.source}: empty: no text")
+                    _err(said[-1])
+                if outcome.rows.text:
+                    # each json row comes after ",\n    ": the first of the array without its comma
+                    out.write(outcome.rows.text if written or output_format is ExtractFormat.jsonl else outcome.rows.text[1:])
+                    written = True
+                continue
+            document = outcome.document
+            assert document is not None
+            if blank(document.text):
                 said.append(f"warning: {document.source}: empty: no text")
                 _err(said[-1])
             for quantity in outcome.quantities:
@@ -145,11 +141,7 @@ def extract(
                 if document.page_starts:
                     row["page"] = document.page_at(quantity.start)
                 row.update(quantity.as_dict())
-                if writer is None:
-                    rows.append(row)
-                else:
-                    out.write(writer(row, written))
-                    written += 1
+                rows.append(row)
         if output_format is ExtractFormat.json:
             listed = [{"source": e.path, "line": e.line, "message": e.message} for e in errors]
             out.write(("\n  ]" if written else "]") + ',\n  "errors": ' + dumps_indented(listed).replace("\n", "\n  ") + "\n}\n")

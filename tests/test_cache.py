@@ -103,7 +103,7 @@ def test_interrupted_write_leaves_the_cache_as_it_was(docs: Path, tmp_path: Path
 
     from checker import cache as cache_module
 
-    encode, calls = cache_module._encode, []
+    encode, calls = cache_module.entry, []
 
     def interrupted(*args):  # Ctrl-C while the third row is being written
         calls.append(1)
@@ -111,7 +111,7 @@ def test_interrupted_write_leaves_the_cache_as_it_was(docs: Path, tmp_path: Path
             raise KeyboardInterrupt
         return encode(*args)
 
-    monkeypatch.setattr(cache_module, "_encode", interrupted)
+    monkeypatch.setattr(cache_module, "entry", interrupted)
     with pytest.raises(KeyboardInterrupt):
         list(extract_documents(paths, jobs=1, cache=cache))
     monkeypatch.undo()

@@ -31,14 +31,46 @@ def corpus(tmp_path: Path) -> Path:
     return docs
 
 
-@pytest.mark.parametrize("command", [["extract", "--format", "json"], ["check", "--format", "json", "--fail-on", "never"]])
+@pytest.mark.parametrize("command", [
+    ["extract", "--format", "json"], ["extract", "--format", "jsonl"], ["check", "--format", "json", "--fail-on", "never"],
+])
 def test_jobs_two_gives_the_output_of_jobs_one(corpus: Path, command: list[str]) -> None:
     runner = CliRunner()
     one = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "1", "--no-cache"])
     two = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "2", "--no-cache"])
     assert one.exit_code == two.exit_code == 2, one.output  # binaire.txt cannot be read
-    assert one.stdout == two.stdout
-    assert "binaire.txt" in one.stdout and '"value"' in one.stdout
+    assert (one.stdout, one.stderr) == (two.stdout, two.stderr)
+    assert "binaire.txt" in one.stdout + one.stderr and '"value"' in one.stdout
+
+
+@pytest.mark.parametrize("output_format", ["jsonl", "json"])
+def test_rows_written_by_workers_into_the_cache_are_read_back_the_same(corpus: Path, tmp_path: Path, output_format: str) -> None:
+    """Rows and cache entries made in workers: filling the cache, then reading it, writes what --no-cache does."""
+    import sqlite3
+
+    from checker.cache import FILE_NAME
+
+    runner = CliRunner()
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    reference = runner.invoke(app, ["extract", str(corpus), "--format", output_format, "--jobs", "1", "--no-cache"])
+    filled = runner.invoke(app, ["extract", str(corpus), "--format", output_format, "--jobs", "2", *cache])
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as connection:
+        connection.execute("DELETE FROM replay")  # else the run is replayed, not read from the extraction rows
+        assert connection.execute("SELECT count(*) FROM extraction").fetchone()[0] > PARALLEL_FROM
+    read = runner.invoke(app, ["extract", str(corpus), "--format", output_format, "--jobs", "2", *cache])
+    assert "empty: no text" in reference.stderr
+    for run in (filled, read):
+        assert (run.exit_code, run.stdout, run.stderr) == (reference.exit_code, reference.stdout, reference.stderr)
+
+
+def test_rows_asked_for_come_instead_of_documents(corpus: Path) -> None:
+    paths = sorted(corpus.rglob("*.txt"))
+    outcomes = list(extract_documents(paths, jobs=2, rows="jsonl"))
+    assert [outcome.path for outcome in outcomes] == paths
+    read = [outcome for outcome in outcomes if outcome.error is None]
+    assert all(outcome.document is None and outcome.rows is not None for outcome in read)
+    assert [outcome.rows.blank for outcome in read if outcome.path.name == "vide.txt"] == [True]
+    assert sum(outcome.rows.text.count("\n") for outcome in read) == sum(len(o.quantities) for o in extract_documents(paths, jobs=1) if o.error is None)
 
 
 def test_results_come_in_the_order_of_the_paths(corpus: Path) -> None:

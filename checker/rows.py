@@ -1,0 +1,127 @@
+"""The rows of ``recoupe extract --format jsonl|json``: each figure of a document as JSON text.
+
+A row is ``{"source", "line", "column", ["page",] then Quantity.as_dict()}``. Its text is exactly
+what the command wrote when it built a dict per figure and encoded it: ``json.JSONEncoder(
+ensure_ascii=False).encode(row)`` for jsonl, ``json.dumps(indent=2)``'s layout for json, where a row
+sits at depth two of ``{"quantities": [...]}``. It is written here from a template of the keys,
+with the standard library's own encoders for the values, so that the rows of a document can be
+made where it was extracted (a worker process) and sent back as one string: building and pickling
+dicts and dataclasses, and encoding them one by one, cost the main process more than the text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from checker.render.layout import value_text
+
+if TYPE_CHECKING:
+    from checker.documents import Document
+    from checker.extractor import Quantity
+
+JSONL = "jsonl"
+JSON = "json"
+FORMATS = (JSONL, JSON)
+
+_encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_SPECIAL_FLOATS = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+# The keys after "source", "line", "column" and the optional "page": Quantity.as_dict()'s.
+_FIGURE_KEYS = ("start", "end", "text", "kind", "value", "unit", "low", "high", "qualifier", "noun")
+# Row separators of --format json: rows at depth two, each key at depth three.
+JSON_ROW = ",\n    "
+_JSON_KEY = ",\n      "
+
+
+def _float(value: float) -> str:
+    text = float.__repr__(value)
+    return _SPECIAL_FLOATS.get(text, text)
+
+
+def _leaf(fallback: Callable[[object], str]) -> Callable[[object], str]:
+    """The text of one value: the exact types a Quantity holds here, anything else by ``fallback``."""
+
+    def text(value: object) -> str:
+        kind = type(value)
+        if kind is str:
+            return _encode_string(value)
+        if kind is int:
+            return int.__repr__(value)
+        if kind is float:
+            return _float(value)  # type: ignore[arg-type]
+        if value is None:
+            return "null"
+        return fallback(value)
+
+    return text
+
+
+_jsonl_value = _leaf(_ENCODE)
+_json_value = _leaf(lambda value: value_text(value, "\n      "))
+
+
+def _template(opening: str, separator: str, closing: str, page: bool) -> str:
+    """A row with ``%s`` for each value, keys in order; ``%%`` cannot occur: keys are plain words."""
+    keys = ("source", "line", "column", *(("page",) if page else ()), *_FIGURE_KEYS)
+    return opening + separator.join(f'"{key}": %s' for key in keys) + closing
+
+
+_TEMPLATES = {
+    (JSONL, False): _template("{", ", ", "}\n", False),
+    (JSONL, True): _template("{", ", ", "}\n", True),
+    (JSON, False): _template(JSON_ROW + "{\n      ", _JSON_KEY, "\n    }", False),
+    (JSON, True): _template(JSON_ROW + "{\n      ", _JSON_KEY, "\n    }", True),
+}
+
+
+def render_rows(document: Document, quantities: Sequence[Quantity], output_format: str) -> str:
+    """The rows of ``quantities`` (figures of ``document``), one after the other.
+
+    jsonl: one line each. json: each row preceded by JSON_ROW, as every row but the first of the
+    array is; the caller drops the comma of the first row it writes.
+    """
+    if not quantities:
+        return ""
+    value = _jsonl_value if output_format == JSONL else _json_value
+    paged = bool(document.page_starts)
+    template = _TEMPLATES[output_format, paged]
+    source = value(document.source)
+    parts = []
+    for quantity, (line, column) in zip(quantities, document.positions([q.start for q in quantities])):
+        head = (source, line, column, document.page_at(quantity.start)) if paged else (source, line, column)
+        try:
+            parts.append(template % (*head, *_figure(quantity)))
+        except TypeError:  # a value of another type than a Quantity declares
+            parts.append(template % (*head, *map(value, _values(quantity))))
+    return "".join(parts)
+
+
+def _values(quantity: Quantity) -> tuple[object, ...]:
+    return (
+        quantity.start, quantity.end, quantity.text, quantity.kind, quantity.value, quantity.unit,
+        quantity.low, quantity.high, quantity.qualifier, quantity.noun,
+    )
+
+
+def _figure(quantity: Quantity) -> tuple[str, ...]:
+    """The texts of a figure's values when they are of the types Quantity declares, else TypeError.
+
+    The fast way of the common case, without a call per value: finite floats are written by
+    ``repr`` (float's own, the type being float exactly), strings by ``encode_basestring``, which
+    refuses any other type; anything else (a bool, which ``%s`` would write ``True``, a NaN, a
+    subclass) is refused here and goes the way of ``_leaf``.
+    """
+    start, end, value, low, high, noun = quantity.start, quantity.end, quantity.value, quantity.low, quantity.high, quantity.noun
+    if (
+        type(start) is not int or type(end) is not int or type(value) is not float or value - value
+        or low is not None and (type(low) is not float or low - low) or high is not None and (type(high) is not float or high - high)
+    ):  # x - x is 0.0 for a finite float, NaN (true) for an infinite one or a NaN
+        raise TypeError("not the types of a Quantity, or not finite")
+    return (
+        repr(start), repr(end), _encode_string(quantity.text), _encode_string(quantity.kind), repr(value),
+        _encode_string(quantity.unit), "null" if low is None else repr(low), "null" if high is None else repr(high),
+        _encode_string(quantity.qualifier), "null" if noun is None else _encode_string(noun),
+    )
