@@ -225,6 +225,7 @@ def _extract_one(item: _Work) -> object:
         return ("error", exc.path, exc.message)
     quantities = tuple(extract(document.text))
     if rows is None:
+        document.line_starts()  # found here, not by the process that receives the Document
         return document, quantities
     rendered = _rows(document, quantities, rows)
     if not cached:

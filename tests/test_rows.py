@@ -86,5 +86,8 @@ def test_no_figure_is_no_row() -> None:
 def test_positions_are_those_of_position(data: st.DataObject) -> None:
     text = data.draw(st.text(alphabet="ab\n", max_size=40))
     offsets = data.draw(st.lists(st.integers(0, len(text)), max_size=8))  # in any order, repeated or not
-    document = Document.from_text(text)
-    assert document.positions(offsets) == [document.position(offset) for offset in offsets]
+    expected = [Document.from_text(text).position(offset) for offset in offsets]
+    counted = Document.from_text(text)
+    assert counted.positions(offsets) == expected  # by counting line breaks
+    counted.line_starts()
+    assert counted.positions(offsets) == expected  # by bisection of the line starts
