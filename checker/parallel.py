@@ -28,11 +28,14 @@ from checker.errors import DocumentError
 from checker.extractor import Quantity, extract
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from checker.cache import Cache
     from checker.dask_engine import DaskEngine
 
 # Below this many documents, one process: starting workers costs more than it saves.
 PARALLEL_FROM = 8
+BATCH_MAX = 4  # documents in one task of a worker process, at most (see _outcomes)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,12 @@ def default_jobs(documents: int) -> int:
     return cpu_count() if documents > PARALLEL_FROM else 1
 
 
+def batch_size(documents: int, jobs: int) -> int:
+    """Documents sent to a worker at a time: up to BATCH_MAX, fewer when there are few documents,
+    so that each worker still gets about eight batches (for balance at the end of the run)."""
+    return max(1, min(BATCH_MAX, documents // (jobs * 8)))
+
+
 def extract_documents(
     paths: list[Path], jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
     rows: str | None = None,
@@ -94,7 +103,7 @@ def extract_documents(
     """
     # never more workers than documents: one document is extracted here, without starting a pool
     jobs = default_jobs(len(paths)) if jobs is None else max(min(jobs, len(paths)), 1)
-    outcomes = _outcomes(_prepared(paths, cache, rows), jobs, engine)
+    outcomes = _outcomes(_prepared(paths, cache, rows), jobs, engine, batch_size(len(paths), jobs))
     try:
         for path, key, ready, outcome in outcomes:
             if ready is not None:
@@ -143,8 +152,15 @@ def _prepared(paths: list[Path], cache: Cache | None, rows: str | None) -> Itera
             yield path, key, None, (name, data, path.suffix, rows, cache is not None)
 
 
-def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None) -> Iterator[tuple[Path, str, Extracted | None, object]]:
-    """Each prepared document with the outcome of its work (None when it had none), in order."""
+def _outcomes(
+    prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None, size: int = 1,
+) -> Iterator[tuple[Path, str, Extracted | None, object]]:
+    """Each prepared document with the outcome of its work (None when it had none), in order.
+
+    Worker processes get the work in batches of ``size`` documents: each task costs this process
+    (its threads send it, receive its result, wake the caller) about as much as a small document's
+    rows, and on two cores this process competes with the workers.
+    """
     if engine is not None:
         # The engine reads the work as it sends it; each result belongs to the oldest document
         # read that had work, and the documents read before it (cache hits, errors) come first.
@@ -169,28 +185,63 @@ def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | Non
         for path, key, ready, work in prepared:
             yield path, key, ready, None if ready is not None else _extract_one(work)
         return
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
 
     pool: ProcessPoolExecutor | None = None  # started at the first document to extract
-    window: deque[tuple[Path, str, Extracted | None, Future[object] | None]] = deque()
-    in_flight = jobs * 4  # documents read and sent ahead: every worker busy, memory bounded
+    window: deque[_Pending] = deque()
+    batch: list[_Work] = []
+    batched: list[_Pending] = []  # the documents of ``batch``
+    in_flight = jobs * 4 * size  # documents read and sent ahead: every worker busy, memory bounded
+
+    def send() -> None:
+        nonlocal pool
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
+        future: Future[list[object]] = pool.submit(_extract_batch, batch[:])
+        for index, pending in enumerate(batched):
+            pending.future, pending.index = future, index
+        batch.clear()
+        batched.clear()
+
+    def oldest() -> tuple[Path, str, Extracted | None, object]:
+        pending = window.popleft()
+        outcome = None if pending.future is None else pending.future.result()[pending.index]
+        return pending.path, pending.key, pending.ready, outcome
+
     try:
         for path, key, ready, work in prepared:
-            future = None
+            pending = _Pending(path, key, ready)
+            window.append(pending)
             if ready is None:
-                if pool is None:
-                    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
-                future = pool.submit(_extract_one, work)
-            window.append((path, key, ready, future))
+                batch.append(work)
+                batched.append(pending)
+                if len(batch) == size:
+                    send()
             while len(window) > in_flight:
-                path, key, ready, future = window.popleft()
-                yield path, key, ready, None if future is None else future.result()
+                if window[0].ready is None and window[0].future is None:  # its batch is not full yet: sent as it is
+                    send()
+                yield oldest()
+        if batch:
+            send()
         while window:
-            path, key, ready, future = window.popleft()
-            yield path, key, ready, None if future is None else future.result()
+            yield oldest()
     finally:  # on Ctrl-C, the documents not yet started are dropped, not extracted first
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Pending:
+    """A document read and waiting for its outcome: ``future`` (of its batch) and ``index`` (its
+    place there) are set when its batch is sent to a worker; a ``ready`` one has no work."""
+
+    __slots__ = ("path", "key", "ready", "future", "index")
+
+    def __init__(self, path: Path, key: str, ready: Extracted | None) -> None:
+        self.path = path
+        self.key = key
+        self.ready = ready
+        self.future: Future[list[object]] | None = None
+        self.index = 0
 
 
 def _ignore_interrupt() -> None:
@@ -207,6 +258,11 @@ def _rows(document: Document, quantities: tuple[Quantity, ...], output_format: s
     from checker.rows import render_rows
 
     return Rows(document.source, blank(document.text), render_rows(document, quantities, output_format))
+
+
+def _extract_batch(items: list[_Work]) -> list[object]:
+    """In a worker: ``_extract_one`` of each item."""
+    return [_extract_one(item) for item in items]
 
 
 def _extract_one(item: _Work) -> object:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.parallel import PARALLEL_FROM, default_jobs, extract_documents
+from checker.parallel import PARALLEL_FROM, batch_size, default_jobs, extract_documents
 from cli.main import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -71,6 +71,47 @@ def test_rows_asked_for_come_instead_of_documents(corpus: Path) -> None:
     assert all(outcome.document is None and outcome.rows is not None for outcome in read)
     assert [outcome.rows.blank for outcome in read if outcome.path.name == "vide.txt"] == [True]
     assert sum(outcome.rows.text.count("\n") for outcome in read) == sum(len(o.quantities) for o in extract_documents(paths, jobs=1) if o.error is None)
+
+
+def _in_batches_of_three(paths: list[Path], warm: list[Path], cache_dir: Path, monkeypatch, rows: str | None) -> None:
+    """Extracted by two workers in batches of three, ``warm`` in the cache: what one process gives."""
+    import checker.parallel
+    from checker.cache import Cache
+
+    expected = [(o.path, str(o.error), o.quantities, o.rows) for o in extract_documents(paths, jobs=1, rows=rows)]
+    cache = Cache(cache_dir)
+    list(extract_documents(warm, jobs=1, cache=cache))
+    cache.close()
+    monkeypatch.setattr(checker.parallel, "batch_size", lambda documents, jobs: 3)
+    cache = Cache(cache_dir)
+    outcomes = list(extract_documents(paths, jobs=2, cache=cache, rows=rows))
+    cache.close()
+    assert sum(outcome.cached for outcome in outcomes) >= len(paths) // 3
+    got = [(o.path, str(o.error), o.quantities if rows is None else (), o.rows) for o in outcomes]
+    assert got == [(path, error, quantities if rows is None else (), found) for path, error, quantities, found in expected]
+
+
+@pytest.mark.parametrize("rows", [None, "jsonl"])
+def test_batches_of_documents_give_each_outcome_in_order(corpus: Path, tmp_path: Path, monkeypatch, rows: str | None) -> None:
+    paths = sorted(path for path in corpus.rglob("*") if path.is_file()) * 3 + [corpus / "absent.txt"]
+    _in_batches_of_three(paths, paths[::2], tmp_path / "cache", monkeypatch, rows)  # hits and errors between batches
+
+
+@pytest.mark.parametrize("rows", [None, "jsonl"])
+def test_a_batch_not_full_is_sent_when_enough_documents_are_read_ahead(tmp_path: Path, monkeypatch, rows: str | None) -> None:
+    """A document alone in its batch, then only cache hits: its batch is sent as it is, not waited for."""
+    first = tmp_path / "premier.txt"
+    first.write_text("Seul de son lot : 12 projets.", encoding="utf-8")
+    copies = []
+    for index in range(40):
+        copies.append(tmp_path / f"copie_{index:02}.txt")
+        copies[-1].write_text("Le plan prévoit 650 M€ pour 350 projets.", encoding="utf-8")
+    _in_batches_of_three([first, *copies], copies[:1], tmp_path / "cache", monkeypatch, rows)
+
+
+def test_batches_are_small_when_documents_are_few() -> None:
+    assert [batch_size(documents, 2) for documents in (9, 16, 32, 48, 64, 611)] == [1, 1, 2, 3, 4, 4]
+    assert batch_size(9, 1) == 1
 
 
 def test_results_come_in_the_order_of_the_paths(corpus: Path) -> None:
