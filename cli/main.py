@@ -116,25 +116,22 @@ def extract(
         out = _Recorder(sys.stdout.write, _spool(cache) if key is not None else None)
         if output_format is ExtractFormat.json:
             out.write('{\n  "schema_version": ' + json.dumps(SCHEMA_VERSION) + ',\n  "quantities": [')
-        # in worker processes when jobs > 1
+        # documents extracted in worker processes when jobs > 1, their rows written there when streamed
         for outcome in extract_documents(files, jobs, cache, runner, rows=output_format.value if streamed else None):
             if outcome.error is not None:
                 errors.append(outcome.error)
                 continue
-            if outcome.rows is not None:
-                if outcome.rows.blank:
-                    said.append(f"warning: {outcome.rows.source}: empty: no text")
-                    _err(said[-1])
-                if outcome.rows.text:
+            rendered, document = outcome.rows, outcome.document
+            source, empty = (rendered.source, rendered.blank) if rendered is not None else (document.source, blank(document.text))
+            if empty:
+                said.append(f"warning: {source}: empty: no text")
+                _err(said[-1])
+            if rendered is not None:
+                if rendered.text:
                     # each json row comes after ",\n    ": the first of the array without its comma
-                    out.write(outcome.rows.text if written or output_format is ExtractFormat.jsonl else outcome.rows.text[1:])
+                    out.write(rendered.text if written or output_format is ExtractFormat.jsonl else rendered.text[1:])
                     written = True
                 continue
-            document = outcome.document
-            assert document is not None
-            if blank(document.text):
-                said.append(f"warning: {document.source}: empty: no text")
-                _err(said[-1])
             for quantity in outcome.quantities:
                 line, column = document.position(quantity.start)
                 row: dict[str, object] = {"source": document.source, "line": line, "column": column}
