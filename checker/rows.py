@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 JSONL = "jsonl"
 JSON = "json"
-FORMATS = (JSONL, JSON)
 
 _encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
@@ -111,8 +110,8 @@ def _figure(quantity: Quantity) -> tuple[str, ...]:
 
     The fast way of the common case, without a call per value: finite floats are written by
     ``repr`` (float's own, the type being float exactly), strings by ``encode_basestring``, which
-    refuses any other type; anything else (a bool, which ``%s`` would write ``True``, a NaN, a
-    subclass) is refused here and goes the way of ``_leaf``.
+    refuses what is not a str; anything else (a bool, which ``%s`` would write ``True``, a NaN, a
+    subclass of int or float) is refused here and goes the way of ``_leaf``.
     """
     start, end, value, low, high, noun = quantity.start, quantity.end, quantity.value, quantity.low, quantity.high, quantity.noun
     if (
