@@ -151,12 +151,14 @@ class Cache:
 
     def put(self, key: str, document: Document, figures: tuple[Quantity, ...]) -> None:
         """Store a new result; nothing is kept until commit() (one transaction per run)."""
+        self.put_encoded(key, *encode_row(document, figures))
+
+    def put_encoded(self, key: str, text: str, value: str) -> None:
+        """put() of a result already encoded by encode_row (in a worker process)."""
         if self._connection is None or self._failed:
             return
         try:
-            self._connection.execute(
-                "INSERT OR REPLACE INTO extraction (key, text, value) VALUES (?, ?, ?)", (key, document.text, _encode(document, figures))
-            )
+            self._connection.execute("INSERT OR REPLACE INTO extraction (key, text, value) VALUES (?, ?, ?)", (key, text, value))
         except sqlite3.Error as exc:
             self._fail(exc)
         except ValueError:  # text SQLite cannot hold (a lone surrogate): this document is not kept
@@ -311,6 +313,11 @@ class Replay:
         if not all(isinstance(item, str) for item in strings) or not all(type(n) is int for n in (exit_code, size, rowid)):
             return None
         return cls("", stderr, files, exit_code, rowid, size, sha256)  # type: ignore[arg-type]
+
+
+def encode_row(document: Document, quantities: tuple[Quantity, ...]) -> tuple[str, str]:
+    """The text and value columns of a document's row; get() reads them back."""
+    return document.text, _encode(document, quantities)
 
 
 def _encode(document: Document, quantities: tuple[Quantity, ...]) -> str:

@@ -7,14 +7,19 @@ jobs, the results come back in the order of ``paths``, so every output is the sa
 
 A worker returns values, never exceptions: a ``DocumentError`` does not survive pickling, so it is
 sent as its path and message and rebuilt here.
+
+A caller can also have each document finished in the worker, right after its extraction
+(``finish``: ``recoupe check`` binds the figures to the rules there). What comes back is then the
+finished value, often much smaller than the document and all its figures, and the work that
+follows extraction is shared between the workers instead of waiting for this process.
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +34,11 @@ if TYPE_CHECKING:
 # Below this many documents, one process: starting workers costs more than it saves.
 PARALLEL_FROM = 8
 
+# finish(document, figures, context): what a caller does with each document right after its
+# extraction, in the worker when there is one; ``context`` is what the caller's ``context(path)``
+# gave for that document in this process. Both must be picklable.
+Finish = Callable[[Document, tuple[Quantity, ...], object], object]
+
 
 @dataclass(frozen=True)
 class Extracted:
@@ -39,6 +49,9 @@ class Extracted:
     quantities: tuple[Quantity, ...] = ()
     error: DocumentError | None = None
     cached: bool = False
+    # with a ``finish``: its value for this document; ``document`` and ``quantities`` are then
+    # given only when they were at hand in this process anyway (a cache hit, the Dask engine)
+    finished: object = None
 
 
 def cpu_count() -> int:
@@ -56,6 +69,7 @@ def default_jobs(documents: int) -> int:
 
 def extract_documents(
     paths: list[Path], jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
+    finish: Finish | None = None, context: Callable[[Path], object] | None = None,
 ) -> Iterator[Extracted]:
     """Each document of ``paths`` read and extracted, in that order; ``jobs`` None: default_jobs.
 
@@ -68,56 +82,83 @@ def extract_documents(
     With a ``cache``, a document whose bytes (and settings) were seen before is not extracted
     again; new results are stored as they come, in one transaction committed at the end of the
     run (an interrupted run leaves the cache as it was).
+
+    With a ``finish``, each document read is finished (see Finish) with the ``context(path)`` asked
+    here, in document order, as it is read; in the worker processes when there are some (the Dask
+    engine sends no finish: its documents are finished here).
     """
     # never more workers than documents: one document is extracted here, without starting a pool
     jobs = default_jobs(len(paths)) if jobs is None else max(min(jobs, len(paths)), 1)
-    outcomes = _outcomes(_prepared(paths, cache), jobs, engine)
+    in_workers = finish if engine is None and jobs > 1 else None
+    outcomes = _outcomes(_prepared(paths, cache, context), jobs, engine, in_workers, cache is not None)
     try:
-        for path, key, ready, outcome in outcomes:
+        for (path, key, ready, work), outcome in outcomes:
             if ready is not None:
+                if finish is not None and ready.document is not None:
+                    ready = replace(ready, finished=finish(ready.document, ready.quantities, work[3]))
                 yield ready
-            elif isinstance(outcome, tuple) and outcome and outcome[0] == "error":
+            elif outcome[0] == "error":
                 yield Extracted(path, None, error=DocumentError(outcome[1], outcome[2]))
+            elif outcome[0] == "finished":
+                _, finished, row = outcome
+                if cache is not None and row is not None:
+                    cache.put_encoded(key, *row)
+                yield Extracted(path, None, finished=finished)
             else:
-                document, quantities = outcome
+                _, document, quantities = outcome
                 if cache is not None:
                     cache.put(key, document, quantities)
-                yield Extracted(path, document, quantities)
+                finished = None if finish is None else finish(document, quantities, work[3])
+                yield Extracted(path, document, quantities, finished=finished)
     finally:
         outcomes.close()
     if cache is not None:
         cache.commit()
 
 
-# One prepared document: its path, its cache key, and either its outcome already (a read error,
-# a cache hit) or the work for a worker: (name, bytes, suffix).
-_Prepared = tuple[Path, str, "Extracted | None", tuple[str, bytes, str]]
+# One prepared document: its path, its cache key, either its outcome already (a read error, a
+# cache hit) or None, and its work: (name, bytes, suffix) for a worker when it has no outcome yet,
+# and the context of its finish.
+_Work = tuple[str, bytes, str, object]
+_Prepared = tuple[Path, str, "Extracted | None", _Work]
 
 
-def _prepared(paths: list[Path], cache: Cache | None) -> Iterator[_Prepared]:
+def _prepared(paths: list[Path], cache: Cache | None, context: Callable[[Path], object] | None) -> Iterator[_Prepared]:
     for path in paths:
         name = display_name(path)
         try:
             data = read_bytes(path, name)
         except DocumentError as exc:
-            yield path, "", Extracted(path, None, error=exc), ("", b"", "")
+            yield path, "", Extracted(path, None, error=exc), ("", b"", "", None)
             continue
+        asked = None if context is None else context(path)  # in document order, once each
         key = cache.key(data, path.suffix) if cache is not None else ""
         hit = cache.get(key, name) if cache is not None else None
         if hit is not None:
-            yield path, key, Extracted(path, hit[0], hit[1], cached=True), ("", b"", "")
+            yield path, key, Extracted(path, hit[0], hit[1], cached=True), ("", b"", "", asked)
         else:
-            yield path, key, None, (name, data, path.suffix)
+            yield path, key, None, (name, data, path.suffix, asked)
 
 
-def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None) -> Iterator[tuple[Path, str, Extracted | None, object]]:
-    """Each prepared document with the outcome of its work (None when it had none), in order."""
+# An outcome of work: ("error", path, message), ("extracted", Document, figures), or
+# ("finished", finish's value, the cache row of the document or None); None without work.
+_Outcome = tuple
+
+
+def _outcomes(
+    prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None, finish: Finish | None, keep_rows: bool,
+) -> Iterator[tuple[_Prepared, _Outcome | None]]:
+    """Each prepared document with the outcome of its work (None when it had none), in order.
+
+    ``finish``: run in the worker processes (only with jobs > 1 and no engine), which then also
+    send the cache row of each document when ``keep_rows``, not the document and its figures.
+    """
     if engine is not None:
         # The engine reads the work as it sends it; each result belongs to the oldest document
         # read that had work, and the documents read before it (cache hits, errors) come first.
         read: deque[_Prepared] = deque()
 
-        def work() -> Iterator[tuple[str, bytes, str]]:
+        def work() -> Iterator[_Work]:
             for item in prepared:
                 read.append(item)
                 if item[2] is None:
@@ -125,39 +166,49 @@ def _outcomes(prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | Non
 
         for result in engine.map(_extract_one, work()):
             while read[0][2] is not None:
-                path, key, ready, _ = read.popleft()
-                yield path, key, ready, None
-            path, key, _, _ = read.popleft()
-            yield path, key, None, result
-        for path, key, ready, _ in read:
-            yield path, key, ready, None
+                yield read.popleft(), None
+            yield read.popleft(), result
+        for item in read:
+            yield item, None
         return
     if jobs <= 1:
-        for path, key, ready, work in prepared:
-            yield path, key, ready, None if ready is not None else _extract_one(work)
+        for item in prepared:
+            yield item, None if item[2] is not None else _extract_one(item[3])
         return
     from concurrent.futures import Future, ProcessPoolExecutor
 
     pool: ProcessPoolExecutor | None = None  # started at the first document to extract
-    window: deque[tuple[Path, str, Extracted | None, Future[object] | None]] = deque()
+    window: deque[tuple[_Prepared, Future[_Outcome] | None]] = deque()
     in_flight = jobs * 4  # documents read and sent ahead: every worker busy, memory bounded
     try:
-        for path, key, ready, work in prepared:
+        for item in prepared:
             future = None
-            if ready is None:
+            if item[2] is None:
                 if pool is None:
-                    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
-                future = pool.submit(_extract_one, work)
-            window.append((path, key, ready, future))
+                    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(finish, keep_rows))
+                future = pool.submit(_extract_one, item[3])
+            window.append((item, future))
             while len(window) > in_flight:
-                path, key, ready, future = window.popleft()
-                yield path, key, ready, None if future is None else future.result()
+                item, future = window.popleft()
+                yield item, None if future is None else future.result()
         while window:
-            path, key, ready, future = window.popleft()
-            yield path, key, ready, None if future is None else future.result()
+            item, future = window.popleft()
+            yield item, None if future is None else future.result()
     finally:  # on Ctrl-C, the documents not yet started are dropped, not extracted first
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+# In a worker process: the finish to run after each extraction, and whether to send cache rows
+# (set by _start_worker; this process never sets them, so here _extract_one only extracts).
+_FINISH: Finish | None = None
+_KEEP_ROWS = False
+
+
+def _start_worker(finish: Finish | None, keep_rows: bool) -> None:
+    global _FINISH, _KEEP_ROWS
+    _FINISH, _KEEP_ROWS = finish, keep_rows
+    _ignore_interrupt()
 
 
 def _ignore_interrupt() -> None:
@@ -170,13 +221,22 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_one(item: tuple[str, bytes, str]) -> object:
-    """In a worker: (Document, figures) of one file's bytes, or ("error", path, message)."""
+def _extract_one(item: _Work) -> _Outcome:
+    """(extracted, Document, figures) of one file's bytes, or ("error", path, message); in a
+    worker that has a finish, ("finished", its value, the cache row or None) instead."""
     from checker.formats import to_document
 
-    name, data, suffix = item
+    name, data, suffix, asked = item
     try:
         document = to_document(data, name, suffix=suffix)
     except DocumentError as exc:
         return ("error", exc.path, exc.message)
-    return document, tuple(extract(document.text))
+    quantities = tuple(extract(document.text))
+    if _FINISH is None:
+        return ("extracted", document, quantities)
+    row = None
+    if _KEEP_ROWS:
+        from checker.cache import encode_row
+
+        row = encode_row(document, quantities)
+    return ("finished", _FINISH(document, quantities, asked), row)

@@ -32,12 +32,15 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", [["extract", "--format", "json"], ["check", "--format", "json", "--fail-on", "never"]])
-def test_jobs_two_gives_the_output_of_jobs_one(corpus: Path, command: list[str]) -> None:
+def test_jobs_two_gives_the_output_of_jobs_one(corpus: Path, command: list[str], tmp_path: Path) -> None:
     runner = CliRunner()
     one = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "1", "--no-cache"])
     two = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "2", "--no-cache"])
-    assert one.exit_code == two.exit_code == 2, one.output  # binaire.txt cannot be read
-    assert one.stdout == two.stdout
+    # the workers also encode the cache's rows: filling it, then reading it, changes nothing
+    filling = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "2", "--cache-dir", str(tmp_path / "cache")])
+    reading = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "1", "--cache-dir", str(tmp_path / "cache")])
+    assert one.exit_code == two.exit_code == filling.exit_code == reading.exit_code == 2, one.output  # binaire.txt cannot be read
+    assert one.stdout == two.stdout == filling.stdout == reading.stdout
     assert "binaire.txt" in one.stdout and '"value"' in one.stdout
 
 
@@ -65,3 +68,53 @@ def test_one_document_is_extracted_without_starting_workers(monkeypatch, tmp_pat
     document.write_text("Le plan prévoit 650 M€ pour 350 projets.", encoding="utf-8")
     [outcome] = extract_documents([document], jobs=4)
     assert [quantity.text for quantity in outcome.quantities] == ["650 M€", "350 projets"]
+
+
+def _summary(document, quantities, context) -> tuple[str, list[str], object, int]:
+    """A finish for the tests: what it was given, and the process it ran in."""
+    import os
+
+    return document.source, [quantity.text for quantity in quantities], context, os.getpid()
+
+
+def test_a_finish_runs_in_the_workers_with_its_context(corpus: Path) -> None:
+    import os
+
+    paths = sorted(corpus.rglob("*.txt")) + [corpus / "absent.txt"]
+    asked: list[str] = []
+
+    def context(path: Path) -> str:
+        asked.append(path.name)
+        return f"contexte de {path.name}"
+
+    one = list(extract_documents(paths, jobs=1, finish=_summary, context=context))
+    assert asked == [path.name for path in paths[:-1]]  # in order, once each; none for a file not read
+    two = list(extract_documents(paths, jobs=2, finish=_summary, context=context))
+    for first, second in zip(one, two):
+        if first.error is not None:
+            assert str(first.error) == str(second.error) and second.finished is None
+            continue
+        assert first.finished[:3] == second.finished[:3]
+        assert first.finished[2] == f"contexte de {first.path.name}"
+        assert first.finished[3] == os.getpid() != second.finished[3]  # here with one job, in a worker with two
+        assert second.document is None and second.quantities == ()  # the figures stayed in the worker
+    assert any("550 millions d’euros" in outcome.finished[1] for outcome in two if outcome.finished is not None)
+
+
+def test_cache_rows_written_by_workers_read_back_as_a_fresh_extraction(corpus: Path, tmp_path: Path) -> None:
+    from checker.cache import Cache
+
+    paths = sorted(corpus.rglob("*.txt")) + sorted(corpus.rglob("*.md")) + sorted(corpus.rglob("*.html"))
+    fresh = list(extract_documents(paths, jobs=1))
+    filling = Cache(tmp_path / "cache")
+    list(extract_documents(paths, jobs=2, cache=filling, finish=_summary, context=lambda path: None))
+    reading = Cache(tmp_path / "cache")
+    again = list(extract_documents(paths, jobs=1, cache=reading, finish=_summary, context=lambda path: None))
+    read = [outcome for outcome in fresh if outcome.error is None]
+    assert (reading.hits, reading.misses) == (len(read), 1) and len(read) >= 10  # binaire.txt is never kept
+    for before, after in zip(fresh, again):
+        assert (before.document is None) == (after.document is None)
+        if before.document is not None:
+            assert after.cached and after.document.text == before.document.text
+            assert after.document.meta == before.document.meta and after.quantities == before.quantities
+            assert after.finished[1] == [quantity.text for quantity in before.quantities]  # finished here, from the cache
