@@ -8,18 +8,20 @@ jobs, the results come back in the order of ``paths``, so every output is the sa
 A worker returns values, never exceptions: a ``DocumentError`` does not survive pickling, so it is
 sent as its path and message and rebuilt here.
 
-For ``recoupe extract --format jsonl|json``, a worker writes the rows of its document itself
-(``rows``: checker.rows) and sends back their text, not the Document and its figures: unpickling
-those and making rows of them, on the process that also writes the output, kept a second core
-from being of much use. With a cache, it also sends what the cache keeps of the document.
+A caller can have each document finished where it was extracted (``finish``): ``recoupe extract
+--format jsonl|json`` writes its rows there (``rows_of``), ``recoupe check`` binds its figures to
+the rules there. A worker then sends back the finished value (the rows' text, the claims) and,
+with a cache, what the cache keeps of the document, not the Document and all its figures:
+unpickling those and working on them in the process that also reads, caches and writes kept a
+second core from being of much use.
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,11 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 8
 BATCH_MAX = 4  # documents in one task of a worker process, at most (see _outcomes)
 
+# finish(document, figures, context): what a caller does with each document right after its
+# extraction, in the worker when there are some; ``context`` is what the caller's
+# ``context(path)`` gave for that document, asked in this process. Both must be picklable.
+Finish = Callable[[Document, tuple[Quantity, ...], object], object]
+
 
 @dataclass(frozen=True)
 class Rows:
@@ -51,8 +58,9 @@ class Rows:
 class Extracted:
     """One document's outcome: its Document and figures, or the error that kept it from being read.
 
-    When rows were asked for, ``rows`` holds them; ``document`` is then None unless the cache
-    gave it (a document extracted by a worker is not sent back, only its rows).
+    With a ``finish``, ``finished`` holds its value; ``document`` and ``quantities`` are then
+    given only when they were at hand in this process anyway (a cache hit, one process, the Dask
+    engine): a document extracted by a worker is not sent back, only what it was finished into.
     """
 
     path: Path
@@ -60,7 +68,7 @@ class Extracted:
     quantities: tuple[Quantity, ...] = ()
     error: DocumentError | None = None
     cached: bool = False
-    rows: Rows | None = None
+    finished: object = None
 
 
 def cpu_count() -> int:
@@ -84,7 +92,7 @@ def batch_size(documents: int, jobs: int) -> int:
 
 def extract_documents(
     paths: list[Path], jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
-    rows: str | None = None,
+    finish: Finish | None = None, context: Callable[[Path], object] | None = None,
 ) -> Iterator[Extracted]:
     """Each document of ``paths`` read and extracted, in that order; ``jobs`` None: default_jobs.
 
@@ -98,68 +106,78 @@ def extract_documents(
     again; new results are stored as they come, in one transaction committed at the end of the
     run (an interrupted run leaves the cache as it was).
 
-    With ``rows`` (a format of checker.rows), each document's figures come as rows of that
-    format, in ``Extracted.rows``, instead of as a Document and figures.
+    With a ``finish``, each document read is finished (see Finish), with the ``context(path)``
+    asked here in document order as each file is read: in the worker processes when there are
+    some, else here (one process, a cache hit, the Dask engine's results).
     """
     # never more workers than documents: one document is extracted here, without starting a pool
     jobs = default_jobs(len(paths)) if jobs is None else max(min(jobs, len(paths)), 1)
-    outcomes = _outcomes(_prepared(paths, cache, rows), jobs, engine, batch_size(len(paths), jobs))
+    in_workers = finish if engine is None and jobs > 1 else None
+    outcomes = _outcomes(_prepared(paths, cache, context), jobs, engine, batch_size(len(paths), jobs), in_workers)
     try:
-        for path, key, ready, outcome in outcomes:
+        for path, key, ready, asked, outcome in outcomes:
             if ready is not None:
+                if finish is not None and ready.document is not None:
+                    ready = replace(ready, finished=finish(ready.document, ready.quantities, asked))
                 yield ready
-            elif isinstance(outcome, tuple) and outcome and outcome[0] == "error":
+            elif outcome[0] == "error":
                 yield Extracted(path, None, error=DocumentError(outcome[1], outcome[2]))
-            elif isinstance(outcome, tuple) and outcome and outcome[0] == "rows":
-                _, source, is_blank, text, entry = outcome
+            elif outcome[0] == "finished":
+                _, finished, entry = outcome
                 if cache is not None and entry is not None:
                     cache.put_entry(key, *entry)
-                yield Extracted(path, None, rows=Rows(source, is_blank, text))
+                yield Extracted(path, None, finished=finished)
             else:
-                document, quantities = outcome
+                _, document, quantities = outcome
                 if cache is not None:
                     cache.put(key, document, quantities)
-                yield Extracted(path, document, quantities)
+                finished = None if finish is None else finish(document, quantities, asked)
+                yield Extracted(path, document, quantities, finished=finished)
     finally:
         outcomes.close()
     if cache is not None:
         cache.commit()
 
 
-# The work for a worker: (name, bytes, suffix, rows format or None, whether the cache keeps it).
-_Work = tuple[str, bytes, str, "str | None", bool]
-_NO_WORK: _Work = ("", b"", "", None, False)
-# One prepared document: its path, its cache key, and either its outcome already (a read error,
-# a cache hit) or the work for a worker.
-_Prepared = tuple[Path, str, "Extracted | None", _Work]
+# The work for a worker: (name, bytes, suffix, the context of its finish, whether the cache keeps it).
+_Work = tuple[str, bytes, str, object, bool]
+# One prepared document: its path, its cache key, its outcome already (a read error, a cache hit)
+# or None, the context of its finish, and the work for a worker when it has no outcome yet.
+_Prepared = tuple[Path, str, "Extracted | None", object, "_Work | None"]
+# An outcome of work: ("error", path, message), ("extracted", Document, figures), or, from a
+# worker that has a finish, ("finished", its value, the cache's entry of the document or None).
+# Plain tuples: they pickle faster than dataclasses.
+_Outcome = tuple
 
 
-def _prepared(paths: list[Path], cache: Cache | None, rows: str | None) -> Iterator[_Prepared]:
+def _prepared(paths: list[Path], cache: Cache | None, context: Callable[[Path], object] | None) -> Iterator[_Prepared]:
     for path in paths:
         name = display_name(path)
         try:
             data = read_bytes(path, name)
         except DocumentError as exc:
-            yield path, "", Extracted(path, None, error=exc), _NO_WORK
+            yield path, "", Extracted(path, None, error=exc), None, None
             continue
+        asked = None if context is None else context(path)  # in document order, once each
         key = cache.key(data, path.suffix) if cache is not None else ""
         hit = cache.get(key, name) if cache is not None else None
         if hit is not None:
-            document, quantities = hit
-            rendered = None if rows is None else _rows(document, quantities, rows)
-            yield path, key, Extracted(path, document, quantities, cached=True, rows=rendered), _NO_WORK
+            yield path, key, Extracted(path, hit[0], hit[1], cached=True), asked, None
         else:
-            yield path, key, None, (name, data, path.suffix, rows, cache is not None)
+            yield path, key, None, asked, (name, data, path.suffix, asked, cache is not None)
 
 
 def _outcomes(
-    prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None, size: int = 1,
-) -> Iterator[tuple[Path, str, Extracted | None, object]]:
-    """Each prepared document with the outcome of its work (None when it had none), in order.
+    prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None, size: int = 1, finish: Finish | None = None,
+) -> Iterator[tuple[Path, str, Extracted | None, object, _Outcome | None]]:
+    """Each prepared document (path, key, ready, context) with the outcome of its work (None when
+    it had none), in order.
 
     Worker processes get the work in batches of ``size`` documents: each task costs this process
     (its threads send it, receive its result, wake the caller) about as much as a small document's
-    rows, and on two cores this process competes with the workers.
+    rows, and on two cores this process competes with the workers. They run ``finish`` after each
+    extraction (it reaches each worker once, when it starts; the rules of a check are too large to
+    send with every document).
     """
     if engine is not None:
         # The engine reads the work as it sends it; each result belongs to the oldest document
@@ -169,21 +187,19 @@ def _outcomes(
         def work() -> Iterator[_Work]:
             for item in prepared:
                 read.append(item)
-                if item[2] is None:
-                    yield item[3]
+                if item[4] is not None:
+                    yield item[4]
 
         for result in engine.map(_extract_one, work()):
-            while read[0][2] is not None:
-                path, key, ready, _ = read.popleft()
-                yield path, key, ready, None
-            path, key, _, _ = read.popleft()
-            yield path, key, None, result
-        for path, key, ready, _ in read:
-            yield path, key, ready, None
+            while read[0][4] is None:
+                yield *read.popleft()[:4], None
+            yield *read.popleft()[:4], result
+        for item in read:
+            yield *item[:4], None
         return
     if jobs <= 1:
-        for path, key, ready, work in prepared:
-            yield path, key, ready, None if ready is not None else _extract_one(work)
+        for path, key, ready, asked, work in prepared:
+            yield path, key, ready, asked, None if work is None else _extract_one(work)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -196,23 +212,23 @@ def _outcomes(
     def send() -> None:
         nonlocal pool
         if pool is None:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
-        future: Future[list[object]] = pool.submit(_extract_batch, batch[:])
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(finish,))
+        future: Future[list[_Outcome]] = pool.submit(_extract_batch, batch[:])
         for index, pending in enumerate(batched):
             pending.future, pending.index = future, index
         batch.clear()
         batched.clear()
 
-    def oldest() -> tuple[Path, str, Extracted | None, object]:
+    def oldest() -> tuple[Path, str, Extracted | None, object, _Outcome | None]:
         pending = window.popleft()
         outcome = None if pending.future is None else pending.future.result()[pending.index]
-        return pending.path, pending.key, pending.ready, outcome
+        return pending.path, pending.key, pending.ready, pending.asked, outcome
 
     try:
-        for path, key, ready, work in prepared:
-            pending = _Pending(path, key, ready)
+        for path, key, ready, asked, work in prepared:
+            pending = _Pending(path, key, ready, asked)
             window.append(pending)
-            if ready is None:
+            if work is not None:
                 batch.append(work)
                 batched.append(pending)
                 if len(batch) == size:
@@ -234,14 +250,27 @@ class _Pending:
     """A document read and waiting for its outcome: ``future`` (of its batch) and ``index`` (its
     place there) are set when its batch is sent to a worker; a ``ready`` one has no work."""
 
-    __slots__ = ("path", "key", "ready", "future", "index")
+    __slots__ = ("path", "key", "ready", "asked", "future", "index")
 
-    def __init__(self, path: Path, key: str, ready: Extracted | None) -> None:
+    def __init__(self, path: Path, key: str, ready: Extracted | None, asked: object) -> None:
         self.path = path
         self.key = key
         self.ready = ready
-        self.future: Future[list[object]] | None = None
+        self.asked = asked
+        self.future: Future[list[_Outcome]] | None = None
         self.index = 0
+
+
+# Set by _start_worker in a worker process (never in this one, where _extract_one only extracts):
+# the finish to run after each extraction, and that the outcome goes to another process.
+_FINISH: Finish | None = None
+_IN_WORKER = False
+
+
+def _start_worker(finish: Finish | None) -> None:
+    global _FINISH, _IN_WORKER
+    _FINISH, _IN_WORKER = finish, True
+    _ignore_interrupt()
 
 
 def _ignore_interrupt() -> None:
@@ -254,38 +283,34 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _rows(document: Document, quantities: tuple[Quantity, ...], output_format: str) -> Rows:
+def rows_of(output_format: str, document: Document, quantities: tuple[Quantity, ...], _context: object = None) -> Rows:
+    """A finish (see Finish): the document's figures as rows of ``output_format`` (checker.rows)."""
     from checker.rows import render_rows
 
     return Rows(document.source, blank(document.text), render_rows(document, quantities, output_format))
 
 
-def _extract_batch(items: list[_Work]) -> list[object]:
+def _extract_batch(items: list[_Work]) -> list[_Outcome]:
     """In a worker: ``_extract_one`` of each item."""
     return [_extract_one(item) for item in items]
 
 
-def _extract_one(item: _Work) -> object:
-    """In a worker: one file's bytes extracted, as ("error", path, message) or, without a rows
-    format, (Document, figures); with one, ("rows", source, blank, rows, entry), where entry is
-    what the cache keeps of the document (checker.cache.entry) when it keeps it, else None.
-
-    Plain tuples: they pickle faster than dataclasses.
-    """
+def _extract_one(item: _Work) -> _Outcome:
+    """One file's bytes extracted (see _Outcome); finished, in a worker that has a finish."""
     from checker.formats import to_document
 
-    name, data, suffix, rows, cached = item
+    name, data, suffix, asked, cached = item
     try:
         document = to_document(data, name, suffix=suffix)
     except DocumentError as exc:
         return ("error", exc.path, exc.message)
     quantities = tuple(extract(document.text))
-    if rows is None:
-        document.line_starts()  # found here, not by the process that receives the Document
-        return document, quantities
-    rendered = _rows(document, quantities, rows)
+    if _FINISH is None:
+        if _IN_WORKER:
+            document.line_starts()  # found here, not by the process that receives the Document
+        return ("extracted", document, quantities)
     if not cached:
-        return ("rows", rendered.source, rendered.blank, rendered.text, None)
+        return ("finished", _FINISH(document, quantities, asked), None)
     from checker.cache import entry
 
-    return ("rows", rendered.source, rendered.blank, rendered.text, entry(document, quantities))
+    return ("finished", _FINISH(document, quantities, asked), entry(document, quantities))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -12,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from checker.bind import Claim, NearMiss, bind
 from checker.compare import Finding, compare
-from checker.documents import Skipped, discover_all
+from checker.documents import Document, Skipped, discover_all
 from checker.errors import DocumentError, RecoupeError, RuleError
 from checker.parallel import extract_documents
 from checker.rules import Rule
-from checker.sources import Catalog, Source
+from checker.extractor import Quantity
+from checker.sources import Catalog, Source, completed
 
 if TYPE_CHECKING:
     from checker.cache import Cache
@@ -81,30 +83,27 @@ def check(
     claims_by_rule: dict[str, list[Claim]] = defaultdict(list)
     near_misses: list[NearMiss] = []
     stats: list[DocumentStats] = []
-    for outcome in extract_documents(files, jobs, cache, engine):  # in worker processes when jobs > 1
-        path, document = outcome.path, outcome.document
+    # each document's figures are bound where they were extracted (in the worker processes when
+    # there are some): what comes back is its claims, not the document and all its figures
+    finish = functools.partial(_bind_document, rules)
+    for outcome in extract_documents(files, jobs, cache, engine, finish, catalog.known_of):
         if progress is not None:
-            progress(str(path))
-        if document is None:
-            assert outcome.error is not None
+            progress(str(outcome.path))
+        if outcome.error is not None:
             errors.append(outcome.error)
             continue
-        if not document.text.strip():
-            skipped.append(Skipped(document.source, _EMPTY[document.format]))
-            continue
-        document = replace(document, meta=catalog.source_of(path, document.meta))
-        quantities = list(outcome.quantities)
-        try:
-            with no_cycle_collection():
-                claims, misses = bind(document, quantities, rules)
-        except RuleError as exc:  # a pattern over its time limit on this document: the others go on
-            errors.append(RuleError(exc.path, f"{exc.message}, on {document.source} (not checked)", exc.line, exc.column))
-            continue
-        for claim in claims:
-            claims_by_rule[claim.rule].append(claim)
-        near_misses.extend(misses)
-        pages = len(document.page_starts) if document.page_starts else None
-        stats.append(DocumentStats(document.source, len(quantities), len(claims), document.meta, pages))
+        bound = outcome.finished
+        assert isinstance(bound, _Bound)
+        if bound.empty is not None:
+            skipped.append(Skipped(bound.source, bound.empty))
+        elif bound.error is not None:  # a pattern over its time limit on this document: the others go on
+            errors.append(RuleError(*bound.error))
+        else:
+            assert bound.stats is not None
+            for claim in bound.claims:
+                claims_by_rule[claim.rule].append(claim)
+            near_misses.extend(bound.near_misses)
+            stats.append(bound.stats)
     errors.extend(catalog.errors)
     by_id = {rule.id: rule for rule in rules}
     with no_cycle_collection():
@@ -112,6 +111,34 @@ def check(
     findings.sort(key=lambda finding: finding.sort_key)
     near_misses.sort(key=lambda miss: (miss.rule, miss.source, miss.line, miss.column))
     return Report(tuple(findings), tuple(errors), tuple(near_misses), tuple(stats), tuple(skipped))
+
+
+@dataclass(frozen=True)
+class _Bound:
+    """One document checked: skipped as ``empty`` (the reason), or its claims and near misses, or
+    the ``error`` of a rule on it (as RuleError's arguments: recoupe's errors are not picklable)."""
+
+    source: str
+    empty: str | None = None
+    error: tuple[str, str, int | None, int | None] | None = None
+    stats: DocumentStats | None = None
+    claims: tuple[Claim, ...] = ()
+    near_misses: tuple[NearMiss, ...] = ()
+
+
+def _bind_document(rules: list[Rule], document: Document, quantities: tuple[Quantity, ...], known: tuple[Source, Source]) -> _Bound:
+    """Bind one document's figures to the rules (``known``: Catalog.known_of its path)."""
+    if not document.text.strip():
+        return _Bound(document.source, empty=_EMPTY[document.format])
+    document = replace(document, meta=completed(*known, document.meta))
+    try:
+        with no_cycle_collection():
+            claims, misses = bind(document, list(quantities), rules)
+    except RuleError as exc:
+        return _Bound(document.source, error=(exc.path, f"{exc.message}, on {document.source} (not checked)", exc.line, exc.column))
+    pages = len(document.page_starts) if document.page_starts else None
+    stats = DocumentStats(document.source, len(quantities), len(claims), document.meta, pages)
+    return _Bound(document.source, stats=stats, claims=tuple(claims), near_misses=tuple(misses))
 
 
 @contextmanager

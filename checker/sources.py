@@ -251,7 +251,15 @@ class Catalog:
 
     def source_of(self, path: Path, said: Source | None) -> Source:
         """The manifest's entry for ``path``, completed by what the document said, then its name."""
-        found = self.manifest(path.parent).get(path.name, Source())
-        if said is not None:
-            found = found.merged_over(said)
-        return found.merged_over(from_file_name(path))
+        return completed(*self.known_of(path), said)
+
+    def known_of(self, path: Path) -> tuple[Source, Source]:
+        """What is known of ``path`` before it is read: its manifest entry and its file name's."""
+        return self.manifest(path.parent).get(path.name, Source()), from_file_name(path)
+
+
+def completed(entry: Source, named: Source, said: Source | None) -> Source:
+    """A document's source: its manifest ``entry``, completed by what it ``said``, then its name."""
+    if said is not None:
+        entry = entry.merged_over(said)
+    return entry.merged_over(named)

@@ -3,6 +3,7 @@
 # No ``from __future__ import annotations`` here: typer reads every command's parameters on each
 # run, and annotations kept as strings would be compiled and evaluated anew each time (about 10 ms
 # of every start-up); evaluated once when the module is imported, they come from its bytecode.
+import functools
 import json
 import os
 import sys
@@ -90,7 +91,7 @@ def extract(
     Exit codes: 0 every document read; 2 a document could not be read (the others are still listed).
     """
     from checker.documents import blank, discover_all
-    from checker.parallel import extract_documents
+    from checker.parallel import Rows, extract_documents, rows_of
 
     files, errors, skipped = discover_all(paths)
     said: list[str] = []  # the messages of this run, kept with its output for a replay
@@ -117,11 +118,13 @@ def extract(
         if output_format is ExtractFormat.json:
             out.write('{\n  "schema_version": ' + json.dumps(SCHEMA_VERSION) + ',\n  "quantities": [')
         # documents extracted in worker processes when jobs > 1, their rows written there when streamed
-        for outcome in extract_documents(files, jobs, cache, runner, rows=output_format.value if streamed else None):
+        finish = functools.partial(rows_of, output_format.value) if streamed else None
+        for outcome in extract_documents(files, jobs, cache, runner, finish):
             if outcome.error is not None:
                 errors.append(outcome.error)
                 continue
-            rendered, document = outcome.rows, outcome.document
+            rendered, document = outcome.finished, outcome.document
+            assert rendered is None or isinstance(rendered, Rows)
             source, empty = (rendered.source, rendered.blank) if rendered is not None else (document.source, blank(document.text))
             if empty:
                 said.append(f"warning: {source}: empty: no text")

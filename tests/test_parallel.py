@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from checker.parallel import PARALLEL_FROM, batch_size, default_jobs, extract_documents
+from checker.parallel import PARALLEL_FROM, Rows, batch_size, default_jobs, extract_documents, rows_of
 from cli.main import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -34,12 +35,17 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("command", [
     ["extract", "--format", "json"], ["extract", "--format", "jsonl"], ["check", "--format", "json", "--fail-on", "never"],
 ])
-def test_jobs_two_gives_the_output_of_jobs_one(corpus: Path, command: list[str]) -> None:
+def test_jobs_two_gives_the_output_of_jobs_one(corpus: Path, command: list[str], tmp_path: Path) -> None:
     runner = CliRunner()
     one = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "1", "--no-cache"])
     two = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "2", "--no-cache"])
-    assert one.exit_code == two.exit_code == 2, one.output  # binaire.txt cannot be read
-    assert (one.stdout, one.stderr) == (two.stdout, two.stderr)
+    # the workers also make the cache's entries: filling it, then reading it, changes nothing
+    # (a run with an error is never replayed: the second one reads the extraction rows)
+    filling = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "2", "--cache-dir", str(tmp_path / "cache")])
+    reading = runner.invoke(app, [command[0], str(corpus), *command[1:], "--jobs", "1", "--cache-dir", str(tmp_path / "cache")])
+    assert one.exit_code == two.exit_code == filling.exit_code == reading.exit_code == 2, one.output  # binaire.txt cannot be read
+    for run in (two, filling, reading):
+        assert (one.stdout, one.stderr) == (run.stdout, run.stderr)
     assert "binaire.txt" in one.stdout + one.stderr and '"value"' in one.stdout
 
 
@@ -65,12 +71,12 @@ def test_rows_written_by_workers_into_the_cache_are_read_back_the_same(corpus: P
 
 def test_rows_asked_for_come_instead_of_documents(corpus: Path) -> None:
     paths = sorted(corpus.rglob("*.txt"))
-    outcomes = list(extract_documents(paths, jobs=2, rows="jsonl"))
+    outcomes = list(extract_documents(paths, jobs=2, finish=functools.partial(rows_of, "jsonl")))
     assert [outcome.path for outcome in outcomes] == paths
     read = [outcome for outcome in outcomes if outcome.error is None]
-    assert all(outcome.document is None and outcome.rows is not None for outcome in read)
-    assert [outcome.rows.blank for outcome in read if outcome.path.name == "vide.txt"] == [True]
-    assert sum(outcome.rows.text.count("\n") for outcome in read) == sum(len(o.quantities) for o in extract_documents(paths, jobs=1) if o.error is None)
+    assert all(outcome.document is None and isinstance(outcome.finished, Rows) for outcome in read)
+    assert [outcome.finished.blank for outcome in read if outcome.path.name == "vide.txt"] == [True]
+    assert sum(outcome.finished.text.count("\n") for outcome in read) == sum(len(o.quantities) for o in extract_documents(paths, jobs=1) if o.error is None)
 
 
 def _in_batches_of_three(paths: list[Path], warm: list[Path], cache_dir: Path, monkeypatch, rows: str | None) -> None:
@@ -78,16 +84,17 @@ def _in_batches_of_three(paths: list[Path], warm: list[Path], cache_dir: Path, m
     import checker.parallel
     from checker.cache import Cache
 
-    expected = [(o.path, str(o.error), o.quantities, o.rows) for o in extract_documents(paths, jobs=1, rows=rows)]
+    finish = None if rows is None else functools.partial(rows_of, rows)
+    expected = [(o.path, str(o.error), o.quantities, o.finished) for o in extract_documents(paths, jobs=1, finish=finish)]
     cache = Cache(cache_dir)
     list(extract_documents(warm, jobs=1, cache=cache))
     cache.close()
     monkeypatch.setattr(checker.parallel, "batch_size", lambda documents, jobs: 3)
     cache = Cache(cache_dir)
-    outcomes = list(extract_documents(paths, jobs=2, cache=cache, rows=rows))
+    outcomes = list(extract_documents(paths, jobs=2, cache=cache, finish=finish))
     cache.close()
     assert sum(outcome.cached for outcome in outcomes) >= len(paths) // 3
-    got = [(o.path, str(o.error), o.quantities if rows is None else (), o.rows) for o in outcomes]
+    got = [(o.path, str(o.error), o.quantities if rows is None else (), o.finished) for o in outcomes]
     assert got == [(path, error, quantities if rows is None else (), found) for path, error, quantities, found in expected]
 
 
@@ -138,3 +145,53 @@ def test_one_document_is_extracted_without_starting_workers(monkeypatch, tmp_pat
     document.write_text("Le plan prévoit 650 M€ pour 350 projets.", encoding="utf-8")
     [outcome] = extract_documents([document], jobs=4)
     assert [quantity.text for quantity in outcome.quantities] == ["650 M€", "350 projets"]
+
+
+def _summary(document, quantities, context) -> tuple[str, list[str], object, int]:
+    """A finish for the tests: what it was given, and the process it ran in."""
+    import os
+
+    return document.source, [quantity.text for quantity in quantities], context, os.getpid()
+
+
+def test_a_finish_runs_in_the_workers_with_its_context(corpus: Path) -> None:
+    import os
+
+    paths = sorted(corpus.rglob("*.txt")) + [corpus / "absent.txt"]
+    asked: list[str] = []
+
+    def context(path: Path) -> str:
+        asked.append(path.name)
+        return f"contexte de {path.name}"
+
+    one = list(extract_documents(paths, jobs=1, finish=_summary, context=context))
+    assert asked == [path.name for path in paths[:-1]]  # in order, once each; none for a file not read
+    two = list(extract_documents(paths, jobs=2, finish=_summary, context=context))
+    for first, second in zip(one, two):
+        if first.error is not None:
+            assert str(first.error) == str(second.error) and second.finished is None
+            continue
+        assert first.finished[:3] == second.finished[:3]
+        assert first.finished[2] == f"contexte de {first.path.name}"
+        assert first.finished[3] == os.getpid() != second.finished[3]  # here with one job, in a worker with two
+        assert second.document is None and second.quantities == ()  # the figures stayed in the worker
+    assert any("550 millions d’euros" in outcome.finished[1] for outcome in two if outcome.finished is not None)
+
+
+def test_cache_rows_written_by_workers_read_back_as_a_fresh_extraction(corpus: Path, tmp_path: Path) -> None:
+    from checker.cache import Cache
+
+    paths = sorted(corpus.rglob("*.txt")) + sorted(corpus.rglob("*.md")) + sorted(corpus.rglob("*.html"))
+    fresh = list(extract_documents(paths, jobs=1))
+    filling = Cache(tmp_path / "cache")
+    list(extract_documents(paths, jobs=2, cache=filling, finish=_summary, context=lambda path: None))
+    reading = Cache(tmp_path / "cache")
+    again = list(extract_documents(paths, jobs=1, cache=reading, finish=_summary, context=lambda path: None))
+    read = [outcome for outcome in fresh if outcome.error is None]
+    assert (reading.hits, reading.misses) == (len(read), 1) and len(read) >= 10  # binaire.txt is never kept
+    for before, after in zip(fresh, again):
+        assert (before.document is None) == (after.document is None)
+        if before.document is not None:
+            assert after.cached and after.document.text == before.document.text
+            assert after.document.meta == before.document.meta and after.quantities == before.quantities
+            assert after.finished[1] == [quantity.text for quantity in before.quantities]  # finished here, from the cache
