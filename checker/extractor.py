@@ -100,18 +100,26 @@ _TIMES_ALONE = regex.compile(_TIMES)
 _RE_SPACE = f"[{WHITESPACE}]"
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """``a|b|...`` for ``re`` as ``x(?:...)|y(?:...)``: the same words, in the same order within a letter."""
+def _by_first_letter(words: list[str], guards: dict[str, str] | None = None) -> str:
+    """``a|b|...`` for ``re`` as ``x(?:...)|y(?:...)``: the same words, in the same order within a letter;
+    ``guards[x]``, a look-ahead, is tried after the letter ``x`` before the rest of its words."""
     rests: dict[str, list[str]] = {}
     for word in words:
         rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(group)})" for first, group in rests.items())
+    return "|".join(
+        f"{re.escape(first)}{(guards or {}).get(first, '')}(?:{'|'.join(group)})" for first, group in rests.items()
+    )
 
 
-_FIRST_WORD = _by_first_letter(sorted(NUMBER_WORDS, key=len, reverse=True))  # the order of _WORD
-_WORDS_LOWER = re.compile(
-    rf"[\W_](?<!-)(?:{_FIRST_WORD})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
-)
+def _words_lower(first_word: str) -> re.Pattern[str]:
+    """The number words of _WORDS for the lower-cased text, the first one matched by ``first_word``."""
+    return re.compile(
+        rf"[\W_](?<!-)(?:{first_word})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
+    )
+
+
+_WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)  # the order of _WORD
+_WORDS_LOWER = _words_lower(_by_first_letter(_WORDS_BY_LENGTH))
 _DIGITS_KIND, _APPROX_KIND, _WORDS_KIND, _TIMES_KIND = range(4)
 
 
@@ -125,14 +133,19 @@ class _Candidate(NamedTuple):
     number_start: int
 
 
-def _candidates(text: str) -> Iterator[_Candidate]:
-    """The matches of ``regex.compile(CANDIDATE).finditer(text)``, found faster.
+def _candidates(text: str, articles: bool = True) -> Iterator[_Candidate]:
+    """The matches of ``regex.compile(CANDIDATE).finditer(text)``, found faster; with
+    ``articles=False``, some of the number words _is_article drops may be left out.
 
     Each alternative is scanned on its own (the number words by ``re`` on the lower-cased text,
     when lower-casing keeps every offset; "une dizaine" and "x 3" tried only where they can
     start, see _Found) and the scans are merged the way the alternation
     scans: from the end of the last match, the leftmost match, the first alternative on a tie;
     an alternative whose next match starts inside the last one is scanned again from its end.
+    A lone "un" left out by the scan of the words (_WORDS_LOWER_NO_ARTICLE) changes nothing else:
+    no other alternative can start inside it (at a letter after a letter, or where it starts:
+    the digits, "x 3" start otherwise, and "une dizaine" comes first on a tie and is then
+    yielded instead), and the scans go on from its end as they would have.
     """
     lowered = text.lower()
     # The scans of the lower-cased text need it to keep every offset, and to spell the words as
@@ -141,7 +154,7 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     # A match of _WORDS_LOWER in " " + lowered starts one character before the words, which is
     # where they start in the text; it ends one character later than in the text.
     if lowered_reads:
-        words, words_shift = (_WORDS_LOWER, " " + lowered), 1
+        words, words_shift = (_WORDS_LOWER if articles else _WORDS_LOWER_NO_ARTICLE, " " + lowered), 1
     else:
         words, words_shift = (_compiled(f"(?i:{_WORDS})"), text), 0
     approx: tuple[Any, str] = (_APPROX_ALONE, text)
@@ -263,6 +276,25 @@ _AFTER_ONE = frozenset(
     for word in regex.findall(r"\p{L}+", key)[:1]
 )
 _NEXT_WORD = regex.compile(r"\s(\p{L}+)")
+
+# _WORDS_LOWER without the lone "un", "une" that _is_article certainly drops, so that the scan does
+# not yield them (most of its matches in press text). The guard after "u" recognises, in the
+# lower-cased text, what _is_article checks in the text: "un", "une", one space (\s), then a word
+# (\p{L}+) not in _AFTER_ONE, and no "par" before. It reads a word only when all its letters are
+# among _ARTICLE_LETTERS and the character after it is ASCII but no letter (or the end): what
+# lower-cases to those letters is a letter to ``regex``, and what lower-cases to an ASCII
+# character that is no letter is that character (tests/test_scans.py checks every character),
+# so that \p{L}+ ends there too. Neither a number word nor "et" is such a word: "un deux",
+# "un et deux" are no lone "un". "par" is ruled out where _is_article's look-back could find it:
+# the character before the one before the words is no space (str.isspace(), what rstrip takes),
+# and the three before those are not "par". Every other lone "un", "une" is yielded as before.
+_ARTICLE_LETTERS = "a-zàâäçéèêëîïôöùûüÿœæ"
+_NOT_AFTER_ARTICLE = "|".join(map(re.escape, sorted(_AFTER_ONE | set(NUMBER_WORDS) | {"et"}, key=len, reverse=True)))
+_ARTICLE = (
+    rf"(?s:(?<!par..)(?<![{WHITESPACE}\x1c-\x1f]..))"  # at the letter after "u"; "." takes any character
+    rf"ne?{_RE_SPACE}(?!(?:{_NOT_AFTER_ARTICLE})(?![{_ARTICLE_LETTERS}]))[{_ARTICLE_LETTERS}]+(?=[\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)"
+)
+_WORDS_LOWER_NO_ARTICLE = _words_lower(_by_first_letter(_WORDS_BY_LENGTH, {"u": f"(?!{_ARTICLE})"}))
 
 _MONTH = f"(?:{french.MONTHS})(?![\\p{{L}}])"
 # Spans that contain digits but are not quantities.
@@ -747,7 +779,7 @@ def extract(text: str) -> list[Quantity]:
     after = 0  # how many excluded spans start at or before the candidate: candidates come in order
     found: list[Quantity] = []
     consumed = 0  # end of the last figure's surface: what it read is not read twice
-    for candidate in _candidates(text):
+    for candidate in _candidates(text, articles=False):  # an article left out would only be skipped below
         if candidate.start < consumed:
             continue
         while after < len(excluded) and excluded[after][0] <= candidate.start:
