@@ -1,7 +1,8 @@
-"""The extractor's faster searches find what their reference patterns find.
+"""The extractor's shortcuts give what they stand for.
 
 The qualifier before a number ("plus de 300") is searched for backwards from the number, in one
-try, with POSIX matching; QUALIFIER_BEFORE, searched forwards, is what that search means.
+try, with POSIX matching; QUALIFIER_BEFORE, searched forwards, is what that search means. "www."
+is looked for only where "w." is.
 """
 
 from __future__ import annotations
@@ -63,3 +64,9 @@ def test_on_any_text(text: str) -> None:
 def test_shuffled_qualifiers_are_found() -> None:
     """The pieces make qualifiers (the test above tries more than misses)."""
     assert sum(_check(piece) for piece in QUALIFIER_PIECES) > 30
+
+
+def test_only_w_is_a_w_to_ignorecase() -> None:
+    """Where "www." can be (see _excluded_spans): the characters the pattern's "w" matches."""
+    w = regex.compile("w", regex.IGNORECASE)
+    assert [char for char in map(chr, range(0x110000)) if w.match(char)] == ["W", "w"]
