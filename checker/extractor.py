@@ -173,8 +173,8 @@ def _candidates(text: str, articles: bool = True) -> Iterator[_Candidate]:
     # The scans of the lower-cased text need it to keep every offset, and to spell the words as
     # the case-insensitive pattern reads them: "ſ" (long s) is an "s" to (?i), not to lower().
     lowered_reads = len(lowered) == len(text) and "ſ" not in text
-    # A match of the scans of _WORDS_LOWER in " " + lowered starts one character before the words, which is
-    # where they start in the text; it ends one character later than in the text.
+    # A match of either scan of _WORDS_LOWER in " " + lowered starts one character before the
+    # words, which is where they start in the text; it ends one character later than in the text.
     if lowered_reads:
         source, words_shift = " " + lowered, 1
         words = [(pattern, source) for pattern in (_WORDS_LOWER if articles else _WORDS_LOWER_NO_ARTICLE)]
@@ -876,7 +876,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         value = float(parsed.value)
         low, high = _interval(value, float(parsed.half_unit), "exact")
         return _quantity(number_start, number_end, text[number_start:number_end], "factor", value, "times",
-                        low, high, "exact", None, candidate.number_start, number_end)
+                         low, high, "exact", None, candidate.number_start, number_end)
 
     if digits is not None:
         # the character after the number decides whether each pattern below can match at all
@@ -970,7 +970,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         # "divisé par 4": the thing became a quarter of itself, a factor of 0.25
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
     return _quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
-                    reading.noun if reading is not None else None, number_start, number_end)
+                     reading.noun if reading is not None else None, number_start, number_end)
 
 
 def _word_after_spaces(pattern: regex.Pattern[str], text: str, pos: int, spaces: str, length: int) -> regex.Match[str] | None:
@@ -1052,7 +1052,7 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
     if is_between and first.qualifier == "exact":
         start -= len(prefix) - is_between.start()  # "entre 10 et 20": "entre" makes it a range
     return [_quantity(start, second.end, text[start:second.end], second.kind, (first.value + second.value) / 2,
-                     second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
+                      second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
 
 
 def _number_value(text: str, quantity: Quantity) -> float:
