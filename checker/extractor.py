@@ -64,24 +64,6 @@ class Quantity:
         }
 
 
-_new_object, _set_attribute = object.__new__, object.__setattr__
-
-
-def _quantity(
-    start: int, end: int, text: str, kind: str, value: float, unit: str, low: float | None, high: float | None,
-    qualifier: str, noun: str | None, number_start: int, number_end: int,
-) -> Quantity:
-    """``Quantity(...)`` built in half the time: its frozen __init__ sets each field with its own
-    object.__setattr__; this sets the instance's dict at once, its keys in the order of the fields,
-    as __init__ leaves it (same repr, vars(), equality, hash and pickle)."""
-    quantity = _new_object(Quantity)
-    _set_attribute(quantity, "__dict__", {
-        "start": start, "end": end, "text": text, "kind": kind, "value": value, "unit": unit, "low": low,
-        "high": high, "qualifier": qualifier, "noun": noun, "number_start": number_start, "number_end": number_end,
-    })
-    return quantity
-
-
 # What ``regex`` calls ``\s`` (Python's str.isspace() also takes U+001C..U+001F).
 WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _SP = r"[ \u00a0\u202f\u2009]"
@@ -875,8 +857,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None
         value = float(parsed.value)
         low, high = _interval(value, float(parsed.half_unit), "exact")
-        return _quantity(number_start, number_end, text[number_start:number_end], "factor", value, "times",
-                         low, high, "exact", None, candidate.number_start, number_end)
+        return Quantity(number_start, number_end, text[number_start:number_end], "factor", value, "times",
+                        low, high, "exact", None, candidate.number_start, number_end)
 
     if digits is not None:
         # the character after the number decides whether each pattern below can match at all
@@ -969,8 +951,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     if divided and value_f:
         # "divisé par 4": the thing became a quarter of itself, a factor of 0.25
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
-    return _quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
-                     reading.noun if reading is not None else None, number_start, number_end)
+    return Quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
+                    reading.noun if reading is not None else None, number_start, number_end)
 
 
 def _word_after_spaces(pattern: regex.Pattern[str], text: str, pos: int, spaces: str, length: int) -> regex.Match[str] | None:
@@ -1051,8 +1033,8 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
     start = first.start
     if is_between and first.qualifier == "exact":
         start -= len(prefix) - is_between.start()  # "entre 10 et 20": "entre" makes it a range
-    return [_quantity(start, second.end, text[start:second.end], second.kind, (first.value + second.value) / 2,
-                      second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
+    return [Quantity(start, second.end, text[start:second.end], second.kind, (first.value + second.value) / 2,
+                     second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
 
 
 def _number_value(text: str, quantity: Quantity) -> float:

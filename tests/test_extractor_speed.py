@@ -2,21 +2,16 @@
 
 The qualifier before a number ("plus de 300") is searched for backwards from the number, in one
 try, with POSIX matching; QUALIFIER_BEFORE, searched forwards, is what that search means. "www."
-is looked for only where "w." is. A Quantity is built without its __init__.
+is looked for only where "w." is.
 """
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-import pickle
-
-import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extractor import _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE, Quantity, _quantity
+from checker.extractor import _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE
 
 _REFERENCE_QUALIFIER = regex.compile(QUALIFIER_BEFORE, regex.IGNORECASE)
 _KINDS = ("at_most", "at_least", "about")
@@ -75,20 +70,3 @@ def test_only_w_is_a_w_to_ignorecase() -> None:
     """Where "www." can be (see _excluded_spans): the characters the pattern's "w" matches."""
     w = regex.compile("w", regex.IGNORECASE)
     assert [char for char in map(chr, range(0x110000)) if w.match(char)] == ["W", "w"]
-
-
-@given(st.tuples(
-    st.integers(), st.integers(), st.text(), st.text(), st.floats(allow_nan=False), st.text(),
-    st.none() | st.floats(allow_nan=False), st.none() | st.floats(allow_nan=False), st.text(), st.none() | st.text(),
-    st.integers(), st.integers(),
-))
-def test_a_quantity_built_without_init_is_the_same(row: tuple[object, ...]) -> None:
-    built, reference = _quantity(*row), Quantity(*row)  # type: ignore[arg-type]
-    assert type(built) is Quantity and built == reference and hash(built) == hash(reference)
-    assert repr(built) == repr(reference) and list(vars(built).items()) == list(vars(reference).items())
-    assert pickle.dumps(built) == pickle.dumps(reference) and pickle.loads(pickle.dumps(built)) == reference
-    assert copy.deepcopy(built) == reference and built.as_dict() == reference.as_dict()
-    assert dataclasses.replace(built, kind="money") == dataclasses.replace(reference, kind="money")
-    assert dataclasses.astuple(built) == row
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        built.kind = "money"  # type: ignore[misc]
