@@ -96,22 +96,34 @@ _TIMES_ALONE = regex.compile(_TIMES)
 # The pattern begins with the character before the first word (neither a letter, a digit nor a
 # hyphen) instead of look-behinds, so that ``re`` skips to such characters before trying the
 # words; it scans the lower-cased text after one space, which stands for the start of the text.
-# The words are grouped by first letter: only those that begin with the letter at hand are tried.
+# It is split in two scans by that character, which takes a third less time: a space, which
+# ``re`` finds as a literal, without testing each character against ``[\W_]``; any other, tested
+# against ``[\W_]`` only when it is not among the ASCII characters that cannot be it (a space,
+# a hyphen, a letter or a digit: most of the text). The words are grouped by first letter: only
+# those that begin with the letter at hand are tried.
 _RE_SPACE = f"[{WHITESPACE}]"
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """``a|b|...`` for ``re`` as ``x(?:...)|y(?:...)``: the same words, in the same order within a letter."""
+def _by_first_letter(words: list[str], guards: dict[str, str] | None = None) -> str:
+    """``a|b|...`` for ``re`` as ``x(?:...)|y(?:...)``: the same words, in the same order within a letter;
+    ``guards[x]``, a look-ahead, is tried after the letter ``x`` before the rest of its words."""
     rests: dict[str, list[str]] = {}
     for word in words:
         rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(group)})" for first, group in rests.items())
+    return "|".join(
+        f"{re.escape(first)}{(guards or {}).get(first, '')}(?:{'|'.join(group)})" for first, group in rests.items()
+    )
 
 
-_FIRST_WORD = _by_first_letter(sorted(NUMBER_WORDS, key=len, reverse=True))  # the order of _WORD
-_WORDS_LOWER = re.compile(
-    rf"[\W_](?<!-)(?:{_FIRST_WORD})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
-)
+def _words_lower(first_word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The number words of _WORDS for the lower-cased text, the first one matched by ``first_word``:
+    ``[\\W_](?<!-)`` then the words, as two scans, after a space and after any other such character."""
+    words = rf"(?:{first_word})(?:(?:-et-|-|{_RE_SPACE}+et{_RE_SPACE}+|{_RE_SPACE}+)(?:{_WORD}))*(?![^\W_])(?!-)"
+    return re.compile(f" {words}"), re.compile(rf"[^ \-0-9A-Za-z](?<=[\W_]){words}")
+
+
+_WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)  # the order of _WORD
+_WORDS_LOWER = _words_lower(_by_first_letter(_WORDS_BY_LENGTH))
 _DIGITS_KIND, _APPROX_KIND, _WORDS_KIND, _TIMES_KIND = range(4)
 
 
@@ -125,30 +137,37 @@ class _Candidate(NamedTuple):
     number_start: int
 
 
-def _candidates(text: str) -> Iterator[_Candidate]:
-    """The matches of ``regex.compile(CANDIDATE).finditer(text)``, found faster.
+def _candidates(text: str, articles: bool = True) -> Iterator[_Candidate]:
+    """The matches of ``regex.compile(CANDIDATE).finditer(text)``, found faster; with
+    ``articles=False``, some of the number words _is_article drops may be left out.
 
     Each alternative is scanned on its own (the number words by ``re`` on the lower-cased text,
     when lower-casing keeps every offset; "une dizaine" and "x 3" tried only where they can
     start, see _Found) and the scans are merged the way the alternation
     scans: from the end of the last match, the leftmost match, the first alternative on a tie;
     an alternative whose next match starts inside the last one is scanned again from its end.
+    A lone "un" left out by the scan of the words (_WORDS_LOWER_NO_ARTICLE) changes nothing else:
+    no other alternative can start inside it (at a letter after a letter, or where it starts:
+    the digits, "x 3" start otherwise, and "une dizaine" comes first on a tie and is then
+    yielded instead), and the scans go on from its end as they would have.
     """
     lowered = text.lower()
     # The scans of the lower-cased text need it to keep every offset, and to spell the words as
     # the case-insensitive pattern reads them: "ſ" (long s) is an "s" to (?i), not to lower().
     lowered_reads = len(lowered) == len(text) and "ſ" not in text
-    # A match of _WORDS_LOWER in " " + lowered starts one character before the words, which is
-    # where they start in the text; it ends one character later than in the text.
+    # A match of either scan of _WORDS_LOWER in " " + lowered starts one character before the
+    # words, which is where they start in the text; it ends one character later than in the text.
     if lowered_reads:
-        words, words_shift = (_WORDS_LOWER, " " + lowered), 1
+        source, words_shift = " " + lowered, 1
+        words = [(pattern, source) for pattern in (_WORDS_LOWER if articles else _WORDS_LOWER_NO_ARTICLE)]
     else:
-        words, words_shift = (_compiled(f"(?i:{_WORDS})"), text), 0
+        words, words_shift = [(_compiled(f"(?i:{_WORDS})"), text)], 0
     approx: tuple[Any, str] = (_APPROX_ALONE, text)
     if lowered_reads:
         nouns = _collective_nouns(lowered)  # "une dizaine": only where one of those nouns is
         approx = (_Found(_approx_matches(text, lowered, nouns) if nouns else []), text)
-    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, words, (_Found(_times_matches(text)), text)]
+    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, *words, (_Found(_times_matches(text)), text)]
+    kinds = (_DIGITS_KIND, _APPROX_KIND, *[_WORDS_KIND] * len(words), _TIMES_KIND)  # of each scan
     iterators = [pattern.finditer(source) for pattern, source in scans]
     heads = [next(iterator, None) for iterator in iterators]
     never = len(text) + 1  # the start of a scan that has no match left
@@ -157,29 +176,30 @@ def _candidates(text: str) -> Iterator[_Candidate]:
     while True:
         best_start = min(starts)
         if best_start < position:
-            for kind, start in enumerate(starts):
+            for scan, start in enumerate(starts):
                 if start < position:
-                    pattern, source = scans[kind]
-                    iterators[kind] = pattern.finditer(source, position)
-                    heads[kind] = head = next(iterators[kind], None)
-                    starts[kind] = never if head is None else head.start()
+                    pattern, source = scans[scan]
+                    iterators[scan] = pattern.finditer(source, position)
+                    heads[scan] = head = next(iterators[scan], None)
+                    starts[scan] = never if head is None else head.start()
             best_start = min(starts)
         if best_start == never:
             return
-        best = starts.index(best_start)  # the first alternative on a tie
+        best = starts.index(best_start)  # the first alternative on a tie (the two of the words never tie)
         match = heads[best]
         heads[best] = head = next(iterators[best], None)
         starts[best] = never if head is None else head.start()
         position = match.end()
-        if best == _DIGITS_KIND:
-            yield _Candidate(best_start, position, best, match.group(), best_start)
-        elif best == _APPROX_KIND:
-            yield _Candidate(best_start, position, best, match.group("approx"), match.start("approx"))
-        elif best == _WORDS_KIND:
+        kind = kinds[best]
+        if kind == _DIGITS_KIND:
+            yield _Candidate(best_start, position, kind, match.group(), best_start)
+        elif kind == _APPROX_KIND:
+            yield _Candidate(best_start, position, kind, match.group("approx"), match.start("approx"))
+        elif kind == _WORDS_KIND:
             position -= words_shift
-            yield _Candidate(best_start, position, best, text[best_start:position], best_start)
+            yield _Candidate(best_start, position, kind, text[best_start:position], best_start)
         else:
-            yield _Candidate(best_start, position, best, match.group("times"), match.start("times"))
+            yield _Candidate(best_start, position, kind, match.group("times"), match.start("times"))
 
 
 # Most collective nouns end in "aine" (dizaine, centaine): they are looked for where "aine" is,
@@ -263,6 +283,25 @@ _AFTER_ONE = frozenset(
     for word in regex.findall(r"\p{L}+", key)[:1]
 )
 _NEXT_WORD = regex.compile(r"\s(\p{L}+)")
+
+# _WORDS_LOWER without the lone "un", "une" that _is_article certainly drops, so that the scan does
+# not yield them (most of its matches in press text). The guard after "u" recognises, in the
+# lower-cased text, what _is_article checks in the text: "un", "une", one space (\s), then a word
+# (\p{L}+) not in _AFTER_ONE, and no "par" before. It reads a word only when all its letters are
+# among _ARTICLE_LETTERS and the character after it is ASCII but no letter (or the end): what
+# lower-cases to those letters is a letter to ``regex``, and what lower-cases to an ASCII
+# character that is no letter is that character (tests/test_scans.py checks every character),
+# so that \p{L}+ ends there too. Neither a number word nor "et" is such a word: "un deux",
+# "un et deux" are no lone "un". "par" is ruled out where _is_article's look-back could find it:
+# the character before the one before the words is no space (str.isspace(), what rstrip takes),
+# and the three before those are not "par". Every other lone "un", "une" is yielded as before.
+_ARTICLE_LETTERS = "a-zàâäçéèêëîïôöùûüÿœæ"
+_NOT_AFTER_ARTICLE = "|".join(map(re.escape, sorted(_AFTER_ONE | set(NUMBER_WORDS) | {"et"}, key=len, reverse=True)))
+_ARTICLE = (
+    rf"(?s:(?<!par..)(?<![{WHITESPACE}\x1c-\x1f]..))"  # at the letter after "u"; "." takes any character
+    rf"ne?{_RE_SPACE}(?!(?:{_NOT_AFTER_ARTICLE})(?![{_ARTICLE_LETTERS}]))[{_ARTICLE_LETTERS}]+(?=[\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)"
+)
+_WORDS_LOWER_NO_ARTICLE = _words_lower(_by_first_letter(_WORDS_BY_LENGTH, {"u": f"(?!{_ARTICLE})"}))
 
 _MONTH = f"(?:{french.MONTHS})(?![\\p{{L}}])"
 # Spans that contain digits but are not quantities.
@@ -429,12 +468,15 @@ _ORDINAL = regex.compile(rf"(?:{_ORDINAL_SUFFIXES})(?![\p{{L}}\p{{N}}])")
 _ORDINAL_FIRST = frozenset(suffix[0] for suffix in _ORDINAL_SUFFIXES.split("|"))  # case-sensitive: no other
 assert not _ORDINAL_FIRST & set("\\()[]?*+.|")
 _LETTER_AFTER = regex.compile(r"\p{L}")
-_QUALIFIER_BEFORE = regex.compile(
-    "(?:" + "|".join(
-        f"(?P<{name}>(?<![\\p{{L}}])(?:{'|'.join(patterns)}))" for name, patterns in french.QUALIFIERS_BEFORE.items()
-    ) + r")$",
-    regex.IGNORECASE,
-)
+# A qualifier that ends where a number begins ("plus de 300"): what its leftmost match in the text
+# before the number means, a search that tries every start of that text (case-insensitive).
+QUALIFIER_BEFORE = "(?:" + "|".join(
+    f"(?P<{name}>(?<![\\p{{L}}])(?:{'|'.join(patterns)}))" for name, patterns in french.QUALIFIERS_BEFORE.items()
+) + r")$"
+# The same match found in one try, backwards from the end ((?r)): POSIX matching ((?p)) takes the
+# longest match that ends there, which begins where the leftmost one does; no two kinds of
+# qualifier spell the same words, so that it is of the same kind (tests/test_extractor_speed.py).
+_QUALIFIER_BEFORE = regex.compile(f"(?rp){QUALIFIER_BEFORE}", regex.IGNORECASE)
 _ENUMERATOR_AFTER = regex.compile(r"[.)](?:\s|$)")
 _LINE_START = regex.compile(r"(?:^|\n)[ \t\u00a0•·*–—-]*$")
 _FACTOR_BEFORE = regex.compile(r"(?<![\p{L}])(?i:\p{L}*multipli\w*|divis\w*)\s+par\s+$")
@@ -661,7 +703,8 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
         _label_matches(text, [start for start, _ in runs]),
         # "https?://": no letters in "://", which case does not change
         ((match.start(), match.end()) for match in (_part(_URL).finditer(text, overlapped=True) if "://" in text else ())),
-        ((match.start(), match.end()) for match in _part(_WWW).finditer(text, overlapped=True)),
+        # "www.": only "w" and "W" are a "w" to IGNORECASE (tests/test_extractor_speed.py)
+        ((match.start(), match.end()) for match in (_part(_WWW).finditer(text, overlapped=True) if "w." in text or "W." in text else ())),
         _email_matches(text, _part(_EMAIL)),
     )
     for matches in later:
@@ -747,7 +790,7 @@ def extract(text: str) -> list[Quantity]:
     after = 0  # how many excluded spans start at or before the candidate: candidates come in order
     found: list[Quantity] = []
     consumed = 0  # end of the last figure's surface: what it read is not read twice
-    for candidate in _candidates(text):
+    for candidate in _candidates(text, articles=False):  # an article left out would only be skipped below
         if candidate.start < consumed:
             continue
         while after < len(excluded) and excluded[after][0] <= candidate.start:
