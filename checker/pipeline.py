@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.bind import Claim, NearMiss, bind
 from checker.compare import Finding, compare
-from checker.documents import Document, Skipped, discover_all
+from checker.documents import Document, Skipped, blank, discover_all
 from checker.errors import DocumentError, RecoupeError, RuleError
 from checker.parallel import extract_documents
 from checker.rules import Rule
@@ -128,7 +128,7 @@ class _Bound:
 
 def _bind_document(rules: list[Rule], document: Document, quantities: tuple[Quantity, ...], known: tuple[Source, Source]) -> _Bound:
     """Bind one document's figures to the rules (``known``: Catalog.known_of its path)."""
-    if not document.text.strip():
+    if blank(document.text):
         return _Bound(document.source, empty=_EMPTY[document.format])
     document = replace(document, meta=completed(*known, document.meta))
     try:
