@@ -14,6 +14,11 @@ $(VENV)/.test-extras: $(BIN)/recoupe
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# the bench also checks that --engine dask gives the same output
+$(VENV)/.bench-extras: $(BIN)/recoupe
+	$(BIN)/pip install --quiet -e '.[dask]'
+	touch $@
+
 run: $(BIN)/recoupe
 	@status=0; $(BIN)/recoupe check seeds/ || status=$$?; \
 	case $$status in \
@@ -25,7 +30,7 @@ run: $(BIN)/recoupe
 test: $(VENV)/.test-extras
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/recoupe
+bench: $(VENV)/.bench-extras
 	$(BIN)/python benchmarks/bench.py
 
 clean:

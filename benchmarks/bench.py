@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="stop if one run takes longer, in seconds [default: 1800]")
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to recoupe extract and check [default: recoupe's own default]")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails (default: report only, exit 0)")
-    parser.add_argument("--repeat", type=int, default=2, help="cold runs of each command, the fastest kept [default: 2]")
+    parser.add_argument("--repeat", type=int, default=3, help="cold runs of each command, the fastest kept [default: 3]")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 25.0])
 
@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed and args.strict else 0
 
 
-def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, timeout: float, jobs: list[str], repeat: int = 2) -> bool:
+def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, timeout: float, jobs: list[str], repeat: int = 3) -> bool:
     """Run every measurement and print the report; True when a target fails."""
     print(f"recoupe: {recoupe}")
     print(f"python: {sys.version.split()[0]}  cpus: {os.cpu_count()}  corpus: {workdir}")
