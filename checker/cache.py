@@ -136,18 +136,28 @@ class Cache:
 
     def get(self, key: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
         """The cached Document (named ``source``) and figures, or None."""
+        row = self.entry(key)
+        result = decode(*row, source) if row is not None else None
+        self.count(result is not None)
+        return result
+
+    def entry(self, key: str) -> tuple[str, str] | None:
+        """The stored entry (see ``entry()``) as it is, not yet decoded: a worker process may
+        decode it (``decode``), where the document is then worked on; or None."""
         if self._connection is None:
             return None
         try:
             row = self._connection.execute("SELECT text, value FROM extraction WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
-            row = None
-        result = _decode(row[0], row[1], source) if row is not None else None
-        if result is None:
-            self.misses += 1
-        else:
+            return None
+        return None if row is None else (row[0], row[1])
+
+    def count(self, hit: bool) -> None:
+        """Count a hit (an entry decoded) or a miss."""
+        if hit:
             self.hits += 1
-        return result
+        else:
+            self.misses += 1
 
     def put(self, key: str, document: Document, figures: tuple[Quantity, ...]) -> None:
         """Store a new result; nothing is kept until commit() (one transaction per run)."""
@@ -334,7 +344,7 @@ def entry(document: Document, quantities: tuple[Quantity, ...]) -> tuple[str, st
     }, ensure_ascii=False)
 
 
-def _decode(text: object, value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
+def decode(text: object, value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
     """A row back to values; None for anything not exactly what ``entry`` makes."""
     from checker.extractor import Quantity
 

@@ -113,7 +113,8 @@ def extract_documents(
     # never more workers than documents: one document is extracted here, without starting a pool
     jobs = default_jobs(len(paths)) if jobs is None else max(min(jobs, len(paths)), 1)
     in_workers = finish if engine is None and jobs > 1 else None
-    outcomes = _outcomes(_prepared(paths, cache, context), jobs, engine, batch_size(len(paths), jobs), in_workers)
+    prepared = _prepared(paths, cache, context, hits_to_workers=in_workers is not None)
+    outcomes = _outcomes(prepared, jobs, engine, batch_size(len(paths), jobs), in_workers)
     try:
         for path, key, ready, asked, outcome in outcomes:
             if ready is not None:
@@ -123,10 +124,13 @@ def extract_documents(
             elif outcome[0] == "error":
                 yield Extracted(path, None, error=DocumentError(outcome[1], outcome[2]))
             elif outcome[0] == "finished":
-                _, finished, entry = outcome
-                if cache is not None and entry is not None:
-                    cache.put_entry(key, *entry)
-                yield Extracted(path, None, finished=finished)
+                _, finished, entry, hit = outcome
+                if cache is not None:
+                    if hit is not None:
+                        cache.count(hit)
+                    if entry is not None:
+                        cache.put_entry(key, *entry)
+                yield Extracted(path, None, cached=bool(hit), finished=finished)
             else:
                 _, document, quantities = outcome
                 if cache is not None:
@@ -139,18 +143,25 @@ def extract_documents(
         cache.commit()
 
 
-# The work for a worker: (name, bytes, suffix, the context of its finish, whether the cache keeps it).
-_Work = tuple[str, bytes, str, object, bool]
+# The work for a worker: (name, bytes, suffix, the context of its finish, whether the cache keeps
+# it, and its cache entry when it has one, for a worker to decode).
+_Work = tuple[str, bytes, str, object, bool, "tuple[str, str] | None"]
 # One prepared document: its path, its cache key, its outcome already (a read error, a cache hit)
 # or None, the context of its finish, and the work for a worker when it has no outcome yet.
 _Prepared = tuple[Path, str, "Extracted | None", object, "_Work | None"]
 # An outcome of work: ("error", path, message), ("extracted", Document, figures), or, from a
-# worker that has a finish, ("finished", its value, the cache's entry of the document or None).
+# worker that has a finish, ("finished", its value, the cache's entry of the document to store or
+# None, and whether the entry it was sent decoded: True, False, or None when it was sent none).
 # Plain tuples: they pickle faster than dataclasses.
 _Outcome = tuple
 
 
-def _prepared(paths: list[Path], cache: Cache | None, context: Callable[[Path], object] | None) -> Iterator[_Prepared]:
+def _prepared(
+    paths: list[Path], cache: Cache | None, context: Callable[[Path], object] | None, hits_to_workers: bool = False,
+) -> Iterator[_Prepared]:
+    """Each file read, with its outcome when it has one already. ``hits_to_workers``: a document
+    in the cache is sent to a worker with its entry, to be decoded and finished there (a check
+    after one document changed binds every other one too: on every core, not only here)."""
     for path in paths:
         name = display_name(path)
         try:
@@ -160,11 +171,15 @@ def _prepared(paths: list[Path], cache: Cache | None, context: Callable[[Path], 
             continue
         asked = None if context is None else context(path)  # in document order, once each
         key = cache.key(data, path.suffix) if cache is not None else ""
+        if cache is not None and hits_to_workers and (stored := cache.entry(key)) is not None:
+            # the bytes go too: a worker extracts them when the entry does not decode
+            yield path, key, None, asked, (name, data, path.suffix, asked, True, stored)
+            continue
         hit = cache.get(key, name) if cache is not None else None
         if hit is not None:
             yield path, key, Extracted(path, hit[0], hit[1], cached=True), asked, None
         else:
-            yield path, key, None, asked, (name, data, path.suffix, asked, cache is not None)
+            yield path, key, None, asked, (name, data, path.suffix, asked, cache is not None, None)
 
 
 def _outcomes(
@@ -296,10 +311,17 @@ def _extract_batch(items: list[_Work]) -> list[_Outcome]:
 
 
 def _extract_one(item: _Work) -> _Outcome:
-    """One file's bytes extracted (see _Outcome); finished, in a worker that has a finish."""
+    """One file's bytes extracted (see _Outcome); finished, in a worker that has a finish, which
+    first decodes the cache entry it was sent, if any (and extracts only when it does not decode)."""
     from checker.formats import to_document
 
-    name, data, suffix, asked, cached = item
+    name, data, suffix, asked, cached, stored = item
+    if stored is not None and _FINISH is not None:
+        from checker.cache import decode
+
+        hit = decode(*stored, name)
+        if hit is not None:
+            return ("finished", _FINISH(hit[0], hit[1], asked), None, True)
     try:
         document = to_document(data, name, suffix=suffix)
     except DocumentError as exc:
@@ -309,8 +331,9 @@ def _extract_one(item: _Work) -> _Outcome:
         if _IN_WORKER:
             document.line_starts()  # found here, not by the process that receives the Document
         return ("extracted", document, quantities)
+    hit = None if stored is None else False
     if not cached:
-        return ("finished", _FINISH(document, quantities, asked), None)
+        return ("finished", _FINISH(document, quantities, asked), None, hit)
     from checker.cache import entry
 
-    return ("finished", _FINISH(document, quantities, asked), entry(document, quantities))
+    return ("finished", _FINISH(document, quantities, asked), entry(document, quantities), hit)

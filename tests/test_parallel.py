@@ -195,3 +195,31 @@ def test_cache_rows_written_by_workers_read_back_as_a_fresh_extraction(corpus: P
             assert after.cached and after.document.text == before.document.text
             assert after.document.meta == before.document.meta and after.quantities == before.quantities
             assert after.finished[1] == [quantity.text for quantity in before.quantities]  # finished here, from the cache
+
+
+def test_documents_in_the_cache_are_finished_in_the_workers_too(corpus: Path, tmp_path: Path) -> None:
+    """After one document changed, a check binds every other one again: from their cache entries,
+    decoded in the workers; an entry that does not decode is extracted there and stored anew."""
+    import os
+    import sqlite3
+
+    from checker.cache import FILE_NAME, Cache
+
+    paths = sorted(corpus.rglob("*.txt")) + sorted(corpus.rglob("*.md"))
+    fresh = [outcome.finished for outcome in extract_documents(paths, jobs=1, finish=_summary, context=lambda path: None)]
+    list(extract_documents(paths, jobs=1, cache=Cache(tmp_path / "cache")))
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as connection:
+        [(damaged,)] = connection.execute("SELECT key FROM extraction ORDER BY key LIMIT 1").fetchall()
+        connection.execute("UPDATE extraction SET value = '{}' WHERE key = ?", (damaged,))
+    cache = Cache(tmp_path / "cache")
+    outcomes = list(extract_documents(paths, jobs=2, cache=cache, finish=_summary, context=lambda path: None))
+    cache.close()
+    read = [outcome for outcome in outcomes if outcome.error is None]
+    assert (cache.hits, cache.misses) == (len(read) - 1, 2)  # the damaged entry, and binaire.txt (never stored)
+    assert [outcome.cached for outcome in read].count(False) == 1
+    assert all(outcome.document is None and outcome.finished[3] != os.getpid() for outcome in read)
+    assert [outcome.finished for outcome in outcomes] == [None if finished is None else finished[:3] + (outcome.finished[3],)
+                                                          for finished, outcome in zip(fresh, outcomes)]
+    again = Cache(tmp_path / "cache")
+    list(extract_documents(paths, jobs=1, cache=again))
+    assert (again.hits, again.misses) == (len(read), 1)  # the damaged entry was stored anew
