@@ -91,7 +91,6 @@ def extract(
     Exit codes: 0 every document read; 2 a document could not be read (the others are still listed).
     """
     from checker.documents import blank, discover_all
-    from checker.parallel import Rows, extract_documents, rows_of
 
     files, errors, skipped = discover_all(paths)
     said: list[str] = []  # the messages of this run, kept with its output for a replay
@@ -114,6 +113,8 @@ def extract(
                 _emit(replayed, cache, already_said=len(said))
             finally:
                 _close_cache(cache)
+        from checker.parallel import Rows, extract_documents, rows_of  # the extractor: not for a replay
+
         out = _Recorder(sys.stdout.write, _spool(cache) if key is not None else None)
         if output_format is ExtractFormat.json:
             out.write('{\n  "schema_version": ' + json.dumps(SCHEMA_VERSION) + ',\n  "quantities": [')

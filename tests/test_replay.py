@@ -4,8 +4,11 @@ and exit code) without extracting or binding anything; any change makes a real r
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,6 +82,22 @@ def test_unchanged_extract_is_replayed(workspace: Path, monkeypatch) -> None:
         with monkeypatch.context() as patched:
             _no_work(patched)
             _same(first, CliRunner().invoke(app, ["extract", "docs", "--format", output_format]))
+
+
+def test_a_replay_does_not_import_the_extractor(workspace: Path) -> None:
+    """What keeps a replay short: the extractor, whose patterns compile when it is imported, is
+    not even imported (a process of its own: this one has imported everything long ago)."""
+    probe = (
+        "import atexit, sys; atexit.register(lambda: print('extractor imported:', 'checker.extractor' in sys.modules, "
+        "file=sys.stderr)); sys.argv[0] = 'recoupe'; from cli import run; run()"
+    )
+    env = os.environ | {"PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1"}
+    for command in (["extract", "docs", "--format", "jsonl"], ["check", "docs", "--rules", "rules.toml", "--format", "json"]):
+        first, second = (subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, env=env, cwd=workspace)
+                         for _ in range(2))
+        assert "extractor imported: True" in first.stderr, first.stderr  # a real run
+        assert "extractor imported: False" in second.stderr, second.stderr  # its replay
+        assert (second.returncode, second.stdout) == (first.returncode, first.stdout) and "650" in first.stdout
 
 
 @pytest.mark.parametrize("change", ["document", "manifest", "rules", "option", "new file", "baseline"])
