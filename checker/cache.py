@@ -136,14 +136,14 @@ class Cache:
 
     def get(self, key: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
         """The cached Document (named ``source``) and figures, or None."""
-        row = self.entry(key)
+        row = self.stored(key)
         result = decode(*row, source) if row is not None else None
         self.count(result is not None)
         return result
 
-    def entry(self, key: str) -> tuple[str, str] | None:
-        """The stored entry (see ``entry()``) as it is, not yet decoded: a worker process may
-        decode it (``decode``), where the document is then worked on; or None."""
+    def stored(self, key: str) -> tuple[str, str] | None:
+        """The entry stored under ``key`` (see ``entry()``) as it is, not yet decoded: a worker
+        process may decode it (``decode``), where the document is then worked on; or None."""
         if self._connection is None:
             return None
         try:

@@ -171,8 +171,11 @@ def _prepared(
             continue
         asked = None if context is None else context(path)  # in document order, once each
         key = cache.key(data, path.suffix) if cache is not None else ""
-        if cache is not None and hits_to_workers and (stored := cache.entry(key)) is not None:
-            # the bytes go too: a worker extracts them when the entry does not decode
+        if cache is not None and hits_to_workers:
+            # the bytes go too: a worker extracts them when there is no entry or it does not decode
+            stored = cache.stored(key)
+            if stored is None:
+                cache.count(False)
             yield path, key, None, asked, (name, data, path.suffix, asked, True, stored)
             continue
         hit = cache.get(key, name) if cache is not None else None

@@ -15,9 +15,9 @@ from checker.bind import Claim, NearMiss, bind
 from checker.compare import Finding, compare
 from checker.documents import Document, Skipped, blank, discover_all
 from checker.errors import DocumentError, RecoupeError, RuleError
+from checker.extractor import Quantity
 from checker.parallel import extract_documents
 from checker.rules import Rule
-from checker.extractor import Quantity
 from checker.sources import Catalog, Source, completed
 
 if TYPE_CHECKING:
