@@ -324,17 +324,19 @@ def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, t
             "extract": [recoupe, "extract", str(folder), "--format", "jsonl", *jobs],
             "check": [recoupe, "check", str(folder), "--format", "json", "--rules", str(RULES), "--fail-on", "never", *jobs],
         }
+        # cold runs: the fastest of ``repeat``, each in a new empty folder (the machine's noise only
+        # ever slows a run down), taken in turns, one of each command then again, so that a busy
+        # spell of the host does not slow every run of one command; the cached runs follow in the
+        # folder of each command's last cold run
+        cold: dict[str, list[Run]] = {name: [] for name in commands}
+        for attempt in range(repeat):
+            for name, command in commands.items():
+                if not cold[name] or not cold[name][-1].error:
+                    cold[name].append(run(command, fresh(workdir / f"cwd-{name}-{size:g}MB"), timeout))
         for name, command in commands.items():
-            # cold runs: the faster of ``repeat``, each in a new empty folder (the machine's noise
-            # only ever slows a run down); the cached runs follow in the last one's folder
-            cold: list[Run] = []
-            for attempt in range(repeat):
-                cwd = fresh(workdir / f"cwd-{name}-{size:g}MB")
-                cold.append(run(command, cwd, timeout))
-                if cold[-1].error:
-                    break
-            errored = [measured for measured in cold if measured.error]
-            rows.append((name, errored[0] if errored else min(cold, key=lambda measured: measured.seconds)))
+            errored = [measured for measured in cold[name] if measured.error]
+            rows.append((name, errored[0] if errored else min(cold[name], key=lambda measured: measured.seconds)))
+            cwd = workdir / f"cwd-{name}-{size:g}MB"
             if (cwd / ".recoupe_cache").exists():  # recoupe kept a cache: a second run reads it
                 rows.append((f"{name}*", run(command, cwd, timeout)))
                 # and a third one after one document changed: no replay, that document extracted
