@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.collector import no_cycle_collection
 from checker.documents import Document, blank, display_name, read_bytes
 from checker.errors import DocumentError
 from checker.extractor import Quantity, extract
@@ -329,7 +330,8 @@ def _extract_one(item: _Work) -> _Outcome:
         document = to_document(data, name, suffix=suffix)
     except DocumentError as exc:
         return ("error", exc.path, exc.message)
-    quantities = tuple(extract(document.text))
+    with no_cycle_collection():  # decoding HTML or PDF, above, makes cycles; extraction does not
+        quantities = tuple(extract(document.text))
     if _FINISH is None:
         if _IN_WORKER:
             document.line_starts()  # found here, not by the process that receives the Document

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import functools
-import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.bind import Claim, NearMiss, bind
+from checker.collector import no_cycle_collection
 from checker.compare import Finding, compare
 from checker.documents import Document, Skipped, blank, discover_all
 from checker.errors import DocumentError, RecoupeError, RuleError
@@ -139,21 +138,3 @@ def _bind_document(rules: list[Rule], document: Document, quantities: tuple[Quan
     pages = len(document.page_starts) if document.page_starts else None
     stats = DocumentStats(document.source, len(quantities), len(claims), document.meta, pages)
     return _Bound(document.source, stats=stats, claims=tuple(claims), near_misses=tuple(misses))
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Collect no reference cycles for a while: while figures are bound, or a report is written.
-
-    Binding and rendering make hundreds of thousands of small objects (spans, matches, claims,
-    pieces of a report's text) and no cycles; the collector, run every few hundred allocations,
-    walked those that live on again and again: a tenth of a check of 25 MB. Extraction (HTML,
-    PDF libraries) does make cycles: it runs with the collector on.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from checker.bind import Claim
+from checker.collector import no_cycle_collection
 from checker.compare import Finding
 from checker.period import Period
-from checker.pipeline import Report, no_cycle_collection
+from checker.pipeline import Report
 from checker.render.layout import Laid, dumps_indented, value_text
 
 SCHEMA_VERSION = "1.2"
