@@ -12,10 +12,10 @@ dicts and dataclasses, and encoding them one by one, cost the main process more 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from checker.render.layout import value_text
+from checker.render.layout import LEAVES, encode_string, value_text
 
 if TYPE_CHECKING:
     from checker.documents import Document
@@ -24,9 +24,7 @@ if TYPE_CHECKING:
 JSONL = "jsonl"
 JSON = "json"
 
-_encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-_SPECIAL_FLOATS = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
 
 # The keys after "source", "line", "column" and the optional "page": Quantity.as_dict()'s.
 _FIGURE_KEYS = ("start", "end", "text", "kind", "value", "unit", "low", "high", "qualifier", "noun")
@@ -35,31 +33,16 @@ JSON_ROW = ",\n    "
 _JSON_KEY = ",\n      "
 
 
-def _float(value: float) -> str:
-    text = float.__repr__(value)
-    return _SPECIAL_FLOATS.get(text, text)
+def _jsonl_value(value: object) -> str:
+    """The text of one value of a jsonl row: a leaf as the report's layout writes it, anything
+    else (a subclass of str, int or float) by the standard library's encoder."""
+    leaf = LEAVES.get(type(value))
+    return _ENCODE(value) if leaf is None else leaf(value)
 
 
-def _leaf(fallback: Callable[[object], str]) -> Callable[[object], str]:
-    """The text of one value: the exact types a Quantity holds here, anything else by ``fallback``."""
-
-    def text(value: object) -> str:
-        kind = type(value)
-        if kind is str:
-            return _encode_string(value)
-        if kind is int:
-            return int.__repr__(value)
-        if kind is float:
-            return _float(value)  # type: ignore[arg-type]
-        if value is None:
-            return "null"
-        return fallback(value)
-
-    return text
-
-
-_jsonl_value = _leaf(_ENCODE)
-_json_value = _leaf(lambda value: value_text(value, "\n      "))
+def _json_value(value: object) -> str:
+    """The text of one value of a json row, at depth three."""
+    return value_text(value, "\n      ")
 
 
 def _template(opening: str, separator: str, closing: str, page: bool) -> str:
@@ -111,7 +94,7 @@ def _figure(quantity: Quantity) -> tuple[str, ...]:
     The fast way of the common case, without a call per value: finite floats are written by
     ``repr`` (float's own, the type being float exactly), strings by ``encode_basestring``, which
     refuses what is not a str; anything else (a bool, which ``%s`` would write ``True``, a NaN, a
-    subclass of int or float) is refused here and goes the way of ``_leaf``.
+    subclass of int or float) is refused here and goes the way of ``_jsonl_value``, ``_json_value``.
     """
     start, end, value, low, high, noun = quantity.start, quantity.end, quantity.value, quantity.low, quantity.high, quantity.noun
     if (
@@ -120,7 +103,7 @@ def _figure(quantity: Quantity) -> tuple[str, ...]:
     ):  # x - x is 0.0 for a finite float, NaN (true) for an infinite one or a NaN
         raise TypeError("not the types of a Quantity, or not finite")
     return (
-        repr(start), repr(end), _encode_string(quantity.text), _encode_string(quantity.kind), repr(value),
-        _encode_string(quantity.unit), "null" if low is None else repr(low), "null" if high is None else repr(high),
-        _encode_string(quantity.qualifier), "null" if noun is None else _encode_string(noun),
+        repr(start), repr(end), encode_string(quantity.text), encode_string(quantity.kind), repr(value),
+        encode_string(quantity.unit), "null" if low is None else repr(low), "null" if high is None else repr(high),
+        encode_string(quantity.qualifier), "null" if noun is None else encode_string(noun),
     )

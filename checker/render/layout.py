@@ -18,7 +18,7 @@ def dumps_indented(value: Any) -> str:
     return "".join(parts)
 
 
-_encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 _SPECIAL_FLOATS = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
 
 
@@ -28,9 +28,10 @@ def _float(value: float) -> str:
 
 
 # The text of a value of exactly these types, by type: most values of a report are such leaves,
-# written with the item that holds them rather than by a call of ``_write`` each.
-_LEAVES = {
-    str: _encode_string, int: int.__repr__, float: _float,
+# written with the item that holds them rather than by a call of ``_write`` each (checker.rows
+# writes the values of its rows with them too).
+LEAVES = {
+    str: encode_string, int: int.__repr__, float: _float,
     type(None): lambda _: "null", bool: lambda value: "true" if value else "false",
 }
 
@@ -46,7 +47,7 @@ class Laid:
 
 def value_text(value: Any, newline: str = "\n") -> str:
     """The text of one value as ``dumps_indented`` writes it where its lines start with ``newline``."""
-    leaf = _LEAVES.get(type(value))
+    leaf = LEAVES.get(type(value))
     if leaf is not None:
         return leaf(value)
     parts: list[str] = []
@@ -67,11 +68,11 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise TypeError(f"keys must be str, not {type(key).__name__}")
-            leaf = _LEAVES.get(type(item))
+            leaf = LEAVES.get(type(item))
             if leaf is not None:
-                parts.append(separator + _encode_string(key) + ": " + leaf(item))
+                parts.append(separator + encode_string(key) + ": " + leaf(item))
             else:
-                parts.append(separator + _encode_string(key) + ": ")
+                parts.append(separator + encode_string(key) + ": ")
                 _write(item, parts, inner)
             separator = "," + inner
         parts.append(newline + "}")
@@ -82,7 +83,7 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
         inner = newline + "  "
         separator = "[" + inner
         for item in value:
-            leaf = _LEAVES.get(type(item))
+            leaf = LEAVES.get(type(item))
             if leaf is not None:
                 parts.append(separator + leaf(item))
             else:
@@ -97,7 +98,7 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
 def _leaf(value: Any) -> str:
     """The text of a scalar of any type, subclasses of str and int included (as json.dumps)."""
     if isinstance(value, str):
-        return _encode_string(value)
+        return encode_string(value)
     if value is None:
         return "null"
     if value is True:
