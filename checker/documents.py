@@ -135,13 +135,9 @@ class Document:
         text instead of a Python loop over its lines. An offset before the previous one counts
         from the start again.
         """
-        found = []
         if self._line_starts is not None:
-            starts = self._line_starts
-            for offset in offsets:
-                line_index = bisect.bisect_right(starts, offset) - 1
-                found.append((line_index + 1, offset - starts[line_index] + 1))
-            return found
+            return [self.position(offset) for offset in offsets]
+        found = []
         text = self.text
         line, line_start, at = 1, 0, 0  # the line of offset ``at``, where that line starts
         for offset in offsets:
