@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "Document", "Quantity", "extract", "read_document"]
 __version__ = "0.1.0"
+# The folder, in the current one, where the CLI keeps its cache (checker.cache) and the record of
+# rule files already validated (checker.rules): named here, where both can read it for nothing.
+CACHE_FOLDER = ".recoupe_cache"
 
 _LAZY = {
     "KINDS": "checker.extractor", "Quantity": "checker.extractor", "extract": "checker.extractor",

@@ -30,14 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from checker import __version__
+from checker import CACHE_FOLDER, __version__
 from checker.documents import Document
 from checker.sources import Source
 
 if TYPE_CHECKING:  # imported when a row is decoded: a replayed run never compiles the extractor
     from checker.extractor import Quantity
 
-FOLDER = ".recoupe_cache"
+FOLDER = CACHE_FOLDER
 FILE_NAME = "extract.sqlite3"
 SCHEMA_VERSION = 2
 # Outputs of whole runs kept for replay: the most recent ones; each can be as large as a report.

@@ -24,6 +24,7 @@ from typing import Any
 
 import regex
 
+from checker import CACHE_FOLDER
 from checker.errors import RuleError, load_toml
 from checker.units import CANONICAL
 
@@ -233,7 +234,7 @@ def rule_files(target: Path) -> list[Path]:
     return [target]
 
 
-DEFAULT_RECORD_FOLDER = Path(".recoupe_cache")  # checker.cache.FOLDER, not imported from there (sqlite3)
+DEFAULT_RECORD_FOLDER = Path(CACHE_FOLDER)
 
 
 def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> list[Rule]:
