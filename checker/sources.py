@@ -106,7 +106,7 @@ def normalise_date(value: object) -> str | None:
 
 # --- datelines -----------------------------------------------------------------------------
 
-_MONTHS = {
+MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 }
@@ -118,7 +118,7 @@ def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """(numeric date, date in words): compiled when a document is first read, not on import
     (a run whose documents all come from the extraction cache reads none)."""
     word_date = regex.compile(
-        rf"(?<![\p{{L}}\d])(?:[Ll]es?\s+)?(1er|\d{{1,2}})\s+({'|'.join(_MONTHS)})(?:\s+(\d{{4}}))?(?![\p{{L}}\d])",
+        rf"(?<![\p{{L}}\d])(?:[Ll]es?\s+)?(1er|\d{{1,2}})\s+({'|'.join(MONTHS)})(?:\s+(\d{{4}}))?(?![\p{{L}}\d])",
         regex.IGNORECASE,
     )
     return regex.compile(r"(?<![\d/.])[Ll]e\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])"), word_date
@@ -138,7 +138,7 @@ def dateline(text: str) -> str | None:
             continue
     for match in word_date.finditer(head):
         day = 1 if match.group(1).lower() == "1er" else int(match.group(1))
-        month = _MONTHS[match.group(2).lower()]
+        month = MONTHS[match.group(2).lower()]
         year = match.group(3)
         try:
             datetime.date(int(year) if year else 2000, month, day)
