@@ -112,40 +112,96 @@ MONTHS = {
 }
 DATELINE_CHARS = 400  # a dateline is looked for in the first characters of the text only
 
+_WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+
+
+@dataclass(frozen=True)
+class _DatelinePatterns:
+    date: regex.Pattern[str]  # a date: numeric (day, month, year) or in words (wday, wmonth, wyear)
+    place: regex.Pattern[str]  # what may open a dateline's line before its date: a place and a comma
+    label: regex.Pattern[str]  # "Publié le", "Mis à jour le", "Date :", opening the line or after a separator
+    event: regex.Pattern[str]  # an event word right before the date: running prose, not a dateline
+
 
 @cache
-def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """(numeric date, date in words): compiled when a document is first read, not on import
-    (a run whose documents all come from the extraction cache reads none)."""
-    word_date = regex.compile(
-        rf"(?<![\p{{L}}\d])(?:[Ll]es?\s+)?(1er|\d{{1,2}})\s+({'|'.join(MONTHS)})(?:\s+(\d{{4}}))?(?![\p{{L}}\d])",
-        regex.IGNORECASE,
+def _dateline_patterns() -> _DatelinePatterns:
+    """Compiled when a document is first read, not on import (a run whose documents all come from
+    the extraction cache reads none)."""
+    from checker.french import EVENT_WORDS
+
+    months = "|".join(MONTHS)
+    return _DatelinePatterns(
+        date=regex.compile(
+            rf"(?<![\p{{L}}\d])(?:(?:[Ll]es?|[Dd]u)\s+)?(?:(?:{_WEEKDAYS})\s+)?"
+            rf"(?:(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}|\d{{2}})(?![\d/.]\d)"
+            rf"|(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})(?!\d)"
+            rf"|(?P<wday>1er|\d{{1,2}})\s+(?P<wmonth>{months})(?:\s+(?P<wyear>\d{{4}}))?(?![\p{{L}}\d]))",
+            regex.IGNORECASE,
+        ),
+        place=regex.compile(r"(?:\p{Lu}[\p{L}'’ʼ.-]*(?:[\s-]+\p{L}[\p{L}'’ʼ.-]*){0,3}\s*(?:\([^)]{0,30}\))?\s*,\s*)?"),
+        label=regex.compile(
+            r"(?:^|[·|•,–—]|\s-)\s*(?:publi[ée]e?|mise?\s+à\s+jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|mise?\s+en\s+ligne|dat[ée]e?|"
+            r"rédig[ée]e?|écrite?|date(?:\s+de\s+publication)?|publication|dernière\s+mise\s+à\s+jour)"
+            r"\s*(?:le|du|en\s+date\s+du)?\s*:?\s*$",
+            regex.IGNORECASE,
+        ),
+        event=regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(EVENT_WORDS)})\s*(?:officiellement\s+)?$", regex.IGNORECASE),
     )
-    return regex.compile(r"(?<![\d/.])[Ll]e\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])"), word_date
 
 
 def dateline(text: str) -> str | None:
-    """The date a document's top gives (``Le 12 novembre``, ``le 12/11/25``), as ISO, or None."""
+    """The date a document states as its own near its top, as ISO 8601, or None.
+
+    A dateline is where an article dates itself: a date that starts a line (``Le 12 novembre, à
+    Paris...``, a date alone on its line), after a place (``Paris, le 12 novembre 2025``) or a
+    label that opens its line or follows a separator (``Publié le``, ``Par J. Martin · Mis à jour
+    le``, ``Date :``), or a date in the title (the first line, a heading). A date in running prose (``la plateforme, lancée le 3 mars 2020, ...``) is an
+    event's, not the document's; so is a date right after an event word, even in a title. The
+    first dateline wins; ``Le 12 novembre`` without a year gives ``--11-12``.
+    """
     head = text[:DATELINE_CHARS]
-    found: list[tuple[int, str]] = []
-    numeric_date, word_date = _dateline_patterns()
-    for match in numeric_date.finditer(head):
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    patterns = _dateline_patterns()
+    title = True  # the first line that holds something
+    for line in head.split("\n"):
+        if not line.strip():
+            continue
+        for match in patterns.date.finditer(line):
+            before = line[: match.start()]
+            iso = _date_iso(match)
+            if iso is None:
+                continue
+            if patterns.label.search(before) is not None:  # "Publié le": a label, though publié dates an event too
+                return iso
+            if patterns.event.search(before.lower()):
+                continue
+            starts_line = patterns.place.fullmatch(before) is not None
+            in_title = title and not line.rstrip().endswith((".", "!", "?", ";", ":")) and len(line.strip()) <= 200
+            if starts_line or in_title:
+                return iso
+        title = False
+    return None
+
+
+def _date_iso(match: regex.Match[str]) -> str | None:
+    """The ISO date of a dateline pattern's match, or None when it is no date (31/02)."""
+    if match.group("wmonth"):
+        day = 1 if match.group("wday").lower() == "1er" else int(match.group("wday"))
+        month = MONTHS[match.group("wmonth").lower()]
+        year = match.group("wyear")
+        try:
+            datetime.date(int(year) if year else 2000, month, day)  # 2000: a leap year accepts 29 Feb
+        except ValueError:
+            return None
+        return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    if match.group("iso_year"):
+        year, month, day = int(match.group("iso_year")), int(match.group("iso_month")), int(match.group("iso_day"))
+    else:
+        year, month, day = int(match.group("year")), int(match.group("month")), int(match.group("day"))
         year += 2000 if year < 100 else 0
-        try:
-            found.append((match.start(), datetime.date(year, month, day).isoformat()))
-        except ValueError:
-            continue
-    for match in word_date.finditer(head):
-        day = 1 if match.group(1).lower() == "1er" else int(match.group(1))
-        month = MONTHS[match.group(2).lower()]
-        year = match.group(3)
-        try:
-            datetime.date(int(year) if year else 2000, month, day)
-        except ValueError:
-            continue
-        found.append((match.start(), f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"))
-    return min(found)[1] if found else None
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 # --- the manifest --------------------------------------------------------------------------
