@@ -103,6 +103,10 @@ def test_check_on_seeds_is_deterministic_and_explains(runner, tmp_path):
     explained = runner.invoke(app, ["check", str(seeds), "--rules", str(REPO / "rules"), "--explain", "--no-color"])
     assert "bound because" in explained.stdout
     assert "Near misses" in explained.stdout
+    # each claim says why it got its period: 148 lauréats "en deux ans" up to the SASN's 2024-01-18 point
+    assert "period 2022-01 to 2024-01-18: 'en deux ans' follows the figure in its clause" in " ".join(explained.stdout.split())
+    claims = [claim for finding in json.loads(first.stdout)["findings"] for claim in finding["claims"]]
+    assert all(claim["period"]["reason"] for claim in claims)
 
 
 def test_help_documents_exit_codes(runner):
