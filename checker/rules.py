@@ -36,6 +36,12 @@ from checker.units import CANONICAL
 KINDS = ("money", *CANONICAL)
 
 SCOPES = ("sentence", "paragraph", "section", "document")
+# How a rule's figure moves in time (checker.compare): "changes" (the default: claims of different
+# periods are an evolution, never a conflict for that reason alone), "accumulates" (a running
+# total: a later, smaller figure is a conflict), "fixed" (one moment restated at any date, such as
+# a budget announced at launch: every claim is compared with every other whatever its date).
+TIMELINES = ("changes", "accumulates", "fixed")
+_PERIOD = regex.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A pattern may not take longer than this on one scope of text (catastrophic backtracking).
 PATTERN_TIMEOUT = 0.5
@@ -64,19 +70,25 @@ class Pattern:
 class Rule:
     id: str
     title: str
-    kind: str
+    kind: str  # the rule's kind: how its claims are compared and shown (the first of ``kinds``)
     unit: str  # display unit, e.g. "M€", "%", "projets"
     subject: tuple[Pattern, ...]
     scope: str = "sentence"
     context_scope: str = "sentence"
-    require: tuple[Pattern, ...] = ()
+    require: tuple[Pattern, ...] = ()  # any one of them within the context
     exclude: tuple[Pattern, ...] = ()
+    require_all: tuple[Pattern, ...] = ()  # every one of them within the context
+    window: int | None = None  # the context is at most this many words either side of the figure
+    phrase_require: tuple[Pattern, ...] = ()  # any one of them in the figure's own words (``phrase_of``)
+    phrase_exclude: tuple[Pattern, ...] = ()
+    kinds: tuple[str, ...] = ()  # every kind the rule binds (``kind`` first); empty: ``kind`` alone
     nouns: tuple[str, ...] = ()
     currency: str | None = None
     minimum: float | None = None
     maximum: float | None = None
     tolerance: float = 0.0
-    accumulates: bool = False
+    timeline: str = "changes"  # see TIMELINES
+    period: str | None = None  # keep only the claims of this period (ISO 8601 prefix: 2023, 2023-06)
     description: str = ""
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
@@ -84,6 +96,15 @@ class Rule:
     line: int = 0
     examples_match_line: int = 0
     examples_no_match_line: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.kinds:  # a Rule built in code with one kind
+            object.__setattr__(self, "kinds", (self.kind,))
+
+    @property
+    def accumulates(self) -> bool:
+        """A running total (``timeline = "accumulates"``, or ``accumulates = true``)."""
+        return self.timeline == "accumulates"
 
     @property
     def display_scale(self) -> float:
@@ -101,6 +122,10 @@ def _is_str_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def _is_kind_list(value: Any) -> bool:
+    return _is_str_list(value) and 0 < len(value) == len(set(value)) and all(kind in KINDS for kind in value)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -109,7 +134,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "id": ("a kebab-case string", lambda v: isinstance(v, str) and RULE_ID.fullmatch(v) is not None),
     "title": ("a string", lambda v: isinstance(v, str) and v.strip() != ""),
     "description": ("a string", lambda v: isinstance(v, str)),
-    "kind": (f"one of {', '.join(KINDS)}", lambda v: v in KINDS),
+    "kind": (f"one of {', '.join(KINDS)}, or a list of them", lambda v: v in KINDS or _is_kind_list(v)),
     "unit": ("a string", lambda v: isinstance(v, str)),
     "currency": ("an ISO 4217 code such as EUR", lambda v: isinstance(v, str) and regex.fullmatch(r"[A-Z]{3}", v) is not None),
     "subject": (_STRING_LIST + " (regular expressions)", lambda v: _is_str_list(v) and len(v) > 0),
@@ -117,11 +142,17 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "context_scope": (f"one of {', '.join(SCOPES)}", lambda v: v in SCOPES),
     "require": (_STRING_LIST + " (regular expressions)", _is_str_list),
     "exclude": (_STRING_LIST + " (regular expressions)", _is_str_list),
+    "require_all": (_STRING_LIST + " (regular expressions)", _is_str_list),
+    "window": ("a whole number of words from 1 to 100", lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 100),
+    "phrase_require": (_STRING_LIST + " (regular expressions)", _is_str_list),
+    "phrase_exclude": (_STRING_LIST + " (regular expressions)", _is_str_list),
     "nouns": (_STRING_LIST + " (singular counted nouns)", _is_str_list),
     "min": ("a number", _is_number),
     "max": ("a number", _is_number),
     "tolerance": ("a number from 0 to 1 (relative)", lambda v: _is_number(v) and 0 <= v <= 1),
     "accumulates": ("true or false", lambda v: isinstance(v, bool)),
+    "timeline": (f"one of {', '.join(TIMELINES)}", lambda v: v in TIMELINES),
+    "period": ("an ISO 8601 period such as 2023, 2023-06 or 2023-06-30", lambda v: isinstance(v, str) and _PERIOD.fullmatch(v) is not None),
     "examples": ("a table with match and no_match lists", lambda v: isinstance(v, dict)),
 }
 _REQUIRED = ("id", "title", "kind", "subject")
@@ -240,21 +271,38 @@ def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str,
         line = locator.key(index, key)
         return tuple(_pattern(path, line, key, source, compile_patterns) for source in table.get(key, []))
 
+    timeline = _timeline(table, path, locator.key(index, "accumulates"))
+    kinds = tuple(table["kind"]) if isinstance(table["kind"], list) else (table["kind"],)
+    if "money" in kinds and "number" in kinds and "currency" not in table:
+        raise RuleError(path, "key 'kind': a rule that reads bare numbers as money needs a 'currency'", locator.key(index, "kind"))
     minimum, maximum = table.get("min"), table.get("max")
     if minimum is not None and maximum is not None and minimum > maximum:
         raise RuleError(path, f"key 'min': {minimum} is larger than max {maximum}", locator.key(index, "min"))
     return Rule(
-        id=table["id"], title=table["title"], kind=table["kind"], unit=table.get("unit", ""),
+        id=table["id"], title=table["title"], kind=kinds[0], kinds=kinds, unit=table.get("unit", ""),
         subject=patterns("subject"), scope=table.get("scope", "sentence"),
         context_scope=table.get("context_scope", "sentence"), require=patterns("require"),
-        exclude=patterns("exclude"), nouns=tuple(noun.lower() for noun in table.get("nouns", [])),
+        exclude=patterns("exclude"), require_all=patterns("require_all"), window=table.get("window"),
+        phrase_require=patterns("phrase_require"), phrase_exclude=patterns("phrase_exclude"), nouns=tuple(noun.lower() for noun in table.get("nouns", [])),
         currency=table.get("currency"), minimum=float(minimum) if minimum is not None else None,
         maximum=float(maximum) if maximum is not None else None, tolerance=float(table.get("tolerance", 0.0)),
-        accumulates=table.get("accumulates", False), description=table.get("description", ""),
+        timeline=timeline, period=table.get("period"), description=table.get("description", ""),
         examples_match=tuple(examples.get("match", [])), examples_no_match=tuple(examples.get("no_match", [])),
         path=path, line=rule_line, examples_match_line=locator.key(index, "match"),
         examples_no_match_line=locator.key(index, "no_match"),
     )
+
+
+def _timeline(table: dict[str, Any], path: str, line: int) -> str:
+    """``timeline``, or what the older ``accumulates = true|false`` says; both must agree."""
+    timeline, accumulates = table.get("timeline"), table.get("accumulates")
+    if accumulates is None:
+        return timeline or "changes"
+    if timeline is None:
+        return "accumulates" if accumulates else "changes"
+    if accumulates != (timeline == "accumulates"):
+        raise RuleError(path, f"key 'accumulates': {str(accumulates).lower()} contradicts timeline = {timeline!r}", line)
+    return timeline
 
 
 def rule_files(target: Path) -> list[Path]:
