@@ -322,7 +322,7 @@ class LoadedRules:
     rules: tuple[Rule, ...]
     errors: tuple[RuleError, ...] = ()
 
-    def require_all(self) -> list[Rule]:
+    def or_raise(self) -> list[Rule]:
         """The rules, or the first error raised: for a caller that accepts no invalid rule."""
         if self.errors:
             raise self.errors[0]

@@ -39,7 +39,7 @@ def test_default_rule_pack_loads_and_every_example_passes():
 
 
 def test_good_rule_file_parses(tmp_path):
-    (rule,) = load_rules(write(tmp_path, GOOD)).require_all()
+    (rule,) = load_rules(write(tmp_path, GOOD)).or_raise()
     assert rule.id == "budget-hopital"
     assert rule.display_scale == 1e6
 
@@ -137,7 +137,7 @@ def test_an_invalid_rule_leaves_out_only_itself(tmp_path):
     (error,) = loaded.errors
     assert str(error).startswith(f"{path}:7: key 'subject': invalid regular expression")
     with pytest.raises(RuleError, match="invalid regular expression"):
-        loaded.require_all()
+        loaded.or_raise()
 
 
 def test_a_file_that_is_not_toml_loses_only_its_own_rules(tmp_path):

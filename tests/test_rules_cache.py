@@ -42,10 +42,10 @@ def examples_run(monkeypatch) -> list[str]:
 
 
 def test_second_load_skips_examples_and_compiles_patterns_when_used(workspace, examples_run):
-    first = load_rules(Path("regles.toml")).require_all()
+    first = load_rules(Path("regles.toml")).or_raise()
     assert examples_run == ["budget-hopital"]
     assert len(json.loads(RECORD.read_text(encoding="utf-8"))["valid"]) == 1
-    second = load_rules(Path("regles.toml")).require_all()
+    second = load_rules(Path("regles.toml")).or_raise()
     assert examples_run == ["budget-hopital"]  # not run again
     assert second == first
     assert "compiled" not in vars(second[0].subject[0])  # not compiled yet
@@ -56,7 +56,7 @@ def test_changed_text_is_validated_again(workspace, examples_run):
     load_rules(Path("regles.toml"))
     Path("regles.toml").write_text(GOOD.replace("La mairie", "L'hôpital"), encoding="utf-8")
     with pytest.raises(RuleError, match=r"regles\.toml:9: .*examples\.no_match"):
-        load_rules(Path("regles.toml")).require_all()
+        load_rules(Path("regles.toml")).or_raise()
     assert examples_run == ["budget-hopital", "budget-hopital"]
 
 
@@ -89,10 +89,10 @@ def test_forged_record_still_reports_a_bad_pattern_with_file_and_line(workspace)
     bad = GOOD.replace("subject = ['hôpital']", "subject = ['hôp(ital']")
     Path("regles.toml").write_text(bad, encoding="utf-8")
     with pytest.raises(RuleError, match=r"regles\.toml:7: key 'subject': invalid regular expression"):
-        load_rules(Path("regles.toml")).require_all()
+        load_rules(Path("regles.toml")).or_raise()
     forged = rules_module._Validated(Path(".recoupe_cache"))
     forged.add([forged.digest(bad.lstrip("\ufeff"))])
-    (rule,) = load_rules(Path("regles.toml")).require_all()  # the record claims the file passed: trusted for the examples only
+    (rule,) = load_rules(Path("regles.toml")).or_raise()  # the record claims the file passed: trusted for the examples only
     with pytest.raises(RuleError, match=r"regles\.toml:7: key 'subject': invalid regular expression"):
         rule.subject[0].compiled
 
