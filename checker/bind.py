@@ -178,16 +178,37 @@ def _words_after(text: str, end: int, high: int, count: int) -> int:
 
 
 def phrase_of(text: str, quantity: Quantity, sentence: tuple[int, int]) -> tuple[int, int]:
-    """The figure's own words: its surface (``120 nouveaux projets``) with the two words before it
-    and the three after it (``lauréats supplémentaires``), never across punctuation that closes a
-    phrase, nor outside its sentence."""
+    """The figure's own words: its surface (``120 nouveaux projets``) with the determiners and
+    adjectives just before it (``les 8 premiers lauréats``) and up to three words after it
+    (``lauréats supplémentaires``, ``de l'État``), within its sentence, never across punctuation or
+    a word that starts another phrase (french.DETERMINERS, PHRASE_ENDS)."""
     low, high = sentence
+    begin = quantity.start
     before = text[max(low, quantity.start - 60):quantity.start]
     cut = max((match.end() for match in _PHRASE_BREAK.finditer(before)), default=0)
-    begin = _words_before(text, quantity.start - len(before) + cut, quantity.start, PHRASE_WORDS_BEFORE)
+    words = list(_WORD.finditer(before, cut))[-PHRASE_WORDS_BEFORE:]
+    for match in reversed(words):
+        word = _word_key(match.group())
+        if word not in french.DETERMINERS and word not in french.PRENOMINAL_ADJECTIVES:
+            break
+        begin = quantity.start - len(before) + match.start()
+    end = quantity.end
     stop = _PHRASE_BREAK.search(text, quantity.end, min(high, quantity.end + 80))
-    end = _words_after(text, quantity.end, stop.start() if stop else min(high, quantity.end + 80), PHRASE_WORDS_AFTER)
+    previous = ""
+    for number, match in enumerate(_WORD.finditer(text, quantity.end, stop.start() if stop else min(high, quantity.end + 80))):
+        word = _word_key(match.group())
+        # a determiner opens another phrase, unless it follows "de" ("50 M€ de la région")
+        opens = word in french.DETERMINERS and previous not in ("de", "d", "du", "des")
+        if number == PHRASE_WORDS_AFTER or word in french.PHRASE_ENDS or opens:
+            break
+        end, previous = match.end(), word
     return begin, end
+
+
+def _word_key(word: str) -> str:
+    """A word as the tables spell it: lower case, an elided article or preposition alone (``d'``)."""
+    lower = word.lower()
+    return regex.split(r"['’ʼ]", lower, maxsplit=1)[0] if regex.search(r"['’ʼ]", lower) else lower
 
 
 def _evidence(document: Document, role: str, pattern: Pattern, start: int, end: int, scope: str) -> Evidence:
