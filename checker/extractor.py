@@ -35,7 +35,8 @@ KINDS: dict[str, str] = {
 }
 
 QUALIFIERS = ("exact", "at_least", "about", "at_most", "range")
-# "environ 350": at least 5 % either side, or the written precision if it is wider.
+# "environ 350": at least 5 % either side, or the rounding of a round figure if it is wider
+# (``environ 8 000``: 7 500 to 8 500). A plain figure is never read more loosely than that.
 ABOUT_RELATIVE = 0.05
 
 
@@ -578,11 +579,9 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
     if what == "unit_symbol" or what == "unit_word":
         unit_name = match.group("unit")
         kind, unit = french.UNIT_SYMBOLS[unit_name] if what == "unit_symbol" else french.UNIT_WORDS[unit_name.lower()]
-        end = match.end()
-        add = Decimal(0)
-        if half := _AND_HALF.match(text, end):
-            add, end = Decimal("0.5"), half.end()
-        return _Reading(end, kind, unit, add=add)
+        if half := _AND_HALF.match(text, match.end()):  # "deux ans et demi": to the half year
+            return _Reading(half.end(), kind, unit, add=Decimal("0.5"), half_unit=Decimal("0.25"))
+        return _Reading(match.end(), kind, unit)
     if allow_noun:  # what == "counted"
         noun = match.group("noun")
         end = match.end()
@@ -650,15 +649,34 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
-def _interval(value: float, half_unit: float, qualifier: str) -> tuple[float | None, float | None]:
+def _interval(value: float, written: float, qualifier: str, loose: float | None = None) -> tuple[float | None, float | None]:
+    """The values a figure allows: ``written``, the rounding of its last written digit, for an
+    exact figure; ``loose``, the rounding of its last digit other than a trailing zero, for
+    ``environ`` (see ABOUT_RELATIVE)."""
     if qualifier == "at_least":
         return value, None
     if qualifier == "at_most":
         return None, value
     if qualifier == "about":
-        spread = max(half_unit, abs(value) * ABOUT_RELATIVE)
+        spread = max(written if loose is None else loose, abs(value) * ABOUT_RELATIVE)
         return value - spread, value + spread
-    return value - half_unit, value + half_unit
+    return value - written, value + written
+
+
+def _precision(parsed: ParsedNumber, reading: _Reading | None, value: Decimal) -> Decimal:
+    """Half the unit an exact figure was rounded to, before its scale (see checker.numbers).
+
+    Before a scale word or a unit, the digits written are the precision the writer chose
+    (``30 millions``: 29,5 to 30,5 millions; ``3 ans``; ``20 %``). A bare count may be a round
+    figure (``8 000 apprenants``): it keeps the rounding of its last digit other than a trailing
+    zero, but never more than ``environ`` allows (ABOUT_RELATIVE).
+    """
+    if reading is not None and reading.half_unit is not None:
+        return reading.half_unit  # "3 € 50", "deux ans et demi"
+    if reading is not None and (reading.strong or reading.scale != 1):
+        return parsed.digit_half
+    relative = abs(value) * Decimal(str(ABOUT_RELATIVE))
+    return max(parsed.digit_half, min(parsed.half_unit, relative))
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -856,7 +874,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         except ValueError:  # "x٣": digits of another script after the "x"
             return None
         value = float(parsed.value)
-        low, high = _interval(value, float(parsed.half_unit), "exact")
+        low, high = _interval(value, float(parsed.digit_half), "exact")
         return Quantity(number_start, number_end, text[number_start:number_end], "factor", value, "times",
                         low, high, "exact", None, candidate.number_start, number_end)
 
@@ -939,7 +957,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     unit = reading.unit if reading is not None else "count"
     scale = Decimal(reading.scale) if reading is not None else Decimal(1)
     value = (parsed.value + (reading.add if reading else 0)) * scale
-    half_unit = (reading.half_unit if reading is not None and reading.half_unit is not None else parsed.half_unit) * scale
+    written = _precision(parsed, reading, parsed.value + (reading.add if reading else 0)) * scale
+    loose = parsed.half_unit * scale
     if negative:
         value = -value
     factor = 1.0
@@ -947,7 +966,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         factor = units.factor(unit, kind)
         unit = units.CANONICAL[kind]
     value_f = float(value) * factor
-    low, high = _interval(value_f, float(half_unit) * factor, qualifier)
+    low, high = _interval(value_f, float(written) * factor, qualifier, float(loose) * factor)
     if divided and value_f:
         # "divisé par 4": the thing became a quarter of itself, a factor of 0.25
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
