@@ -84,6 +84,10 @@ CUTS: tuple[Cut, ...] = (
     Cut("ou", rf"\bou\b{_NOT_A_YEAR}", "between"),
 )
 
+# Subordinate clauses that, opening a sentence, end at its first comma (the main clause follows).
+LEADING_SUBORDINATES = frozenset({"alors que", "tandis que", "bien que", "même si", "puisque", "parce que", "lorsque"})
+_END_OF_SUBORDINATE = Cut(",", ",", opens=False)
+
 _GAP_BEFORE_FIGURE = re.compile(r"\s*(?:(?:[^\W\d_]|['’ʼ])+\s+){0,2}")  # at most two words, nothing else
 
 
@@ -185,6 +189,14 @@ def split(sentence: str, figures: Sequence[tuple[int, int]]) -> list[Clause]:
     starts = [start for start, _ in spans]
     ends = sorted(end for _, end in spans)
     candidates = [(start, end, cut) for start, end, cut in _cuts_in(lower(sentence)) if not _inside_a_figure(spans, start, end)]
+    if candidates and candidates[0][2].name in LEADING_SUBORDINATES and not any(char.isalnum() for char in sentence[:candidates[0][0]]):
+        # "Alors que 300 bornes avaient été posées, le réseau en installera 500": the subordinate
+        # clause that opens a sentence ends at its first comma
+        comma = sentence.find(",", candidates[0][1])
+        while comma != -1 and _inside_a_figure(spans, comma, comma + 1):
+            comma = sentence.find(",", comma + 1)
+        if comma != -1 and all(start != comma for start, _, _ in candidates):
+            candidates = sorted([*candidates, (comma, comma + 1, _END_OF_SUBORDINATE)], key=lambda candidate: candidate[0])
     hard = [start for start, _, cut in candidates if cut.condition == "always"]
     clauses: list[Clause] = []
     clause_start, opened_by = 0, None

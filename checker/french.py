@@ -211,3 +211,14 @@ et ou ni dont contre mais avec sans pour par sur sous dans vers entre que qui qu
 alors tandis puis car donc or comme lorsque afin chez hors malgré parmi auprès à au aux en
 a ont est sont été était étaient sera seront serait seraient avait avaient fut furent
 """.split())
+
+# Words that set a period as a point of comparison (regular expressions, lower case): right before
+# a period phrase (``12 % de plus qu'en 2019``, ``plus élevé que l'an dernier``, ``par rapport à fin
+# 2023``, the à of which a phrase may hold), they make it the reference of a comparison, not the
+# period of the figure. A bare ``que`` is not one: ``la ministre a rappelé qu'en 2023, 120
+# projets...`` dates the 120 projects.
+COMPARISON_WORDS: tuple[str, ...] = (
+    r"contre", r"comme", r"versus", r"vs\.?", r"par\s+rapport(?:\s+(?:à|au|aux))?", r"compar(?:ée?s?|ativement)(?:\s+(?:à|au|aux))?",
+    r"face(?:\s+(?:à|au|aux))?",
+    r"(?:plus|moins|autant|davantage|mieux|pire|supérieure?s?|inférieure?s?|aussi|même)(?:\s+(?:[^\W\d_]|['’ʼ])+){0,2}\s+(?:que\s+|qu['’ʼ]\s*)",
+)

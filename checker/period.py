@@ -22,11 +22,11 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Literal, Sequence
 
 from checker.clauses import Clause, clause_of, lower, split
-from checker.french import EVENT_WORDS
+from checker.french import COMPARISON_WORDS, EVENT_WORDS
 from checker.sources import MONTHS, Source
 
 Kind = Literal["point", "part", "relative", "ago", "prior", "since", "elapsed", "span", "deadline"]
@@ -125,6 +125,8 @@ _ANCHOR_WORDS = ("an", "ans", "année", "années", "mois", "depuis", "semestre",
 
 # A date right after one of ``french.EVENT_WORDS`` dates an event, not the figures around it.
 _EVENT_BEFORE = rf"\b(?P<event>{'|'.join(EVENT_WORDS)})(?:\s+(?:officiellement|initialement|déjà|seulement|dès|pour\s+la\s+première\s+fois))?\s+$"
+# A phrase right after one of ``french.COMPARISON_WORDS`` is a point of comparison (plus qu'en 2019).
+_COMPARED_BEFORE = rf"\b(?:{'|'.join(COMPARISON_WORDS)})\s*$"
 # Words of an objective: a period stated after one of them, in its clause, is a target.
 _OBJECTIVE = r"\b(?:objectifs?|cibles?|ambitions?|vise|visent|visant|viser|prévoit|prévoient)\b"
 # What may stand between a figure and an event word said of the figure itself (``300 emplois
@@ -143,11 +145,14 @@ _ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "2e": 2, "2ème": 2, "secon
 class _Patterns:
     phrases: re.Pattern[str]  # every form, as group ``f<i>``; a form's own groups are ``f<i>_<name>``
     names: tuple[tuple[tuple[str, str], ...], ...]  # for each form, (group in ``phrases``, name in the form)
-    anchors: re.Pattern[str]  # years, months (group ``month``) and _ANCHOR_WORDS
+    years: re.Pattern[str]  # what may be a year: four digits 19.. or 20.. (their edges checked after)
+    words: re.Pattern[str]  # months (group ``month``) and _ANCHOR_WORDS
     word_start: re.Pattern[str]
     event_before: re.Pattern[str]
+    compared_before: re.Pattern[str]
     objective: re.Pattern[str]
     own_items: re.Pattern[str]
+    relative: re.Pattern[str]
     change_opening: re.Pattern[str]
     lead_in: re.Pattern[str]
     set_off: re.Pattern[str]
@@ -166,11 +171,14 @@ def _patterns() -> _Patterns:
     return _Patterns(
         phrases=re.compile("|".join(alternatives)),
         names=tuple(names),
-        anchors=re.compile(rf"(?<!\d){_YEAR_DIGITS}|\b(?:(?P<month>{months})|{'|'.join(_ANCHOR_WORDS)})\b"),
+        years=re.compile(r"(?:19|20)\d\d"),  # no look-behind: the engine then skips to a 1 or a 2
+        words=re.compile(rf"\b(?:(?P<month>{months})|{'|'.join(_ANCHOR_WORDS)})\b"),
         word_start=re.compile(r"\b\w"),
         event_before=re.compile(_EVENT_BEFORE),
+        compared_before=re.compile(_COMPARED_BEFORE),
         objective=re.compile(_OBJECTIVE),
         own_items=re.compile(_OWN_ITEMS),
+        relative=re.compile(r"\b(?:qui|où|que|qu['’ʼ]|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)(?!\w)"),
         change_opening=re.compile(r"(?:^|[\s(])(?:de|d['’ʼ])\s*$"),
         lead_in=re.compile(r"[\W_]*(?:(?:[^\W\d_]|['’ʼ-])+[\s,]+){0,3}"),  # at most three words open the sentence
         set_off=re.compile(r"\s*[,:;–—]"),
@@ -222,6 +230,7 @@ class _Phrase:
     contains: frozenset[int]  # figures written inside the phrase ("deux ans" of "en deux ans")
     event: str | None = None  # the event words that date it, when it dates an event
     owner: int | None = None  # the figure an event phrase is said of (300 emplois créés en 2023)
+    compared: str | None = None  # the comparison it is the point of (plus qu'en 2019): it dates no figure
 
 
 _LOOK_BACK = 50  # a phrase starts at most this many characters before the year, month or word it holds
@@ -230,20 +239,20 @@ _LOOK_BACK = 50  # a phrase starts at most this many characters before the year,
 def _phrases(sentence: str, low: str, figures: Sequence[tuple[int, int]], patterns: _Patterns) -> list[_Phrase]:
     """The period phrases of a sentence (``low``: lower-cased), in order, not overlapping one
     another nor a figure's words."""
-    anchors = list(patterns.anchors.finditer(low))
+    anchors = [match.start() for match in patterns.years.finditer(low) if not low[match.start() - 1:match.start()].isdigit()]
+    masked = low
+    for match in patterns.words.finditer(low):
+        anchors.append(match.start())
+        if match.group("month"):
+            start, end = match.span()
+            masked = masked[:start] + _MONTH_MASK * (end - start) + masked[end:]
     if not anchors:
         return []
-    masked = low
-    for anchor in anchors:
-        if anchor.group("month"):
-            start, end = anchor.span()
-            masked = masked[:start] + _MONTH_MASK * (end - start) + masked[end:]
     starts: set[int] = set()
     window_end = -1
-    for anchor in anchors:  # where a phrase may start: a word's start shortly before what it must hold
-        low_end = max(anchor.start() - _LOOK_BACK, window_end)
-        starts.update(match.start() for match in patterns.word_start.finditer(low, low_end, anchor.start() + 1))
-        window_end = anchor.start() + 1
+    for anchor in sorted(anchors):  # where a phrase may start: a word's start shortly before what it must hold
+        starts.update(match.start() for match in patterns.word_start.finditer(low, max(anchor - _LOOK_BACK, window_end), anchor + 1))
+        window_end = anchor + 1
     found: list[_Phrase] = []
     reached = 0
     for position in sorted(starts):
@@ -264,6 +273,10 @@ def _phrases(sentence: str, low: str, figures: Sequence[tuple[int, int]], patter
         if event is not None:
             owner = _event_owner(low, figures, event.start(), end, patterns)
             phrase = _Phrase(start, end, phrase.text, phrase.form, values, inside, event=sentence[event.start():end], owner=owner)
+        else:
+            compared = patterns.compared_before.search(low, max(0, start - 60), start)
+            if compared is not None:
+                phrase = _Phrase(start, end, phrase.text, phrase.form, values, inside, compared=sentence[compared.start():end])
         found.append(phrase)
     return found
 
@@ -504,10 +517,12 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
             if phrase.owner is not None:
                 offer(phrase.owner, _Choice(0, phrase, f"'{phrase.event}' is said of the figure itself"))
             continue
+        if phrase.compared is not None:
+            continue
         if phrase.form.kind == "span":
             spans.append(phrase)  # after the others: a span over a change needs both figures free
             continue
-        _offer_in_clause(sentence, figures, clauses, figure_clause, phrase, offer)
+        _offer_in_clause(sentence, low, figures, clauses, figure_clause, phrase, offer, patterns)
     changes = _changes(low, figures, clauses, figure_clause, patterns)
     for phrase in spans:
         clause = clause_of(clauses, phrase.start)
@@ -515,13 +530,14 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
         if change is not None and change[0] not in chosen and change[1] not in chosen:
             _span_over_change(chosen, change, phrase, "spans")
         else:
-            _offer_in_clause(sentence, figures, clauses, figure_clause, phrase, offer)
+            _offer_in_clause(sentence, low, figures, clauses, figure_clause, phrase, offer, patterns)
     if frame is not None and frame.form.kind == "span":
         for change in changes:
             if change[0] not in chosen and change[1] not in chosen:
                 _span_over_change(chosen, change, frame, "frames")
-    events = [phrase.event for phrase in phrases if phrase.event is not None and phrase.owner is None]
-    lead = "; ".join(f"'{event}' dates an event" for event in events) if events else "no period in the text"
+    asides = [f"'{phrase.event}' dates an event" for phrase in phrases if phrase.event is not None and phrase.owner is None]
+    asides += [f"'{phrase.compared}' is a point of comparison" for phrase in phrases if phrase.compared is not None]
+    lead = "; ".join(asides) if asides else "no period in the text"
     fallback = _fallback(meta, stated, lead)
     latest = _latest(meta)
     frame_when = _read(frame, stated, None).when if frame is not None else None
@@ -529,14 +545,28 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
     periods: list[Period] = []
     for index in range(len(figures)):
         choice = chosen.get(index)
-        if choice is None and frame is not None and index not in frame.contains:
+        if choice is None and frame is not None and index not in frame.contains and _framed(low, clauses, frame, frame_clause, figures[index], figure_clause[index], patterns):
             how = "precedes the figure in its clause" if frame_clause == figure_clause[index] else "frames the sentence; the figure's clause has no period of its own"
             choice = _Choice(0, frame, f"'{frame.text}' {how}")
         if choice is None:
-            periods.append(fallback)
+            periods.append(_fallback(meta, stated, _not_its_own(phrases, chosen, clauses, index, figure_clause[index]) or lead))
             continue
         periods.append(_period(low, choice, stated, latest, frame_when, meta, clauses[figure_clause[index]], patterns))
     return periods
+
+
+def _not_its_own(phrases: list[_Phrase], chosen: dict[int, _Choice], clauses: list[Clause], index: int, clause: int) -> str:
+    """Why the periods of a figure's clause are not the figure's, if it holds one (empty if not)."""
+    holding = next((phrase for phrase in phrases if index in phrase.contains), None)
+    if holding is not None:
+        return f"the figure is written inside '{holding.text}'"
+    taken = {id(choice.phrase) for choice in chosen.values()}
+    reasons = [
+        f"'{phrase.text}' in its clause is said of {'another figure' if id(phrase) in taken else 'something else'}"
+        for phrase in phrases
+        if clause_of(clauses, phrase.start) == clause and phrase.event is None and phrase.compared is None
+    ]
+    return "; ".join(reasons)
 
 
 def _span_over_change(chosen: dict[int, _Choice], change: tuple[int, int], phrase: _Phrase, verb: str) -> None:
@@ -544,14 +574,21 @@ def _span_over_change(chosen: dict[int, _Choice], change: tuple[int, int], phras
     chosen[change[1]] = _Choice(0, phrase, f"'{phrase.text}' {verb} the change from the previous figure to this one: its end", "end")
 
 
-def _offer_in_clause(sentence: str, figures: Sequence[tuple[int, int]], clauses: list[Clause], figure_clause: list[int], phrase: _Phrase, offer) -> None:
+def _offer_in_clause(sentence: str, low_sentence: str, figures: Sequence[tuple[int, int]], clauses: list[Clause], figure_clause: list[int],
+                     phrase: _Phrase, offer, patterns: _Patterns) -> None:
     """Offer a phrase to the nearest figure of its clause, the one it follows on a tie; a phrase
-    alone in parentheses right after a figure, to that figure."""
+    alone in parentheses right after a figure, to that figure. A phrase in a relative clause of
+    another noun (``50 M€ pour les hôpitaux qui ont été rénovés en 2019``) dates none: the
+    relative pronoun must follow the figure's own words (``300 patients qui ont été soignés en 2023``)."""
     clause = clause_of(clauses, phrase.start)
     best: tuple[int, int, int] | None = None  # (distance, 0 if the phrase follows the figure, figure)
     for index, (low, high) in enumerate(figures):
         if figure_clause[index] != clause or index in phrase.contains:
             continue
+        if phrase.start >= high:
+            relative = patterns.relative.search(low_sentence, high, phrase.start)
+            if relative is not None and not patterns.own_items.fullmatch(low_sentence, high, relative.start()):
+                continue
         candidate = (phrase.start - high, 0, index) if phrase.start >= high else (max(low - phrase.end, 0), 1, index)
         if best is None or candidate < best:
             best = candidate
@@ -574,14 +611,37 @@ def _frame(sentence: str, figures: Sequence[tuple[int, int]], phrases: list[_Phr
         first_figure = min((low for index, (low, _) in enumerate(figures) if index not in phrase.contains), default=len(sentence))
         if phrase.start >= first_figure:
             return None
-        if phrase.event is not None or phrase.form.kind in ("prior", "deadline"):
+        if phrase.event is not None or phrase.compared is not None or phrase.form.kind in ("prior", "deadline"):
             continue
+        if clauses[clause_of(clauses, phrase.start)].opened_by in _UNFRAMED:
+            continue  # "Alors que l'an dernier...": the period of a clause set against the main one
         at_start = patterns.lead_in.fullmatch(sentence, 0, phrase.start) is not None
         set_off = patterns.set_off.match(sentence, phrase.end) is not None
         alone = clause_of(clauses, phrase.start) not in figure_clause
         if at_start or set_off or alone:
             return phrase
     return None
+
+
+# A frame stops at a semicolon, and does not date a figure set against the others (``contre 9 %``,
+# ``alors que 20 %``) or an objective (``, avec un objectif de 8 000``): their period is another.
+_FRAME_ENDS = frozenset({";"})
+_UNFRAMED = frozenset({
+    "contre", "après", "par rapport à", "comparé à", "face à", "versus", "mais", "alors que", "tandis que", "bien que",
+    "même si", "cependant", "toutefois", "néanmoins", "pourtant", "or",
+})
+
+
+def _framed(low: str, clauses: list[Clause], frame: _Phrase, frame_clause: int, figure: tuple[int, int], figure_clause: int, patterns: _Patterns) -> bool:
+    """Whether the sentence's frame, in clause ``frame_clause``, dates a figure of ``figure_clause``."""
+    if figure_clause == frame_clause:
+        return True
+    clause = clauses[figure_clause]
+    if clause.opened_by in _UNFRAMED:
+        return False
+    if not frame.form.target and patterns.objective.search(low, clause.start, figure[0]):
+        return False  # "En 2023, 3 000 pharmacies..., avec un objectif de 8 000": the objective has no date
+    return not any(clause.opened_by in _FRAME_ENDS for clause in clauses[frame_clause + 1:figure_clause + 1])
 
 
 def _changes(low: str, figures: Sequence[tuple[int, int]], clauses: list[Clause], figure_clause: list[int], patterns: _Patterns) -> list[tuple[int, int]]:
@@ -628,6 +688,7 @@ def _period(low: str, choice: _Choice, stated: str | None, latest: str | None, f
     return Period(reading.when, label, "text" if reading.when is not None else "unknown", target=target, reason="; ".join(notes), since=since)
 
 
+@lru_cache(maxsize=256)  # a document's sentences mostly share one: no period in the text, the source's date
 def _fallback(meta: Source | None, stated: str | None, lead: str) -> Period:
     """The period of a figure the text does not date: its source's date, else unknown; ``lead``
     says why the text does not date it."""

@@ -50,6 +50,9 @@ CASES = [
     ("Un plan de [90 M€], dont [50 M€] de l'État et [40 M€] des régions.", ["Un plan de 90 M€", "dont 50 M€ de l'État", "et 40 M€ des régions"]),
     ("La région finance [20 projets] ainsi que [12 chaires] universitaires.", ["La région finance 20 projets", "ainsi que 12 chaires universitaires"]),
     ("Chaque dossier demande [3 jours] ou [5 jours] selon les cas.", ["Chaque dossier demande 3 jours", "ou 5 jours selon les cas"]),
+    # --- a subordinate clause that opens the sentence ends at its first comma
+    ("Alors que l'an dernier [300 bornes] avaient été posées, le réseau en installera [500].", ["Alors que l'an dernier 300 bornes avaient été posées", "le réseau en installera 500"]),
+    ("Bien que le budget ait crû de [5 %], les hôpitaux comptent [3 000 postes] vacants.", ["Bien que le budget ait crû de 5 %", "les hôpitaux comptent 3 000 postes vacants"]),
     # --- where no cut falls
     ("Le plan de lutte contre le cancer est doté de [1,7 Md€].", ["Le plan de lutte contre le cancer est doté de 1,7 Md€"]),
     ("La mesure s'élève à [50 M€] et bénéficie aux hôpitaux.", ["La mesure s'élève à 50 M€ et bénéficie aux hôpitaux"]),

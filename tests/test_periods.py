@@ -138,6 +138,21 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Au 31 décembre 2023, [300 bornes] étaient installées et [120 stations] ouvertes.", ["2023-12-31", "2023-12-31"]),
     ("En 2023, [300 bornes] ont été posées, contre [200] en 2022.", ["2023", "2022"]),
     ("Selon la Drees, en 2022, [6 200] médecins exerçaient en centre de santé.", ["2022"]),
+    # ... but not past a semicolon, nor a figure set against the others or an objective
+    ("En 2022, le gouvernement avait promis [300 bornes] ; aujourd'hui, le réseau en compte [450].", ["2022", "2025-11-12 source"]),
+    ("En 2023, le taux atteint [12 %], contre [9 %] auparavant.", ["2023", "2025-11-12 source"]),
+    ("En 2023, [3 000 pharmacies] étaient raccordées, avec un objectif de [8 000].", ["2023", "2025-11-12 source"]),
+    ("En 2023, [90 M€] ont été versés, dont [50 M€] par l'État.", ["2023", "2023"]),
+    ("Alors que l'an dernier [300 bornes] avaient été posées, le réseau en installera [500].", ["2024", "2025-11-12 source"]),
+    # --- a period set as a point of comparison dates no figure
+    ("Le parc atteint [300 bornes], soit [12 %] de plus qu'en 2019.", ["2025-11-12 source", "2025-11-12 source"]),
+    ("Le taux est plus élevé que l'an dernier, à [14 %].", ["2025-11-12 source"]),
+    ("Comme en 2022, le budget atteint [50 M€].", ["2025-11-12 source"]),
+    ("Le chiffre d'affaires progresse de [8 %] par rapport à fin 2023.", ["2025-11-12 source"]),
+    ("La ministre a rappelé qu'en 2023, [120 projets] avaient été retenus.", ["2023"]),  # a bare que: no comparison
+    # --- a period in a relative clause of another noun dates no figure; of the figure's, it does
+    ("Le plan prévoit [50 M€] pour les hôpitaux qui ont été rénovés en 2019.", ["2025-11-12 source"]),
+    ("Le centre a accueilli [300 patients] qui ont été opérés en 2023.", ["2023"]),
     # --- a span over a change: its start and its end
     ("Entre 2020 et 2023, le parc est passé de [300] à [900 bornes].", ["2020", "2023"]),
     ("Le parc est passé de [300] à [900 bornes] entre 2020 et 2023.", ["2020", "2023"]),
@@ -178,6 +193,9 @@ def test_every_form_of_the_table_has_a_case() -> None:
         ("En 2023, [300 bornes] ont été posées.", "'En 2023' precedes the figure in its clause"),
         ("Mon espace santé, lancée en 2021, compte [10 millions] d'utilisateurs.", "'lancée en 2021' dates an event; the source's date 2025-11-12"),
         ("Le réseau compte [300 bornes].", "no period in the text; the source's date 2025-11-12"),
+        ("Le plan prévoit [50 M€] pour les hôpitaux qui ont été rénovés en 2019.", "'en 2019' in its clause is said of something else; the source's date 2025-11-12"),
+        ("Le parc atteint [300 bornes], [12 %] de plus qu'en 2019.", "'plus qu'en 2019' is a point of comparison; the source's date 2025-11-12"),
+        ("Le délai a doublé en [deux ans].", "the figure is written inside 'en deux ans'; the source's date 2025-11-12"),
         ("Le parc est passé de [300] à [900 bornes] entre 2020 et 2023.", "'entre 2020 et 2023' spans the change from this figure to the next: its start"),
         ("La France comptera [54 000 médecins] en 2027.", "'en 2027' follows the figure in its clause; after the source's date 2025-11-12: a target"),
     ],
