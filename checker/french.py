@@ -183,19 +183,23 @@ MEASURE_WORDS = (
 # Words that date an event rather than a state of things (regular expressions, lower case): a date
 # right after one of them (``lancée le 3 mars 2020``, ``créé en 2019``, ``lors de son lancement en
 # 2021``) is the event's, neither the period of the figures around it nor a document's dateline.
+# A participle may be said of the figure itself (``300 emplois créés en 2023``); a noun never is.
 _PARTICIPLE = r"(?:é|ée|és|ées)"
-EVENT_WORDS: tuple[str, ...] = (
+EVENT_PARTICIPLES: tuple[str, ...] = (
     rf"lanc{_PARTICIPLE}", rf"annonc{_PARTICIPLE}", rf"cré{_PARTICIPLE}", rf"fond{_PARTICIPLE}", rf"inaugur{_PARTICIPLE}",
     rf"adopt{_PARTICIPLE}", rf"publi{_PARTICIPLE}", rf"vot{_PARTICIPLE}", rf"promulgu{_PARTICIPLE}", rf"sign{_PARTICIPLE}",
     rf"instaur{_PARTICIPLE}", rf"institu{_PARTICIPLE}", rf"généralis{_PARTICIPLE}", rf"initi{_PARTICIPLE}", rf"démarr{_PARTICIPLE}",
     rf"présent{_PARTICIPLE}", rf"dévoil{_PARTICIPLE}", rf"officialis{_PARTICIPLE}", rf"install{_PARTICIPLE}", rf"déploy{_PARTICIPLE}",
     rf"ratifi{_PARTICIPLE}", r"inscrite?s?", r"ouverte?s?", r"née?s?", r"mise?s?\s+en\s+(?:place|service|œuvre|oeuvre|ligne|route)",
     r"entrée?s?\s+en\s+vigueur",
-    r"(?:lors\s+d[eu]\s+|à\s+|dès\s+|depuis\s+)?(?:(?:son|sa|leur|le|la|l['’ʼ])\s*)?"
+)
+EVENT_NOUNS: tuple[str, ...] = (
+    r"(?:lors\s+d[eu]\s+|à\s+|dès\s+)?(?:(?:son|sa|leur|le|la|l['’ʼ])\s*)?"
     r"(?:lancement|création|fondation|inauguration|ouverture|adoption|publication|annonce|signature|promulgation|"
     r"naissance|mise\s+en\s+(?:place|service|œuvre|oeuvre)|entrée\s+en\s+vigueur|généralisation)"
     r"(?:\s+officielle?)?(?:\s+(?:[^\W\d_]|['’ʼ-])+){0,4}?",
 )
+EVENT_WORDS: tuple[str, ...] = EVENT_PARTICIPLES + EVENT_NOUNS
 
 # A figure's own words (its noun phrase, checker.bind.phrase_of): before it, only determiners and
 # the adjectives of PRENOMINAL_ADJECTIVES ("les 8 premiers lauréats"); after it, words up to one

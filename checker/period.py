@@ -6,7 +6,7 @@ clause (checker.clauses), so that each figure of ``passé de 1,2 million en 2018
 2021`` gets its own year and ``contre 9 % en 2019`` dates the 9 % only. A phrase that opens the
 sentence (``En 2023, ...``) frames the figures whose clause has none; a span (``entre 2020 et
 2023``) over a change ``de X à Y`` gives X its start and Y its end. A date that dates an event
-(``lancée le 3 mars 2020``: the table ``french.EVENT_WORDS``) dates no figure. Otherwise a figure gets its
+(``lancée le 3 mars 2020``: the tables ``french.EVENT_PARTICIPLES`` and ``EVENT_NOUNS``) dates no figure. Otherwise a figure gets its
 source's date, else it is undated.
 
 Periods are ISO 8601 strings of the precision known (``2025``, ``2025-11``, ``2025-11-12``) so
@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from typing import Callable, Literal, Sequence
 
 from checker.clauses import Clause, clause_of, lower, split
-from checker.french import COMPARISON_WORDS, EVENT_WORDS
+from checker.french import COMPARISON_WORDS, EVENT_NOUNS, EVENT_PARTICIPLES
 from checker.sources import MONTHS, Source
 
 Kind = Literal["point", "part", "relative", "ago", "prior", "since", "elapsed", "span", "deadline"]
@@ -97,13 +97,13 @@ FORMS: tuple[Form, ...] = (
     Form("depuis <date>", "since", rf"depuis\s+(?:le\s+)?{_EDGE_OF_YEAR}?(?:l{_A}année\s+)?(?:{_DAY}\s+)?(?:{_MONTH}\s+)?{_YEAR}"),
     Form("depuis <month>", "since", rf"depuis\s+(?:le\s+)?(?:{_DAY}\s+)?{_MONTH}(?!\s+(?:{_YEAR_DIGITS}|dernier|prochain))"),
     Form("depuis le début de l'année", "since", rf"depuis\s+le\s+début\s+(?:de\s+l{_A}année|d{_A}année|de\s+cette\s+année){_NOT_THIS_YEAR}", from_source_year=True),
-    Form("depuis son lancement", "since", rf"depuis\s+(?:son|sa|leur|le|la|l{_A})\s*(?:lancement|création|ouverture|démarrage|origine|début|naissance|inauguration|généralisation|mise\s+en\s+(?:place|service|œuvre|oeuvre|ligne)|entrée\s+en\s+vigueur)(?:\s+(?:en|le)\s+(?:{_DAY}\s+)?(?:{_MONTH}\s+)?{_YEAR})?"),
+    Form("depuis son lancement", "since", rf"depuis\s+(?:son|sa|leur|le|la|l{_A})\s*(?:lancement|création|ouverture|démarrage|origine|début|naissance|inauguration|généralisation|mise\s+en\s+(?:place|service|œuvre|oeuvre|ligne)|entrée\s+en\s+vigueur)(?:\s+(?:du|des|de\s+la|de\s+l{_A}|d{_A})\s*(?:{_LETTER}|['’ʼ-])+(?:\s+(?:{_LETTER}|['’ʼ-])+){{0,2}}?)?(?:\s+(?:en|le)\s+(?:{_DAY}\s+)?(?:{_MONTH}\s+)?{_YEAR})?"),
     Form("en deux ans", "elapsed", rf"(?:en|depuis)\s+(?:l{_A}espace\s+(?:de\s+|d{_A})|seulement\s+|à\s+peine\s+|(?:un\s+peu\s+)?(?:plus|moins)\s+(?:de\s+|d{_A}))?{_COUNT}\s+(?P<unit>ans|an|années|année|mois)(?P<half>\s+et\s+demie?)?"),
     Form("ces deux dernières années", "elapsed", rf"(?:au\s+cours\s+des|ces|sur\s+les|lors\s+des|durant\s+les|pendant\s+les)\s+{_COUNT}\s+(?P<unit>dernières\s+années|derniers\s+mois|années\s+écoulées|mois\s+écoulés)"),
     Form("entre 2020 et 2023", "span", rf"(?:entre|de)\s+(?:{_MONTH}\s+)?(?P<year>{_YEAR_DIGITS})\s+(?:et|à)\s+(?:{_MONTH2}\s+)?{_YEAR2}"),
     Form("en 2023-2024", "span", rf"(?:(?:en|sur|pour|durant|pendant)\s+(?:la\s+période\s+|les\s+années\s+|l{_A}année\s+(?:scolaire\s+|universitaire\s+)?)?|(?:l{_A}année|l{_A}exercice|la\s+saison|la\s+période)\s+(?:scolaire\s+|universitaire\s+)?)(?P<year>{_YEAR_DIGITS})\s*(?:[-–/]|\s+et\s+)\s*{_YEAR2}"),
     # years counted from the source's
-    Form("cette année", "relative", rf"cette\s+année(?:-ci)?|l{_A}année\s+en\s+cours|(?:à\s+la\s+|en\s+)?fin\s+d{_A}année{_NOT_THIS_YEAR}|(?:à\s+la\s+|au\s+)?(?:fin|début)\s+de\s+l{_A}année{_NOT_THIS_YEAR}"),
+    Form("cette année", "relative", rf"cette\s+année(?:-ci)?|l{_A}année\s+en\s+cours|(?:à\s+la\s+|en\s+|au\s+)?(?:fin|début|milieu)\s+d{_A}année{_NOT_THIS_YEAR}|(?:à\s+la\s+|au\s+)?(?:fin|début|milieu)\s+de\s+l{_A}année{_NOT_THIS_YEAR}"),
     Form("l'an dernier", "relative", rf"l{_A}an\s+(?:dernier|passé)|l{_A}année\s+(?:dernière|passée)", offset=-1),
     Form("l'an prochain", "relative", rf"l{_A}an\s+prochain|l{_A}année\s+prochaine", offset=1),
     Form("il y a deux ans", "ago", rf"il\s+y\s+a\s+{_COUNT}\s+ans?"),
@@ -117,14 +117,20 @@ FORMS: tuple[Form, ...] = (
     Form("en mars 2024", "point", rf"(?:(?:en|au\s+mois\s+de|au\s+mois\s+d{_A}|courant|dès|de|d{_A}|pour|{_EDGE_OF_MONTH})\s*)?{_MONTH}\s+{_YEAR}"),
     Form("en janvier", "point", rf"(?:en|au\s+mois\s+de|au\s+mois\s+d{_A}|courant|dès|{_EDGE_OF_MONTH})\s*{_MONTH}(?!\s+(?:de\s+l{_A}année\s+)?{_YEAR_DIGITS})(?:\s+(?P<next>prochain)|\s+dernier)?"),
     Form("fin 2023", "point", rf"{_EDGE_OF_YEAR}\s*{_YEAR}"),
+    Form("à la rentrée 2024", "point", rf"(?:(?:à\s+la\s+|lors\s+de\s+la\s+|dès\s+la\s+)?rentrée(?:\s+scolaire|\s+universitaire)?|(?:au\s+|ce\s+)?printemps|(?:à\s+l{_A}|en\s+|l{_A})(?:été|automne|hiver))\s+{_YEAR}"),
+    Form("les neuf premiers mois de 2024", "point", rf"(?:sur|pendant|durant|au\s+cours\s+des|lors\s+des|pour)\s+les\s+{_COUNT}\s+(?:premiers|derniers)\s+mois\s+(?:de\s+l{_A}année\s+|de\s+|d{_A})?{_YEAR}"),
     Form("en 2023", "point", rf"(?:(?:en|au\s+cours\s+de|courant|pour|dès|sur|durant|pendant|au\s+titre\s+de)(?:\s+l{_A}(?:année|an|exercice))?|l{_A}année|l{_A}exercice|l{_A}an)\s+{_YEAR}"),
     Form("(2023)", "point", rf"(?<=\(){_YEAR}(?=\))"),
 )
 # A phrase holds a year, a month or one of these words: patterns are only tried near them.
 _ANCHOR_WORDS = ("an", "ans", "année", "années", "mois", "depuis", "semestre", "trimestre")
 
-# A date right after one of ``french.EVENT_WORDS`` dates an event, not the figures around it.
-_EVENT_BEFORE = rf"\b(?P<event>{'|'.join(EVENT_WORDS)})(?:\s+(?:officiellement|initialement|déjà|seulement|dès|pour\s+la\s+première\s+fois))?\s+$"
+# A date right after an event word (``french.EVENT_PARTICIPLES``, ``EVENT_NOUNS``) dates an event,
+# not the figures around it; a participle may be said of the figure itself.
+_EVENT_BEFORE = (
+    rf"\b(?:(?P<participle>{'|'.join(EVENT_PARTICIPLES)})|{'|'.join(EVENT_NOUNS)})"
+    r"(?:\s+(?:officiellement|initialement|déjà|seulement|dès|pour\s+la\s+première\s+fois))?\s+$"
+)
 # A phrase right after one of ``french.COMPARISON_WORDS`` is a point of comparison (plus qu'en 2019).
 _COMPARED_BEFORE = rf"\b(?:{'|'.join(COMPARISON_WORDS)})\s*$"
 # Words of an objective: a period stated after one of them, in its clause, is a target.
@@ -271,7 +277,7 @@ def _phrases(sentence: str, low: str, figures: Sequence[tuple[int, int]], patter
         phrase = _Phrase(start, end, sentence[start:end], FORMS[index], values, inside)
         event = patterns.event_before.search(low, max(0, start - 80), start)
         if event is not None:
-            owner = _event_owner(low, figures, event.start(), end, patterns)
+            owner = _event_owner(low, figures, event.start(), end, patterns) if event.group("participle") else None
             phrase = _Phrase(start, end, phrase.text, phrase.form, values, inside, event=sentence[event.start():end], owner=owner)
         else:
             compared = patterns.compared_before.search(low, max(0, start - 60), start)
@@ -541,6 +547,7 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
     fallback = _fallback(meta, stated, lead)
     latest = _latest(meta)
     frame_when = _read(frame, stated, None).when if frame is not None else None
+    earlier = _earlier_periods(phrases, stated)
     frame_clause = clause_of(clauses, frame.start) if frame is not None else None
     periods: list[Period] = []
     for index in range(len(figures)):
@@ -551,8 +558,25 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
         if choice is None:
             periods.append(_fallback(meta, stated, _not_its_own(phrases, chosen, clauses, index, figure_clause[index]) or lead))
             continue
-        periods.append(_period(low, choice, stated, latest, frame_when, meta, clauses[figure_clause[index]], patterns))
+        reference = earlier.get(id(choice.phrase)) or frame_when
+        periods.append(_period(low, choice, stated, latest, reference, meta, clauses[figure_clause[index]], patterns))
     return periods
+
+
+def _earlier_periods(phrases: list[_Phrase], stated: str | None) -> dict[int, str]:
+    """For each ``un an plus tôt``, the period it counts from: the sentence's last period before it
+    (``140 M€ pour 2024, contre 120 M€ l'année précédente``); by ``id`` of the phrase."""
+    found: dict[int, str] = {}
+    last: str | None = None
+    for phrase in phrases:
+        if phrase.event is not None or phrase.compared is not None:
+            continue
+        if phrase.form.kind == "prior":
+            if last is not None:
+                found[id(phrase)] = last
+            continue
+        last = _read(phrase, stated, None).when or last
+    return found
 
 
 def _not_its_own(phrases: list[_Phrase], chosen: dict[int, _Choice], clauses: list[Clause], index: int, clause: int) -> str:
@@ -589,6 +613,8 @@ def _offer_in_clause(sentence: str, low_sentence: str, figures: Sequence[tuple[i
             relative = patterns.relative.search(low_sentence, high, phrase.start)
             if relative is not None and not patterns.own_items.fullmatch(low_sentence, high, relative.start()):
                 continue
+        elif _apposed(sentence, phrase, clauses[clause], low):
+            continue
         candidate = (phrase.start - high, 0, index) if phrase.start >= high else (max(low - phrase.end, 0), 1, index)
         if best is None or candidate < best:
             best = candidate
@@ -616,11 +642,27 @@ def _frame(sentence: str, figures: Sequence[tuple[int, int]], phrases: list[_Phr
         if clauses[clause_of(clauses, phrase.start)].opened_by in _UNFRAMED:
             continue  # "Alors que l'an dernier...": the period of a clause set against the main one
         at_start = patterns.lead_in.fullmatch(sentence, 0, phrase.start) is not None
-        set_off = patterns.set_off.match(sentence, phrase.end) is not None
+        # set off by a comma, and not in an apposition (", entrée dans le droit commun en juillet
+        # 2023,", which dates the noun before it): alone after an earlier comma (", en 2023,"), or
+        # ending the sentence's first stretch ("Le nombre a doublé en deux ans, à 12 millions")
+        comma = sentence.rfind(",", 0, phrase.start)
+        set_off = (comma == -1 or _words(sentence, comma + 1, phrase.start) <= 1) and patterns.set_off.match(sentence, phrase.end) is not None
         alone = clause_of(clauses, phrase.start) not in figure_clause
         if at_start or set_off or alone:
             return phrase
     return None
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _apposed(text: str, phrase: _Phrase, clause: Clause, figure_start: int) -> bool:
+    """Whether a phrase before a figure stands in an apposition between commas (``La télésurveillance,
+    entrée dans le droit commun en juillet 2023, concerne 45 000 patients``): it dates the noun
+    the apposition follows, not the figure after it."""
+    comma = text.rfind(",", clause.start, phrase.start)
+    return comma != -1 and _words(text, comma + 1, phrase.start) > 1 and "," in text[phrase.end:figure_start]
 
 
 # A frame stops at a semicolon, and does not date a figure set against the others (``contre 9 %``,
@@ -657,11 +699,12 @@ def _changes(low: str, figures: Sequence[tuple[int, int]], clauses: list[Clause]
     return pairs
 
 
-def _period(low: str, choice: _Choice, stated: str | None, latest: str | None, frame_when: str | None,
+def _period(low: str, choice: _Choice, stated: str | None, latest: str | None, reference: str | None,
             meta: Source | None, clause: Clause, patterns: _Patterns) -> Period:
-    """The Period of a figure from the phrase chosen for it; ``clause``: the figure's."""
+    """The Period of a figure from the phrase chosen for it; ``clause``: the figure's;
+    ``reference``: the period an ``un an plus tôt`` counts from, when the sentence gives one."""
     phrase = choice.phrase
-    reading = _read(phrase, stated, frame_when if phrase.form.kind == "prior" else None)
+    reading = _read(phrase, stated, reference if phrase.form.kind == "prior" else None)
     if choice.end is not None and reading.when is not None:
         reading = _Reading(reading.since if choice.end == "start" else reading.when)
     kind = phrase.form.kind

@@ -71,6 +71,10 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Début mars 2025, le réseau comptait [310 sites].", ["2025-03"]),
     ("Le réseau comptait [300 bornes] fin 2023 et [450] début 2024, avant [600] mi-2024.", ["2023", "2024", "2024"]),
     ("À la fin de 2022, [28 %] des Français avaient ouvert leur profil.", ["2022"]),
+    # --- a season, the start of a school year, the first months of a year: their year
+    ("À la rentrée 2024, [5 000 étudiants] en santé ont suivi le module.", ["2024"]),
+    ("Au printemps 2023, la campagne a touché [1,2 million] de personnes.", ["2023"]),
+    ("Sur les [neuf premiers mois] de 2024, [2,3 millions] de consultations ont été réalisées.", ["2025-11-12 source", "2024"]),
     # --- a month without its year: the latest such month not after the source's date
     ("En janvier, [300 bornes] ont été installées.", ["2025-01"]),
     ("En décembre, [12 000] rendez-vous ont été pris en ligne.", ["2024-12"]),
@@ -84,12 +88,14 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Cette année, [120 nouveaux projets] ont été retenus.", ["2025"]),
     ("L'année prochaine, [500 bornes] s'ajouteront au réseau.", ["2026 target"]),
     ("Il y a deux ans, le réseau ne comptait que [80 bornes].", ["2023"]),
+    ("Le taux de vacance s'établissait à [12 %] en début d'année.", ["2025"]),
     ("Cette année, [120 projets] ont été retenus.", ["None unknown"], None),
     ("Cette année, [120 projets] ont été retenus.", ["2024"], Source(event_date="2024-01-18")),
     # --- running totals and spans up to the source's date
     ("Depuis 2021, [40 000 soignants] ont été formés au numérique.", ["2025-11-12 since=2021"]),
     ("Depuis janvier 2022, [68 millions] de profils ont été créés.", ["2025-11-12 since=2022-01"]),
     ("Depuis son lancement, la plateforme a accueilli [3 millions] de patients.", ["2025-11-12"]),
+    ("[Plus de 25 000 professionnels] ont été formés depuis le lancement du programme en 2021.", ["2025-11-12 since=2021"]),
     ("Depuis janvier, [2 000 dossiers] ont été traités.", ["2025-11-12 since=2025-01"]),
     ("Depuis le début de l'année, [2 000 dossiers] ont été traités.", ["2025-11-12 since=2025"]),
     ("Le nombre de téléconsultations a doublé en [deux ans], à [12 millions].", ["2025-11-12 source", "2025-11-12 since=2023-11"]),
@@ -153,6 +159,11 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     # --- a period in a relative clause of another noun dates no figure; of the figure's, it does
     ("Le plan prévoit [50 M€] pour les hôpitaux qui ont été rénovés en 2019.", ["2025-11-12 source"]),
     ("Le centre a accueilli [300 patients] qui ont été opérés en 2023.", ["2023"]),
+    # --- a period in an apposition dates the noun it follows, not the figure after it
+    ("La télésurveillance, entrée dans le droit commun en juillet 2023, concerne désormais [45 000 patients].", ["2025-11-12 source"]),
+    ("Selon le bilan arrêté au 31 décembre 2023, [300 bornes] étaient en service.", ["2023-12-31"]),
+    # --- a year before another period of the sentence
+    ("Le budget s'élève à [140 M€] pour 2024, contre [120 millions] l'année précédente.", ["2024", "2023"]),
     # --- a span over a change: its start and its end
     ("Entre 2020 et 2023, le parc est passé de [300] à [900 bornes].", ["2020", "2023"]),
     ("Le parc est passé de [300] à [900 bornes] entre 2020 et 2023.", ["2020", "2023"]),
