@@ -196,10 +196,13 @@ _WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 
 @dataclass(frozen=True)
 class _DatelinePatterns:
-    date: regex.Pattern[str]  # a date: numeric (day, month, year) or in words (wday, wmonth, wyear)
-    place: regex.Pattern[str]  # what may open a dateline's line before its date: a place and a comma
-    label: regex.Pattern[str]  # "Publié le", "Mis à jour le", "Date :", opening the line or after a separator
-    event: regex.Pattern[str]  # an event word right before the date: running prose, not a dateline
+    """Python ``re`` patterns, matched against a lower-cased line (they compile several times faster
+    than ``regex``'s case-insensitive ones, and a dateline is looked for in every document)."""
+
+    date: re.Pattern[str]  # a date: numeric (day, month, year), ISO, or in words (wday, wmonth, wyear)
+    place: re.Pattern[str]  # what may open a dateline's line before its date: a place and a comma
+    label: re.Pattern[str]  # "Publié le", "Mis à jour le", "Date :", opening the line or after a separator
+    event: re.Pattern[str]  # an event word right before the date: running prose, not a dateline
 
 
 @cache
@@ -210,21 +213,19 @@ def _dateline_patterns() -> _DatelinePatterns:
 
     months = "|".join(MONTHS)
     return _DatelinePatterns(
-        date=regex.compile(
-            rf"(?<![\p{{L}}\d])(?:(?:[Ll]es?|[Dd]u)\s+)?(?:(?:{_WEEKDAYS})\s+)?"
-            rf"(?:(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}|\d{{2}})(?![\d/.]\d)"
+        date=re.compile(
+            rf"(?<![^\W_])(?:(?:les?|du)\s+)?(?:(?:{_WEEKDAYS})\s+)?"
+            rf"(?:(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}|\d{{2}})(?![\d/.]\d|\d)"
             rf"|(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})(?!\d)"
-            rf"|(?P<wday>1er|\d{{1,2}})\s+(?P<wmonth>{months})(?:\s+(?P<wyear>\d{{4}}))?(?![\p{{L}}\d]))",
-            regex.IGNORECASE,
+            rf"|(?P<wday>1er|\d{{1,2}})\s+(?P<wmonth>{months})(?:\s+(?P<wyear>\d{{4}}))?(?![^\W_]))"
         ),
-        place=regex.compile(r"(?:\p{Lu}[\p{L}'’ʼ.-]*(?:[\s-]+\p{L}[\p{L}'’ʼ.-]*){0,3}\s*(?:\([^)]{0,30}\))?\s*,\s*)?"),
-        label=regex.compile(
+        place=re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['’ʼ.-])*(?:[\s-]+[^\W\d_](?:[^\W\d_]|['’ʼ.-])*){0,3}\s*(?:\([^)]{0,30}\))?\s*,\s*)?"),
+        label=re.compile(
             r"(?:^|[·|•,–—]|\s-)\s*(?:publi[ée]e?|mise?\s+à\s+jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|mise?\s+en\s+ligne|dat[ée]e?|"
             r"rédig[ée]e?|écrite?|date(?:\s+de\s+publication)?|publication|dernière\s+mise\s+à\s+jour)"
-            r"\s*(?:le|du|en\s+date\s+du)?\s*:?\s*$",
-            regex.IGNORECASE,
+            r"\s*(?:le|du|en\s+date\s+du)?\s*:?\s*$"
         ),
-        event=regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(EVENT_WORDS)})\s*(?:officiellement\s+)?$", regex.IGNORECASE),
+        event=re.compile(rf"\b(?:{'|'.join(EVENT_WORDS)})\s*(?:officiellement\s+)?$"),
     )
 
 
@@ -234,9 +235,10 @@ def dateline(text: str) -> str | None:
     A dateline is where an article dates itself: a date that starts a line (``Le 12 novembre, à
     Paris...``, a date alone on its line), after a place (``Paris, le 12 novembre 2025``) or a
     label that opens its line or follows a separator (``Publié le``, ``Par J. Martin · Mis à jour
-    le``, ``Date :``), or a date in the title (the first line, a heading). A date in running prose (``la plateforme, lancée le 3 mars 2020, ...``) is an
-    event's, not the document's; so is a date right after an event word, even in a title. The
-    first dateline wins; ``Le 12 novembre`` without a year gives ``--11-12``.
+    le``, ``Date :``), or a date in the title (the first line, a heading). A date in running prose
+    (``la plateforme, lancée le 3 mars 2020, ...``) is an event's, not the document's; so is a date
+    right after an event word, even in a title. The first dateline wins; ``Le 12 novembre``
+    without a year gives ``--11-12``.
     """
     head = text[:DATELINE_CHARS]
     patterns = _dateline_patterns()
@@ -244,16 +246,19 @@ def dateline(text: str) -> str | None:
     for line in head.split("\n"):
         if not line.strip():
             continue
-        for match in patterns.date.finditer(line):
-            before = line[: match.start()]
+        low = _lowered(line)
+        for match in patterns.date.finditer(low):
             iso = _date_iso(match)
             if iso is None:
                 continue
+            before = low[: match.start()]
             if patterns.label.search(before) is not None:  # "Publié le": a label, though publié dates an event too
                 return iso
-            if patterns.event.search(before.lower()):
+            if patterns.event.search(before):
                 continue
-            starts_line = patterns.place.fullmatch(before) is not None
+            # a place opens the line with a capital ("Paris, le..."), else the date opens it
+            opening = before.lstrip()
+            starts_line = not opening or (patterns.place.fullmatch(opening) is not None and line.lstrip()[0].isupper())
             in_title = title and not line.rstrip().endswith((".", "!", "?", ";", ":")) and len(line.strip()) <= 200
             if starts_line or in_title:
                 return iso
@@ -261,7 +266,13 @@ def dateline(text: str) -> str | None:
     return None
 
 
-def _date_iso(match: regex.Match[str]) -> str | None:
+def _lowered(text: str) -> str:
+    """``text.lower()`` of the same length, so that offsets hold (``İ`` lowers to two characters)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _date_iso(match: re.Match[str]) -> str | None:
     """The ISO date of a dateline pattern's match, or None when it is no date (31/02)."""
     if match.group("wmonth"):
         day = 1 if match.group("wday").lower() == "1er" else int(match.group("wday"))

@@ -12,6 +12,7 @@ READ = [
     ("Les 28 janvier 2025, la Station F a accueilli les Grandes Tendances de la e-santé.", "2025-01-28"),
     ("Mardi 4 février 2025\nLa Haute Autorité de santé publie ses recommandations.", "2025-02-04"),
     ("12/11/2025\nCommuniqué de presse", "2025-11-12"),
+    ("Communiqué de presse\n   Le 3 juin 2024, à Lyon, la région a présenté son plan.", "2024-06-03"),
     ("Communiqué\n\n2025-03-18\n\nLe ministère annonce un plan.", "2025-03-18"),
     # after a place
     ("Paris, le 1er mars 2024 – Le ministère de la Santé annonce un plan de 50 M€.", "2024-03-01"),
@@ -35,6 +36,7 @@ NOT_READ = [
     ("Le réseau, qui a ouvert ses portes le 5 septembre 2022, accueille 400 patients par jour.", None),
     # a title that dates an event
     ("Mon espace santé, lancé le 3 mars 2020 : où en est-on ?\n\nLe service compte 15 millions de profils.", None),
+    ("Communiqué de presse.\nla ministre, le 3 juin 2024, a présenté son plan.", None),  # a place has a capital
     # a date within running prose, even near the top
     ("Le ministère a présenté sa feuille de route. Entre le 3 et le 5 mars 2024, 400 acteurs ont été consultés.", None),
     ("Titre de l'article.\nLa loi du 24 juillet 2019 relative à l'organisation du système de santé prévoit...", None),
