@@ -6,8 +6,10 @@ clause (checker.clauses), so that each figure of ``passé de 1,2 million en 2018
 2021`` gets its own year and ``contre 9 % en 2019`` dates the 9 % only. A phrase that opens the
 sentence (``En 2023, ...``) frames the figures whose clause has none; a span (``entre 2020 et
 2023``) over a change ``de X à Y`` gives X its start and Y its end. A date that dates an event
-(``lancée le 3 mars 2020``: the tables ``french.EVENT_PARTICIPLES`` and ``EVENT_NOUNS``) dates no figure. Otherwise a figure gets its
-source's date, else it is undated.
+(``lancée le 3 mars 2020``: ``french.EVENT_PARTICIPLES``, ``EVENT_NOUNS``), a period set as a
+point of comparison (``plus qu'en 2019``) or in an apposition or a relative clause of another
+noun dates no figure. Otherwise a figure gets its source's date, else it is undated: when the
+text is ambiguous, the source's date is kept, a wrong period being worse.
 
 Periods are ISO 8601 strings of the precision known (``2025``, ``2025-11``, ``2025-11-12``) so
 that two claims can be ordered, or found to speak of the same period, without inventing days.
@@ -55,7 +57,7 @@ class Form:
     Kinds: ``point`` (a year, month or day, named by groups ``year``, ``month``, ``day``; a
     missing year is the latest one not after the source's date), ``part`` (a half-year or
     quarter), ``relative`` (``offset`` years from the source's), ``ago`` (``count`` years before
-    the source's), ``prior`` (a year before the sentence's frame, else the source's), ``since``
+    the source's), ``prior`` (a year before the sentence's previous period, else the source's), ``since``
     (a running total from the date to the source's), ``elapsed`` (``count`` years or months up
     to the source's date), ``span`` (from ``year`` to ``year2``), ``deadline`` (``avant 2027``:
     read only when after the source's date, as a target). ``target``: an objective whatever its
@@ -148,9 +150,26 @@ _ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "2e": 2, "2ème": 2, "secon
 
 
 @dataclass(frozen=True)
+class _Forms:
+    pattern: re.Pattern[str]  # every form, as group ``f<i>``; a form's own groups are ``f<i>_<name>``
+    names: tuple[tuple[tuple[str, str], ...], ...]  # for each form, (group in ``pattern``, name in the form)
+
+
+@cache
+def _forms() -> _Forms:
+    """The table FORMS as one pattern, compiled when a sentence first holds a year, a month or an
+    anchor word (about 20 ms: the largest pattern of the period reader)."""
+    alternatives = []
+    names = []
+    for index, form in enumerate(FORMS):
+        own = re.sub(r"\(\?P<(\w+)>", lambda match: f"(?P<f{index}_{match.group(1)}>", form.pattern)
+        alternatives.append(f"(?P<f{index}>{own})")
+        names.append(tuple((f"f{index}_{name}", name) for name in dict.fromkeys(re.findall(r"\(\?P<(\w+)>", form.pattern))))
+    return _Forms(re.compile("|".join(alternatives)), tuple(names))
+
+
+@dataclass(frozen=True)
 class _Patterns:
-    phrases: re.Pattern[str]  # every form, as group ``f<i>``; a form's own groups are ``f<i>_<name>``
-    names: tuple[tuple[tuple[str, str], ...], ...]  # for each form, (group in ``phrases``, name in the form)
     years: re.Pattern[str]  # what may be a year: four digits 19.. or 20.. (their edges checked after)
     words: re.Pattern[str]  # months (group ``month``) and _ANCHOR_WORDS
     word_start: re.Pattern[str]
@@ -166,17 +185,9 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
-    """Every pattern compiled once, on first use (not on import: most runs read few periods)."""
-    alternatives = []
-    names = []
-    for index, form in enumerate(FORMS):
-        own = re.sub(r"\(\?P<(\w+)>", lambda match: f"(?P<f{index}_{match.group(1)}>", form.pattern)
-        alternatives.append(f"(?P<f{index}>{own})")
-        names.append(tuple((f"f{index}_{name}", name) for name in dict.fromkeys(re.findall(r"\(\?P<(\w+)>", form.pattern))))
+    """The patterns around the forms, compiled once, on first use (not on import)."""
     months = "|".join(sorted(MONTHS, key=len, reverse=True))
     return _Patterns(
-        phrases=re.compile("|".join(alternatives)),
-        names=tuple(names),
         years=re.compile(r"(?:19|20)\d\d"),  # no look-behind: the engine then skips to a 1 or a 2
         words=re.compile(rf"\b(?:(?P<month>{months})|{'|'.join(_ANCHOR_WORDS)})\b"),
         word_start=re.compile(r"\b\w"),
@@ -259,12 +270,13 @@ def _phrases(sentence: str, low: str, figures: Sequence[tuple[int, int]], patter
     for anchor in sorted(anchors):  # where a phrase may start: a word's start shortly before what it must hold
         starts.update(match.start() for match in patterns.word_start.finditer(low, max(anchor - _LOOK_BACK, window_end), anchor + 1))
         window_end = anchor + 1
+    forms = _forms()
     found: list[_Phrase] = []
     reached = 0
     for position in sorted(starts):
         if position < reached:
             continue
-        match = patterns.phrases.match(masked, position)
+        match = forms.pattern.match(masked, position)
         if match is None:
             continue
         start, end = match.span()
@@ -273,7 +285,7 @@ def _phrases(sentence: str, low: str, figures: Sequence[tuple[int, int]], patter
             continue  # a figure's own words ("entre 2020 et 2023 euros"): the figure is the better reading
         reached = end
         index = next(number for number in range(len(FORMS)) if match.start(f"f{number}") != -1)
-        values = {name: low[match.start(group):match.end(group)] for group, name in patterns.names[index] if match.start(group) != -1}
+        values = {name: low[match.start(group):match.end(group)] for group, name in forms.names[index] if match.start(group) != -1}
         phrase = _Phrase(start, end, sentence[start:end], FORMS[index], values, inside)
         event = patterns.event_before.search(low, max(0, start - 80), start)
         if event is not None:
