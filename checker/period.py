@@ -572,6 +572,23 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
             continue
         reference = earlier.get(id(choice.phrase)) or frame_when
         periods.append(_period(low, choice, stated, latest, reference, meta, clauses[figure_clause[index]], patterns))
+    return _parts_of_the_whole(figures, clauses, figure_clause, chosen, periods)
+
+
+def _parts_of_the_whole(figures: Sequence[tuple[int, int]], clauses: list[Clause], figure_clause: list[int],
+                        chosen: dict[int, _Choice], periods: list[Period]) -> list[Period]:
+    """A figure of a ``dont`` clause without a period of its own is a part of the figure before it,
+    of the same period (``227 000 médecins au 1er janvier 2023, dont 99 000 généralistes``)."""
+    for index, (start, _) in enumerate(figures):
+        if index in chosen or clauses[figure_clause[index]].opened_by != "dont":
+            continue
+        before = [other for other, (_, end) in enumerate(figures) if end <= clauses[figure_clause[index]].start]
+        if not before:
+            continue
+        whole = max(before, key=lambda other: figures[other][1])
+        period = periods[whole]
+        if period.origin == "text" and periods[index].origin != "text":
+            periods[index] = Period(period.when, period.label, period.origin, period.target, f"'dont': a part of the figure before it; {period.reason}", period.since)
     return periods
 
 

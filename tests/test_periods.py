@@ -140,6 +140,10 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Dans le champ de la santé numérique, [32 actions] ont déjà été lancées, aboutissant à [120 nouveaux projets] cette année.", ["2025-11-12 source", "2025"]),
     ("L'an dernier, [300 bornes] ont été posées ; l'année prochaine, [500] le seront.", ["2024", "2026 target"]),
     ("Le taux de [12 %] (2022) progresse.", ["2022"]),
+    # --- a part of the figure before it (dont) shares its period
+    ("La France comptait [227 000 médecins] au 1er janvier 2023, dont [99 000 généralistes].", ["2023-01-01", "2023-01-01"]),
+    ("L'objectif est de [8 000 officines] d'ici 2028, dont [3 000] en zone rurale.", ["2028 target", "2028 target"]),
+    ("Le parc compte [900 bornes], dont [300] installées en 2024.", ["2025-11-12 source", "2024"]),
     # --- a phrase that opens the sentence frames the figures whose clause has none
     ("Au 31 décembre 2023, [300 bornes] étaient installées et [120 stations] ouvertes.", ["2023-12-31", "2023-12-31"]),
     ("En 2023, [300 bornes] ont été posées, contre [200] en 2022.", ["2023", "2022"]),
