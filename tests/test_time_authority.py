@@ -153,6 +153,17 @@ def test_undated_claims_alone_are_compared_with_each_other():
     assert _finding(CHANGING, *stated)[0].verdict == "conflict"
 
 
+def test_an_objective_is_not_a_conflict_with_the_state_of_things():
+    text = "Le réseau Azur compte 3 000 bornes, avec un objectif de 8 000 bornes d'ici 2028."
+    (rule,) = parse_rules(CHANGING, "r.toml")
+    document = Document.from_text(text, source="a.txt", meta=Source(date="2025-02-01"))
+    claims, _ = bind(document, extract(text), [rule])
+    assert [(c.quantity.value, c.period.when, c.period.target) for c in claims] == [(3000, "2025-02-01", False), (8000, "2028", True)]
+    finding = compare(rule, claims)
+    assert finding.verdict == "consistent"
+    assert [step.label for step in finding.timeline] == ["2025-02-01", "objective 2028"]
+
+
 def test_official_source_is_the_reference_and_deviations_are_named():
     rule, official = claim("Le réseau Azur compte 350 bornes.", "ministere.txt", "2025-11", "official")
     _, agreeing = claim("Le réseau Azur compte 350 bornes.", "journal.txt", "2025-11", "press")
