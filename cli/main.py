@@ -392,7 +392,7 @@ def _render(name: str, report, settings, color: bool) -> str:
     if name == "table":
         from checker.render.table import render_table
 
-        return render_table(report, color=color, width=_table_width(), explain=settings.explain)
+        return render_table(report, color=color, width=_table_width(), explain=settings.explain, cwd=os.getcwd())
     import importlib
 
     module = importlib.import_module(f"checker.render.{name}")

@@ -13,6 +13,11 @@ from checker.rules import Rule
 QUOTE_CONTEXT = 60  # characters of the sentence kept on each side of the figure
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 rule``, ``2 rules``, ``0 conflicts``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def display_number(value: float) -> str:
     """French style: decimal comma, thin grouping of thousands, no useless decimals."""
     if value == int(value) and abs(value) < 1e15:
