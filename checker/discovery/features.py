@@ -1,0 +1,415 @@
+"""What each figure of a document is about, as compact features (computed where it was extracted).
+
+For each figure: its block (kind and unit family: money in one currency, counts of one noun...),
+its claim's place, quote and period (read as ``check`` reads them), the measure word of its clause
+and how that says the figure moves in time, and its **subject terms**: lemmas and names, each
+weighted by where it stands. The figure's own words (its noun phrase: ``30 M€ de cofinancements
+privés``) weigh most, then its clause, then the rest of its sentence, then the section's heading;
+of the sentence before and the document's title only the names count. Figures that say little on
+their own (a span of time, the age of the thing, a small whole number) are marked, with why.
+
+``document_features`` is a ``checker.parallel`` finish: it runs in the worker that extracted the
+document, and only these features travel back, never the document's text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+import regex
+
+from checker.bind import _measure, bind, phrase_of
+from checker.documents import Document, blank
+from checker.discovery import words as fr
+from checker.extractor import Quantity
+from checker.period import Period, claim_period, period_phrases
+from checker.rules import Rule
+from checker.sources import Source, completed
+
+# Weight of a term by where it stands (names count NAME_FACTOR times more: they say which thing).
+WEIGHTS = {
+    "own": 3.0, "clause": 2.0, "sentence": 0.7, "heading": 0.8, "previous": 0.6, "title": 0.4,
+    # another figure stated beside it: of its sentence, or of the sentence just before or after in
+    # its section (a list's items): two sources that state the same pair of figures speak of one thing
+    "figure": 1.5,
+    "nearby": 1.2,
+}
+NAME_FACTOR = 1.5
+WORD_FACTOR = 0.5
+MAX_TERMS = 24  # a figure keeps its heaviest terms: enough to say what it is about
+MAX_NAMES = 8
+KINDS_SKIPPED = ("number",)  # a bare number: nothing says what it is
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure and what it is about: the compact record discovery keeps (no document text)."""
+
+    source: str
+    line: int
+    column: int
+    page: int | None
+    quantity: Quantity
+    block: str  # money:EUR, count:projet, percent:percent...
+    quote: str  # its sentence, shared by the figures of that sentence
+    quote_offset: int
+    sentence: int  # where its sentence starts: two figures of one sentence are two statements
+    measure: str | None  # the measure word nearest to it (investis, dotée...), as check shows it
+    moves: str  # what its clause says of time: fixed, running, change, or ""
+    period: Period
+    terms: tuple[str, ...]  # subject terms, heaviest first ("@sasn" a name, "doter" a lemma, "#count:projet:350" a figure)
+    weights: array  # array('f') of their weights
+    own: tuple[str, ...]  # lemmas of its own words (noun phrase), for contrasts and suggested rules
+    names: tuple[str, ...]  # names near it as written, nearest first (clause, sentence, heading, sentences before)
+    near: int  # how many of ``names`` stand in its own sentence
+    wording: array  # array('i'): its sentence's words (stable hashes), figures masked as 0
+    low: str | None = None  # why it says little on its own, else None
+    covered_by: str | None = None  # the rule that covers it, when rules were given
+
+    @property
+    def place(self) -> tuple[str, int, int]:
+        return (self.source, self.line, self.column)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFeatures:
+    """One document's figures, the names it mentions anywhere and its publisher (what travels back)."""
+
+    source: str
+    meta: Source | None
+    figures: tuple[Figure, ...]
+    names: frozenset[str]  # every name of the text, lower case: a set, for membership tests
+    total_figures: int
+    empty: bool = False
+
+
+def block_of(quantity: Quantity) -> str | None:
+    if quantity.kind in KINDS_SKIPPED:
+        return None
+    if quantity.kind == "count":
+        return f"count:{quantity.noun or '?'}"
+    return f"{quantity.kind}:{quantity.unit}"
+
+
+def figure_key(quantity: Quantity) -> str | None:
+    """A neighbouring figure as a term: its kind, noun or unit and value to two digits; None for a
+    small value (under 10), which coincides too often to say anything."""
+    if block_of(quantity) is None or abs(quantity.value) < 10:
+        return None
+    return f"#{quantity.kind}:{quantity.noun or quantity.unit}:{float(f'{quantity.value:.2g}'):g}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Clauses: where a figure's own statement ends
+
+
+_HARD_CUT = regex.compile(r"[;:()\[\]•→]|\s[–—-]\s|(?<![\p{L}])(?:dont|mais|tandis|alors\s+que|soit|contre)(?![\p{L}])", regex.IGNORECASE)
+_SOFT_CUT = regex.compile(r",|(?<![\p{L}])(?:et|ou|ainsi\s+que|à|au|aux|puis)(?![\p{L}])", regex.IGNORECASE)
+
+
+def clause_bounds(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clause of each figure (``spans``, in order) of the sentence ``text[start:end]``: cut at
+    ``;``, ``:``, brackets, dashes, ``dont``, ``mais``, ``contre``... and, between two figures, at
+    the first comma, ``et``, ``ou`` or ``à`` that separates them."""
+    cuts = [match.start() for match in _HARD_CUT.finditer(text, start, end) if not _inside(spans, match.start())]
+    for (_, first_end), (second_start, _) in zip(spans, spans[1:]):
+        if any(first_end <= cut < second_start for cut in cuts):
+            continue
+        soft = _SOFT_CUT.search(text, first_end, second_start)
+        cuts.append(soft.start() if soft is not None else first_end)
+    cuts.sort()
+    bounds = []
+    for figure_start, figure_end in spans:
+        low = max((cut for cut in cuts if cut < figure_start), default=start)
+        high = min((cut for cut in cuts if cut >= figure_end), default=end)
+        bounds.append((low, high))
+    return bounds
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(low <= offset < high for low, high in spans)
+
+
+# ---------------------------------------------------------------------------------------------
+# Low-information figures
+
+
+_FRAMING_BEFORE = regex.compile(
+    r"(?:\b(?:en|depuis|pendant|durant|sur|dans|il\s+y\s+a|voici|cela\s+fait|ça\s+fait|au\s+bout\s+d[e'’]|"
+    r"au\s+cours\s+des|lors\s+des|ces|des|les|ses|nos|leurs|après|avant)\s*)$",
+    regex.IGNORECASE,
+)
+_AGE_BEFORE = regex.compile(r"(?:\b(?:a|ont|aura|avait|fête\s+ses|célèbre\s+ses|souffle\s+ses|âgée?s?\s+de)\s*)$", regex.IGNORECASE)
+_AGE_AFTER = regex.compile(r"^\s*(?:après|plus\s+tard|d['’]existence|d['’]activité|de\s+\p{Lu})", regex.IGNORECASE)
+
+# Why a figure says little on its own, first that applies. Left out of discovery unless a rule covers it.
+LOW_INFORMATION = (
+    "a span of time the text is framed by (en 4 ans, depuis 5 ans), not a figure about the subject",
+    "the age of the thing (a trois ans, 5 ans de G_NIUS), not a figure about it",
+    "a duration whose clause does not say what lasts",
+    "a small whole number (under 10)",
+)
+
+
+def low_information(quantity: Quantity, before: str, after: str, clause_lemmas: set[str]) -> str | None:
+    if quantity.kind == "duration":
+        if _FRAMING_BEFORE.search(before):
+            return LOW_INFORMATION[0]
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.search(after):
+            return LOW_INFORMATION[1]
+        if not clause_lemmas & fr.DURATION_MEASURES:
+            return LOW_INFORMATION[2]
+    if quantity.kind == "count" and quantity.qualifier == "exact" and abs(quantity.value) < 10 and float(quantity.value).is_integer():
+        return LOW_INFORMATION[3]
+    return None
+
+
+def moves_of(clause_lemmas: set[str], clause_text: str) -> str:
+    """What a figure's clause says of time: change (the writer says it moved), running (so far),
+    fixed (an endowment, a budget), or "" (nothing)."""
+    lowered = clause_text.lower()
+    if clause_lemmas & fr.CHANGE_WORDS or any(marker in lowered for marker in fr.CHANGE_MARKERS):
+        return "change"
+    if clause_lemmas & fr.RUNNING_WORDS or any(marker in lowered for marker in fr.RUNNING_MARKERS):
+        return "running"
+    if clause_lemmas & fr.FIXED_WORDS:
+        return "fixed"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# One document
+
+
+def document_features(
+    rules: list[Rule] | None, document: Document, quantities: tuple[Quantity, ...], known: tuple[Source, Source] | None = None,
+) -> DocumentFeatures:
+    """A ``checker.parallel`` finish: the features of a document's figures (``known``:
+    ``Catalog.known_of`` its path, for its metadata; ``rules``: to mark the figures they cover)."""
+    if blank(document.text):
+        return DocumentFeatures(document.source, document.meta, (), frozenset(), 0, empty=True)
+    if known is not None:
+        document = replace(document, meta=completed(*known, document.meta))
+    covered: dict[int, str] = {}
+    if rules:
+        claims, _ = bind(document, list(quantities), rules)
+        covered = {claim.quantity.start: claim.rule for claim in claims}
+    reader = _Reader(document)
+    by_sentence: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
+    for quantity in quantities:
+        by_sentence[document.bounds_at("sentence", quantity.number_start)].append(quantity)
+    figures: list[Figure] = []
+    for bounds, members in by_sentence.items():
+        nearby = _nearby_keys(document, bounds, by_sentence)
+        figures.extend(reader.sentence_figures(bounds, members, covered, nearby))
+    figures.sort(key=lambda figure: (figure.line, figure.column))
+    return DocumentFeatures(document.source, document.meta, tuple(figures), reader.all_names(), len(quantities))
+
+
+class _Reader:
+    """A document's words, read once per sentence, heading and title that holds a figure."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        meta = document.meta
+        publisher = meta.publisher if meta is not None and meta.publisher else ""
+        # a publisher's name is where an article appeared, not what its figures are about
+        self.publisher = {word.lemma for word in fr.words(publisher)} | {word.surface.lower() for word in fr.words(publisher)}
+        self._headings: dict[int, tuple[dict[str, float], tuple[str, ...]]] = {}
+        self._previous: dict[int, tuple[str, ...]] = {}
+        self._title = self._title_names()
+
+    def all_names(self) -> frozenset[str]:
+        text = self.document.text
+        return frozenset(name.key for name in fr.names(text, fr.words(text)))
+
+    def _title_names(self) -> tuple[str, ...]:
+        paragraphs = self.document.paragraphs
+        if not paragraphs or paragraphs[0].end - paragraphs[0].start > 200:
+            return ()
+        first = paragraphs[0]
+        text = self.document.text
+        return tuple(name.surface for name in fr.names(text, fr.words(text, first.start, first.end)))
+
+    def _heading(self, sentence_start: int) -> tuple[dict[str, float], tuple[str, ...]]:
+        """The terms and names of the heading of the section holding a sentence (if short and before it)."""
+        section = self.document.bounds_at("section", sentence_start)
+        found = self._headings.get(section[0])
+        if found is None:
+            heading = self.document.bounds_at("paragraph", section[0])
+            terms: dict[str, float] = {}
+            found_names: tuple[str, ...] = ()
+            if heading[0] < sentence_start and heading[1] - heading[0] <= 140:
+                text = self.document.text
+                heading_words = fr.words(text, *heading)
+                found_names = tuple(name.surface for name in fr.names(text, heading_words))
+                _add_words(terms, heading_words, "heading", self.publisher)
+                _add_names(terms, found_names, "heading", self.publisher)
+            found = self._headings[section[0]] = (terms, found_names)
+        return found
+
+    def _previous_names(self, sentence: tuple[int, int]) -> tuple[str, ...]:
+        """Names in the two sentences before, within the section (the referent of ``elle``...)."""
+        found = self._previous.get(sentence[0])
+        if found is None:
+            document, text = self.document, self.document.text
+            section_start = document.bounds_at("section", sentence[0])[0]
+            collected: list[str] = []
+            at = sentence[0]
+            for _ in range(2):
+                if at <= section_start:
+                    break
+                before = document.bounds_at("sentence", at - 1)
+                if before[0] < section_start or before[0] >= at:
+                    break
+                collected.extend(name.surface for name in fr.names(text, fr.words(text, *before)))
+                at = before[0]
+            found = self._previous[sentence[0]] = tuple(dict.fromkeys(collected))
+        return found
+
+    def sentence_figures(
+        self, bounds: tuple[int, int], members: list[Quantity], covered: dict[int, str], nearby: tuple[str, ...],
+    ) -> list[Figure]:
+        document, text = self.document, self.document.text
+        start, end = bounds
+        raw = text[start:end]
+        left = len(raw) - len(raw.lstrip())
+        quote = raw.strip()
+        members = sorted(members, key=lambda q: q.start)
+        spans = [(q.start, q.end) for q in members]
+        sentence_words = [word for word in fr.words(text, start, end) if not _inside(spans, word.start)]
+        sentence_names = fr.names(text, sentence_words)
+        phrases = period_phrases(quote)
+        heading_terms, heading_names = self._heading(start)
+        previous = self._previous_names(bounds)
+        wording = _wording(sentence_words, spans)
+        clauses = clause_bounds(text, start, end, spans)
+        figures = []
+        for quantity, clause in zip(members, clauses):
+            block = block_of(quantity)
+            if block is None:
+                continue
+            own_low, own_high = phrase_of(text, quantity, bounds)
+            own_low, own_high = min(own_low, quantity.start), max(own_high, quantity.end)
+            own_words = [w for w in sentence_words if own_low <= w.start < own_high]
+            clause_words = [w for w in sentence_words if clause[0] <= w.start < clause[1]]
+            clause_lemmas = {w.lemma for w in clause_words}
+            terms: dict[str, float] = {}
+            for part, part_words in _parts(sentence_words, (own_low, own_high), clause):
+                _add_words(terms, part_words, part, self.publisher)
+            for name in sentence_names:
+                part = "own" if own_low <= name.start < own_high else "clause" if clause[0] <= name.start < clause[1] else "sentence"
+                _add_names(terms, (name.surface,), part, self.publisher)
+            for key, weight in heading_terms.items():
+                terms[key] = max(terms.get(key, 0.0), weight)
+            _add_names(terms, previous, "previous", self.publisher)
+            _add_names(terms, self._title, "title", self.publisher)
+            for key in nearby:
+                terms[key] = max(terms.get(key, 0.0), WEIGHTS["nearby"])
+            for other in members:
+                key = figure_key(other) if other is not quantity else None
+                if key is not None:
+                    terms[key] = max(terms.get(key, 0.0), WEIGHTS["figure"])
+            ordered = sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
+            near = list(dict.fromkeys([n.surface for n in sentence_names if clause[0] <= n.start < clause[1]] + [n.surface for n in sentence_names]))
+            in_sentence = len(near)
+            near = list(dict.fromkeys(near + list(heading_names) + list(previous)))[:MAX_NAMES]
+            line, column = document.position(quantity.start)
+            offset = quantity.start - start - left
+            figures.append(Figure(
+                source=document.source, line=line, column=column, page=document.page_at(quantity.start),
+                quantity=quantity, block=block, quote=quote, quote_offset=offset, sentence=start,
+                measure=_measure(document, quantity, document.sentence_at(quantity.number_start)),
+                moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
+                period=claim_period(quote, max(offset, 0), document.meta, phrases),
+                terms=tuple(key for key, _ in ordered), weights=array("f", [weight for _, weight in ordered]),
+                own=tuple(dict.fromkeys(w.lemma for w in own_words if w.content)),
+                names=tuple(near), near=min(in_sentence, len(near)), wording=wording,
+                low=low_information(quantity, text[clause[0]:quantity.start], text[quantity.end:clause[1]], clause_lemmas),
+                covered_by=covered.get(quantity.start),
+            ))
+        return figures
+
+
+def _nearby_keys(document: Document, bounds: tuple[int, int], by_sentence: dict[tuple[int, int], list[Quantity]]) -> tuple[str, ...]:
+    """The figures of the sentences just before and after, within the same section."""
+    section = document.bounds_at("section", bounds[0])
+    sentences = document.sentences
+    index = bisect.bisect_right(sentences, bounds[0], key=lambda span: span.start) - 1
+    found: list[str] = []
+    for other in sentences[max(index - 1, 0):index] + sentences[index + 1:index + 2]:
+        if section[0] <= other.start < section[1]:
+            found.extend(key for key in map(figure_key, by_sentence.get((other.start, other.end), ())) if key)
+    return tuple(dict.fromkeys(found))
+
+
+def _add_words(terms: dict[str, float], found: list[fr.Word], part: str, publisher: set[str]) -> None:
+    """Lemmas of a part's words, and pairs of adjacent ones (``stratégie santé``, ``projet lauréat``).
+
+    Outside the figure's own words, a word weighs WORD_FACTOR: the verbs and circumstances of a
+    sentence (``a annoncé mardi le ministère``) say more about the article than about the figure."""
+    if part in ("previous", "title"):
+        return  # of those, names only
+    weight = WEIGHTS[part] * (1.0 if part == "own" else WORD_FACTOR)
+    # a measure word says how, not what: even among its own words it weighs as its clause's words
+    measure_weight = min(weight, WEIGHTS["clause"] * WORD_FACTOR)
+    previous: fr.Word | None = None
+    for word in found:
+        if word.lemma in fr.NAME_JOINERS and not word.name:
+            continue  # "innovation en santé" is the pair innovation santé
+        if not word.content or word.lemma in publisher:
+            previous = None
+            continue
+        own_weight = measure_weight if word.lemma in fr.MEASURE_LEMMAS else weight
+        if terms.get(word.lemma, 0.0) < own_weight:
+            terms[word.lemma] = own_weight
+        if previous is not None:
+            pair = f"{previous.lemma} {word.lemma}"
+            if terms.get(pair, 0.0) < weight:
+                terms[pair] = weight
+        previous = word
+
+
+def name_key(surface: str) -> str:
+    return " ".join(surface.lower().split())
+
+
+NAME_MARK = "@"  # a name's term: "@sasn", "@france 2030" (a lemma is never written so)
+
+
+def name_term(surface: str) -> str:
+    return NAME_MARK + name_key(surface)
+
+
+def _add_names(terms: dict[str, float], surfaces: tuple[str, ...] | list[str], part: str, publisher: set[str]) -> None:
+    weight = WEIGHTS[part] * NAME_FACTOR
+    for surface in surfaces:
+        key = name_key(surface)
+        if key in publisher or all(part_word in publisher for part_word in key.split()):
+            continue
+        key = NAME_MARK + key
+        if terms.get(key, 0.0) < weight:
+            terms[key] = weight
+
+
+def _parts(sentence_words: list[fr.Word], own: tuple[int, int], clause: tuple[int, int]) -> list[tuple[str, list[fr.Word]]]:
+    """The sentence's words cut into runs of one part each (own words, clause, rest of the sentence)."""
+    runs: list[tuple[str, list[fr.Word]]] = []
+    for word in sentence_words:
+        part = "own" if own[0] <= word.start < own[1] else "clause" if clause[0] <= word.start < clause[1] else "sentence"
+        if runs and runs[-1][0] == part:
+            runs[-1][1].append(word)
+        else:
+            runs.append((part, [word]))
+    return runs
+
+
+def _wording(sentence_words: list[fr.Word], spans: list[tuple[int, int]]) -> array:
+    """The sentence's words in order as stable hashes, each figure of it as 0."""
+    tokens: list[tuple[int, int]] = [(start, 0) for start, _ in spans]
+    tokens += [(word.start, fr.stable_hash(word.surface.lower())) for word in sentence_words]
+    tokens.sort()
+    return array("i", [token for _, token in tokens])

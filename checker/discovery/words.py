@@ -1,0 +1,179 @@
+"""The words of a French sentence as a reader takes them: lemmas, names, and what they say.
+
+Lemmas come from simplemma's French dictionary (``alloués`` -> ``allouer``, ``projets`` ->
+``projet``); a past participle is taken back to its verb when the dictionary knows the verb
+(``dotée`` -> ``doter``, ``investis`` -> ``investir``), so that two writers' forms of one verb
+meet. A **name** is an acronym (``SASN``, ``CHU``), a capitalised word the dictionary does not
+know (``Takeda``), or a capitalised word inside a sentence (``Délégation au Numérique en
+Santé``); a run of them is one name, and a year or version number after one belongs to it
+(``France 2030``).
+
+Tables, not logic: what a word says about a figure's subject is looked up here.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Words that never say what a figure is about: grammar, and the words of quantities themselves.
+STOPWORDS = frozenset("""
+a à afin ai ainsi alors après au aucun aucune aujourd auprès aussi autour autre autres aux avant avec
+avoir bien c ça car ce ceci cela celle celles celui cependant ces cet cette ceux chacun chaque chez ci
+comme comment d dans de déjà depuis dont des devant donc du elle elles en encore entre est et été être eu eux
+fait faire font hors il ils j je jusqu l la laquelle le lequel les leur leurs lors lorsque lui m ma
+mais me même mes moi moins mon n ne ni nos notre nous on ont ou où par parmi pas pendant peu peut
+plus pour pourquoi près puis qu quand que quel quelle quelles quels qui quoi s sa sans se selon ses
+si soit son sont sous sur t ta te tes toi ton tous tout toute toutes très tu un une unes uns vers
+via voici voilà vos votre vous y également notamment ainsi soit dont cela ceux-ci celle-ci
+pouvoir devoir permettre aller venir falloir mettre rendre donner prendre
+""".split())
+
+# Words of quantities, qualifiers and time: shared by every figure, they join none.
+QUANTITY_WORDS = frozenset("""
+million milliard mille cent euro eur dollar total nombre chiffre montant somme hauteur
+an année mois jour semaine heure fois plus environ près moins quelque part demi tiers quart
+pourcent pourcentage point janvier février mars avril mai juin juillet août septembre octobre
+novembre décembre aujourd hier demain actuellement désormais cette dernier prochain premier
+deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante
+soixante centaine dizaine millier
+""".split())
+
+# How a figure moves in time, said by its own words (the lemmas of its clause): the timeline a
+# group of figures is judged with (see checker.discovery.ranking). A measure word is also shown.
+FIXED_WORDS = frozenset("""
+doter dotation doté enveloppe budget budgéter budgétaire allouer allocation prévoir réserver
+programmer consacrer affecter
+""".split())  # the size of a thing set once: an endowment, a budget
+RUNNING_WORDS = frozenset("""
+engager investir dépenser verser financer mobiliser débloquer lever cumuler cumul cumulé
+""".split())  # what is put in so far: a running total
+CHANGE_WORDS = frozenset("""
+relever rehausser augmenter augmentation hausse baisse baisser réduire diminuer atteindre
+dépasser supplémentaire revaloriser croître progresser grimper désormais
+""".split())  # the writer says the figure moved
+CHANGE_MARKERS = ("porté à", "portée à", "portés à", "portées à", "passé de", "passe de", "passé à", "passe à", "revu à la")
+MEASURE_LEMMAS = FIXED_WORDS | RUNNING_WORDS | CHANGE_WORDS
+RUNNING_MARKERS = ("au total", "à ce jour", "en tout", "jusqu'ici", "jusqu’ici", "à date", "déjà", "cumul")
+
+# A duration only says something when its clause says what lasts (a delay, a stay, a gain).
+DURATION_MEASURES = frozenset("""
+durée délai attente attendre séjour espérance gain gagner réduire réduction économiser économie
+retard allonger raccourcir temps moyen moyenne médian prolonger rallonger
+""".split())
+
+_WORD = regex.compile(r"[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*")
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\p{N}_]+(?:-\p{Lu}[\p{Lu}\p{N}_]*)*")
+_NAME_NUMBER = regex.compile(r"\s+((?:19|20)\d\d|\d(?:\.\d)?)(?![\p{L}\p{N}])")
+# Lower-case words that may stand inside a name: "Délégation au Numérique en Santé".
+NAME_JOINERS = frozenset("de du des d la le l en au aux et pour sur".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a text: where it stands, its lemma (lower case) and whether it is a name."""
+
+    start: int
+    end: int
+    surface: str
+    lemma: str
+    name: bool
+    content: bool  # says something about a subject: not a stopword nor a word of quantities
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A run of name words: ``key`` is how it is compared, ``surface`` how it was written."""
+
+    start: int
+    end: int
+    key: str
+    surface: str
+
+
+def _simplemma():
+    import simplemma  # imported when discovery first reads a word: check and extract never pay it
+
+    return simplemma
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The lemma of a lower-case word; a past participle is taken back to its verb when known."""
+    simplemma = _simplemma()
+    found = simplemma.lemmatize(word, lang="fr")
+    if not simplemma.is_known(word, lang="fr") and word.endswith("s") and simplemma.is_known(word[:-1], lang="fr"):
+        found = simplemma.lemmatize(word[:-1], lang="fr")
+    verb = found[:-1] + "er" if found.endswith("é") else found + "r" if found.endswith("i") else None
+    if verb is not None and simplemma.is_known(verb, lang="fr"):
+        found = verb  # engagés -> engagé -> engager; investis -> investi -> investir
+    return found.lower()
+
+
+@lru_cache(maxsize=200_000)
+def known(word: str) -> bool:
+    """Whether the French dictionary knows a lower-case word (``santé`` yes, ``takeda`` no)."""
+    return bool(_simplemma().is_known(word, lang="fr"))
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of ``text[start:end]`` with their offsets in ``text``; an elided article or
+    preposition is left out (``l’État`` is ``État``)."""
+    found: list[Word] = []
+    matches = [m for m in _WORD.finditer(text, start, len(text) if end is None else end)
+               if not (len(m.group()) == 1 and text[m.end():m.end() + 1] in "'’ʼ")]  # an elided article
+    sentence_start = True
+    for position, match in enumerate(matches):
+        surface, begin = match.group(), match.start()
+        lower = surface.lower()
+        acronym = len(surface) >= 2 and _ACRONYM.fullmatch(surface) is not None
+        capital = surface[:1].isupper() and not acronym
+        # a known word that starts the sentence is a name only if a capitalised word follows it
+        # ("Hôpital Numérique Rural", "Mon Espace Santé")
+        following = matches[position + 1].group() if position + 1 < len(matches) else ""
+        name = acronym or (capital and (not sentence_start or not known(lower) or following[:1].isupper()))
+        if lower in STOPWORDS and not acronym:
+            name = False
+        sentence_start = False
+        word_lemma = lemma(lower) if not acronym else lower
+        content = name or (len(lower) > 2 and word_lemma not in STOPWORDS and word_lemma not in QUANTITY_WORDS and not lower.isdigit())
+        found.append(Word(begin, match.end(), surface, word_lemma, name, content))
+    return found
+
+
+def names(text: str, found: list[Word]) -> list[Name]:
+    """The names among ``found`` (``words`` of ``text``): runs of name words, joined by the small
+    words that stand inside names, with a year or version number that follows (``France 2030``)."""
+    runs: list[Name] = []
+    index = 0
+    while index < len(found):
+        if not found[index].name:
+            index += 1
+            continue
+        first = last = index
+        probe = index + 1
+        while probe < len(found):
+            word = found[probe]
+            if word.name and word.start - found[probe - 1].end <= 2:
+                last = probe
+                probe += 1
+            elif word.lemma in NAME_JOINERS and probe + 1 < len(found) and found[probe + 1].name:
+                probe += 1
+            else:
+                break
+        start, end = found[first].start, found[last].end
+        number = _NAME_NUMBER.match(text, end)
+        if number is not None:
+            end = number.end()
+        surface = text[start:end]
+        runs.append(Name(start, end, " ".join(surface.lower().split()), " ".join(surface.split())))
+        index = last + 1
+    return runs
+
+
+def stable_hash(word: str) -> int:
+    """A hash of a word that is the same in every process (Python's own is not across workers)."""
+    return zlib.crc32(word.encode("utf-8")) & 0x7FFFFFFF
