@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from checker.discovery.attribution import attributions
 from checker.discovery.features import DocumentFeatures, Figure, document_features, name_key, name_term
 from checker.discovery.grouping import MAX_RATIO, group
+from checker.discovery.words import mentioned
 from checker.discovery.proposal import Vector, Vocabulary, idf, neighbours
 from checker.discovery.ranking import Candidate, judge
 from checker.documents import Document, Skipped, discover_all
@@ -154,8 +155,8 @@ def rank(documents: list[DocumentFeatures]) -> Discovery:
     links = [edge for edge in edges if edge[2] >= SAME_SUBJECT]
     label = _labeller(vocabulary, figures)
     candidates: list[Candidate] = []
-    for members in group(figures, links):
-        similarity = _mean_link(members, links)
+    groups = group(figures, links)
+    for members, similarity in zip(groups, _mean_links(groups, links)):
         shared = _shared(members, figures, vocabulary, rarity)
         candidate = judge([figures[i] for i in members], similarity, shared, meta, label)
         if candidate is not None:
@@ -192,14 +193,21 @@ def _foreign(figure: Figure, other: Figure, names_of: dict[str, frozenset[str]])
     """Whether a name of the figure's own sentence is one the other's document never mentions."""
     if figure.source == other.source:
         return False
-    mentioned = names_of.get(other.source, frozenset())
-    return any(name_key(name) not in mentioned for name in figure.names[:figure.near])
+    written = names_of.get(other.source, frozenset())
+    return any(not mentioned(name_key(name), written) for name in figure.names[:figure.near])
 
 
-def _mean_link(members: list[int], links: list[tuple[int, int, float]]) -> float:
-    inside = set(members)
-    values = [similarity for i, j, similarity in links if i in inside and j in inside]
-    return sum(values) / len(values) if values else 0.0
+def _mean_links(groups: list[list[int]], links: list[tuple[int, int, float]]) -> list[float]:
+    """The mean similarity of the links inside each group."""
+    group_of = {i: number for number, members in enumerate(groups) for i in members}
+    sums = [0.0] * len(groups)
+    counts = [0] * len(groups)
+    for i, j, similarity in links:
+        number = group_of.get(i)
+        if number is not None and group_of.get(j) == number:
+            sums[number] += similarity
+            counts[number] += 1
+    return [total / count if count else 0.0 for total, count in zip(sums, counts)]
 
 
 def _shared(members: list[int], figures: list[Figure], vocabulary: Vocabulary, rarity) -> tuple[str, ...]:

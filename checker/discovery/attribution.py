@@ -14,10 +14,12 @@ of one value, each is compared with its nearest by wording only (checker.discove
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
 from checker.discovery.features import Figure, name_key
+from checker.discovery.words import mentioned
 from checker.discovery.proposal import Vector, neighbours
 from checker.discovery.ranking import TIERS, Candidate
 
@@ -32,18 +34,30 @@ def wording_similarity(first: Figure, second: Figure) -> float:
 
 def distinct_names(first: Figure, second: Figure, names_of: dict[str, frozenset[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Names near each figure that the other's context does not hold (nearest first), or None."""
+    first_keys, second_keys = _keys(first), _keys(second)
+    if not first_keys or not second_keys or set(first_keys) == set(second_keys):
+        return None  # the same names near both: one subject
     sides = []
     for one, other in ((first, second), (second, first)):
-        near_other = [name_key(name) for name in other.names]
+        near_other = _keys(other)
         elsewhere = names_of.get(other.source, frozenset()) if one.source != other.source else frozenset()
         own = tuple(
-            name for name in one.names
-            if not any(_same_name(name_key(name), key) for key in near_other) and name_key(name) not in elsewhere
+            name for name, key in zip(one.names, _keys(one))
+            if not any(_same_name(key, other_key) for other_key in near_other) and not (elsewhere and mentioned(key, elsewhere))
         )
         if not own:
             return None
         sides.append(own)
     return sides[0], sides[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _keys_of(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name_key(name) for name in names)
+
+
+def _keys(figure: Figure) -> tuple[str, ...]:
+    return _keys_of(figure.names)
 
 
 def _same_name(first: str, second: str) -> bool:
@@ -67,17 +81,32 @@ def attributions(figures: Sequence[Figure], members: list[int], names_of: dict[s
             first, second = figures[i], figures[j]
             if first.source == second.source and first.sentence == second.sentence:
                 continue
-            wording = wording_similarity(first, second)
-            if not SAME_WORDING <= wording < COPIED:
+            names = distinct_names(first, second, names_of)  # cheaper than the wording: first
+            if names is None:
                 continue
-            names = distinct_names(first, second, names_of)
-            if names is not None:
+            matcher = difflib.SequenceMatcher(None, first.wording, second.wording, autojunk=False)
+            if matcher.real_quick_ratio() < SAME_WORDING or matcher.quick_ratio() < SAME_WORDING:
+                continue
+            wording = matcher.ratio()
+            if SAME_WORDING <= wording < COPIED:
                 key = (first.source, first.sentence, second.source, second.sentence)
                 found[key].append((i, j, wording, names))
     return [_candidate(figures, pairs) for _, pairs in sorted(found.items())]
 
 
 def _pairs(figures: Sequence[Figure], same: list[int], wording_vectors) -> list[tuple[int, int]]:
+    """The pairs of figures of one value to compare: all of them when few, else each figure with
+    its nearest by wording. One figure of a document for each set of names near it: one value
+    restated near the same names is one statement."""
+    seen: set[tuple[str, object]] = set()
+    distinct = []
+    for index in same:
+        figure = figures[index]
+        key = (figure.source, figure.names or figure.wording.tobytes())
+        if key not in seen:
+            seen.add(key)
+            distinct.append(index)
+    same = distinct
     if len(same) <= ALL_PAIRS:
         return [(i, j) for position, i in enumerate(same) for j in same[position + 1:]]
     vectors: dict[int, Vector] = {index: wording_vectors(figures[index]) for index in same}

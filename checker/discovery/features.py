@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from checker.bind import _measure, bind, phrase_of
-from checker.documents import Document, blank
+from checker import french
+from checker.bind import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE, _measure, _measure_words, bind
+from checker.documents import Document, Span, blank
 from checker.discovery import words as fr
 from checker.extractor import Quantity
 from checker.period import Period, claim_period, period_phrases
@@ -81,7 +82,7 @@ class DocumentFeatures:
     source: str
     meta: Source | None
     figures: tuple[Figure, ...]
-    names: frozenset[str]  # every name of the text, lower case: a set, for membership tests
+    names: frozenset[str]  # every capitalised word of the text, lower case (words.capitalised)
     total_figures: int
     empty: bool = False
 
@@ -206,7 +207,10 @@ def document_features(
         nearby = _nearby_keys(document, bounds, by_sentence)
         figures.extend(reader.sentence_figures(bounds, members, covered, nearby))
     figures.sort(key=lambda figure: (figure.line, figure.column))
-    return DocumentFeatures(document.source, document.meta, tuple(figures), reader.all_names(), len(quantities))
+    return DocumentFeatures(document.source, document.meta, tuple(figures), fr.capitalised(document.text), len(quantities))
+
+
+_CAPITAL_INSIDE = regex.compile(r"\p{Lu}")  # a sentence with no capital after its first letter names nothing
 
 
 class _Reader:
@@ -220,11 +224,15 @@ class _Reader:
         self.publisher = {word.lemma for word in fr.words(publisher)} | {word.surface.lower() for word in fr.words(publisher)}
         self._headings: dict[int, tuple[dict[str, float], tuple[str, ...]]] = {}
         self._previous: dict[int, tuple[str, ...]] = {}
+        self._words: dict[tuple[int, int], list[fr.Word]] = {}
         self._title = self._title_names()
 
-    def all_names(self) -> frozenset[str]:
-        text = self.document.text
-        return frozenset(name.key for name in fr.names(text, fr.words(text)))
+    def words(self, span: tuple[int, int]) -> list[fr.Word]:
+        """The words of a span of the text, read once (a sentence is also the one before another)."""
+        found = self._words.get(span)
+        if found is None:
+            found = self._words[span] = fr.words(self.document.text, *span)
+        return found
 
     def _title_names(self) -> tuple[str, ...]:
         paragraphs = self.document.paragraphs
@@ -232,7 +240,7 @@ class _Reader:
             return ()
         first = paragraphs[0]
         text = self.document.text
-        return tuple(name.surface for name in fr.names(text, fr.words(text, first.start, first.end)))
+        return tuple(name.surface for name in fr.names(text, self.words((first.start, first.end))))
 
     def _heading(self, sentence_start: int) -> tuple[dict[str, float], tuple[str, ...]]:
         """The terms and names of the heading of the section holding a sentence (if short and before it)."""
@@ -244,7 +252,7 @@ class _Reader:
             found_names: tuple[str, ...] = ()
             if heading[0] < sentence_start and heading[1] - heading[0] <= 140:
                 text = self.document.text
-                heading_words = fr.words(text, *heading)
+                heading_words = self.words(heading)
                 found_names = tuple(name.surface for name in fr.names(text, heading_words))
                 _add_words(terms, heading_words, "heading", self.publisher)
                 _add_names(terms, found_names, "heading", self.publisher)
@@ -252,22 +260,17 @@ class _Reader:
         return found
 
     def _previous_names(self, sentence: tuple[int, int]) -> tuple[str, ...]:
-        """Names in the two sentences before, within the section (the referent of ``elle``...)."""
+        """Names in the sentence before, within the section (the referent of ``elle``, the speaker
+        of a list that follows: ``Reda Guiha a détaillé la stratégie de Pfizer :``)."""
         found = self._previous.get(sentence[0])
         if found is None:
             document, text = self.document, self.document.text
             section_start = document.bounds_at("section", sentence[0])[0]
-            collected: list[str] = []
-            at = sentence[0]
-            for _ in range(2):
-                if at <= section_start:
-                    break
-                before = document.bounds_at("sentence", at - 1)
-                if before[0] < section_start or before[0] >= at:
-                    break
-                collected.extend(name.surface for name in fr.names(text, fr.words(text, *before)))
-                at = before[0]
-            found = self._previous[sentence[0]] = tuple(dict.fromkeys(collected))
+            before = document.bounds_at("sentence", sentence[0] - 1) if sentence[0] > section_start else None
+            found = ()
+            if before is not None and section_start <= before[0] < sentence[0] and _CAPITAL_INSIDE.search(text, before[0] + 1, before[1]):
+                found = tuple(dict.fromkeys(name.surface for name in fr.names(text, self.words(before))))
+            self._previous[sentence[0]] = found
         return found
 
     def sentence_figures(
@@ -280,7 +283,8 @@ class _Reader:
         quote = raw.strip()
         members = sorted(members, key=lambda q: q.start)
         spans = [(q.start, q.end) for q in members]
-        sentence_words = [word for word in fr.words(text, start, end) if not _inside(spans, word.start)]
+        sentence_words = _outside(self.words(bounds), spans)
+        measures = _measure_words(document, Span(start, end))
         sentence_names = fr.names(text, sentence_words)
         phrases = period_phrases(quote)
         heading_terms, heading_names = self._heading(start)
@@ -292,8 +296,7 @@ class _Reader:
             block = block_of(quantity)
             if block is None:
                 continue
-            own_low, own_high = phrase_of(text, quantity, bounds)
-            own_low, own_high = min(own_low, quantity.start), max(own_high, quantity.end)
+            own_low, own_high = _own_words(text, sentence_words, quantity)
             own_words = [w for w in sentence_words if own_low <= w.start < own_high]
             clause_words = [w for w in sentence_words if clause[0] <= w.start < clause[1]]
             clause_lemmas = {w.lemma for w in clause_words}
@@ -322,7 +325,7 @@ class _Reader:
             figures.append(Figure(
                 source=document.source, line=line, column=column, page=document.page_at(quantity.start),
                 quantity=quantity, block=block, quote=quote, quote_offset=offset, sentence=start,
-                measure=_measure(document, quantity, document.sentence_at(quantity.number_start)),
+                measure=_measure(document, quantity, Span(start, end), measures),
                 moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
                 period=claim_period(quote, max(offset, 0), document.meta, phrases),
                 terms=tuple(key for key, _ in ordered), weights=array("f", [weight for _, weight in ordered]),
@@ -393,6 +396,41 @@ def _add_names(terms: dict[str, float], surfaces: tuple[str, ...] | list[str], p
         key = NAME_MARK + key
         if terms.get(key, 0.0) < weight:
             terms[key] = weight
+
+
+def _outside(found: list[fr.Word], spans: list[tuple[int, int]]) -> list[fr.Word]:
+    """The words that are not part of a figure (``spans`` in order)."""
+    kept, at = [], 0
+    for word in found:
+        while at < len(spans) and spans[at][1] <= word.start:
+            at += 1
+        if at == len(spans) or word.start < spans[at][0]:
+            kept.append(word)
+    return kept
+
+
+_BREAK = regex.compile(r"[,;:.!?()\[\]«»\"“”—–]")
+
+
+def _own_words(text: str, sentence_words: list[fr.Word], quantity: Quantity) -> tuple[int, int]:
+    """Where the figure's own words are: checker.bind.phrase_of (its determiners and adjectives
+    before, up to three words after, never across punctuation or a word that starts another
+    phrase), read from the words of the sentence already found."""
+    low, high = quantity.start, quantity.end
+    after = bisect.bisect_left(sentence_words, quantity.end, key=lambda word: word.start)
+    for word in reversed(sentence_words[max(after - PHRASE_WORDS_BEFORE, 0):after]):
+        key = word.surface.lower()
+        if word.end > low or _BREAK.search(text, word.end, low) or (key not in french.DETERMINERS and key not in french.PRENOMINAL_ADJECTIVES):
+            break
+        low = word.start
+    previous = ""
+    for number, word in enumerate(sentence_words[after:after + PHRASE_WORDS_AFTER + 1]):
+        key = word.surface.lower()
+        opens = key in french.DETERMINERS and previous not in ("de", "d", "du", "des")
+        if number == PHRASE_WORDS_AFTER or key in french.PHRASE_ENDS or opens or _BREAK.search(text, high, word.start):
+            break
+        high, previous = word.end, key
+    return low, high
 
 
 def _parts(sentence_words: list[fr.Word], own: tuple[int, int], clause: tuple[int, int]) -> list[tuple[str, list[fr.Word]]]:

@@ -27,9 +27,10 @@ SAME_SUBJECT = 0.2  # the cosine at or above which two figures are taken to spea
 NAME_FLOOR = 0.7
 GENERIC_SHARE = 0.5  # a term found in at least this share of the sources...
 GENERIC_MIN_SOURCES = 3  # ... and in at least this many is generic
-INDEX_TERMS = 8
-PROBE = 48
-NEIGHBOURS = 6
+INDEX_TERMS = 6
+PROBE = 24
+NEIGHBOURS = 5
+RESCORED = 8  # the holders met that get their exact similarity
 
 
 def idf(sources_with: int, sources: int) -> float:
@@ -114,25 +115,29 @@ def neighbours(members: list[int], vectors, prior=None, threshold: float = SAME_
 
     ``vectors[i]``: the Vector of figure ``i`` (a list or a dict). The similarity is the cosine of
     their vectors times ``prior(i, j)`` when given (0: the pair may not be proposed at all).
-    A pair proposed from both ends is given once.
+    The holders met through the index are ranked by the part of the cosine their shared heavy
+    terms make; the best ``RESCORED`` get their exact similarity. A pair proposed from both
+    ends is given once.
     """
     postings: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for i in members:
         vector = vectors[i]
         for term, value in zip(vector.ids[:INDEX_TERMS], vector.values[:INDEX_TERMS]):
             postings[term].append((-value, i))
-    strongest = {term: [i for _, i in sorted(entries)[:PROBE]] for term, entries in postings.items()}
+    strongest = {term: sorted(entries)[:PROBE] for term, entries in postings.items()}
     del postings
     given: set[tuple[int, int]] = set()
     for i in members:
         vector = vectors[i]
-        met: set[int] = set()
-        for term in vector.ids[:INDEX_TERMS]:
-            met.update(strongest.get(term, ()))
-        met.discard(i)
+        partial: dict[int, float] = {}
+        for term, value in zip(vector.ids[:INDEX_TERMS], vector.values[:INDEX_TERMS]):
+            for negative, j in strongest.get(term, ()):
+                partial[j] = partial.get(j, 0.0) - value * negative
+        partial.pop(i, None)
+        best = sorted(partial.items(), key=lambda item: (-item[1], item[0]))[:RESCORED]
         mine = dict(zip(vector.ids, vector.values))
         scored = []
-        for j in met:
+        for j, _ in best:
             factor = 1.0 if prior is None else prior(i, j)
             if not factor:
                 continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -72,9 +73,10 @@ _NAME_NUMBER = regex.compile(r"\s+((?:19|20)\d\d|\d(?:\.\d)?)(?![\p{L}\p{N}])")
 NAME_JOINERS = frozenset("de du des d la le l en au aux et pour sur".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One word of a text: where it stands, its lemma (lower case) and whether it is a name."""
+class Word(NamedTuple):
+    """One word of a text: where it stands, its lemma (lower case) and whether it is a name.
+
+    A named tuple: a document has tens of thousands of words, made fast."""
 
     start: int
     end: int
@@ -119,28 +121,43 @@ def known(word: str) -> bool:
     return bool(_simplemma().is_known(word, lang="fr"))
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """The words of ``text[start:end]`` with their offsets in ``text``; an elided article or
-    preposition is left out (``l’État`` is ``État``)."""
-    found: list[Word] = []
-    matches = [m for m in _WORD.finditer(text, start, len(text) if end is None else end)
-               if not (len(m.group()) == 1 and text[m.end():m.end() + 1] in "'’ʼ")]  # an elided article
-    sentence_start = True
-    for position, match in enumerate(matches):
-        surface, begin = match.group(), match.start()
+# surface -> (lemma, capitalised, acronym, content when not a name, known when capitalised): what
+# a word says, looked up once per process for each way it is written
+_SURFACES: dict[str, tuple[str, bool, bool, bool, bool]] = {}
+
+
+def _surface(surface: str) -> tuple[str, bool, bool, bool, bool]:
+    found = _SURFACES.get(surface)
+    if found is None:
         lower = surface.lower()
         acronym = len(surface) >= 2 and _ACRONYM.fullmatch(surface) is not None
-        capital = surface[:1].isupper() and not acronym
+        capital = surface[0].isupper() and lower not in STOPWORDS
+        word_lemma = lower if acronym else lemma(lower)
+        content = len(lower) > 2 and word_lemma not in STOPWORDS and word_lemma not in QUANTITY_WORDS and not lower.isdigit()
+        found = _SURFACES[surface] = (word_lemma, capital, acronym, content, capital and not acronym and known(lower))
+    return found
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of ``text[start:end]`` with their offsets in ``text``; an elided article or
+    preposition is left out (``l’État`` is ``État``). ``start`` is taken as a sentence's start."""
+    spans = []
+    for match in _WORD.finditer(text, start, len(text) if end is None else end):
+        low, high = match.span()
+        if high - low == 1 and text[high:high + 1] in "'’ʼ":
+            continue  # an elided article
+        spans.append((low, high, match.group()))
+    found: list[Word] = []
+    last = len(spans) - 1
+    surfaces = _SURFACES
+    make = tuple.__new__  # a Word without the named tuple's Python-level constructor: many are made
+    for position, (low, high, surface) in enumerate(spans):
+        described = surfaces.get(surface) or _surface(surface)
+        word_lemma, capital, acronym, content, is_known = described
         # a known word that starts the sentence is a name only if a capitalised word follows it
         # ("Hôpital Numérique Rural", "Mon Espace Santé")
-        following = matches[position + 1].group() if position + 1 < len(matches) else ""
-        name = acronym or (capital and (not sentence_start or not known(lower) or following[:1].isupper()))
-        if lower in STOPWORDS and not acronym:
-            name = False
-        sentence_start = False
-        word_lemma = lemma(lower) if not acronym else lower
-        content = name or (len(lower) > 2 and word_lemma not in STOPWORDS and word_lemma not in QUANTITY_WORDS and not lower.isdigit())
-        found.append(Word(begin, match.end(), surface, word_lemma, name, content))
+        name = acronym or (capital and (position > 0 or not is_known or (position < last and spans[position + 1][2][0].isupper())))
+        found.append(make(Word, (low, high, surface, word_lemma, name, name or content)))
     return found
 
 
@@ -172,6 +189,22 @@ def names(text: str, found: list[Word]) -> list[Name]:
         runs.append(Name(start, end, " ".join(surface.lower().split()), " ".join(surface.split())))
         index = last + 1
     return runs
+
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{N}_]*")
+
+
+def capitalised(text: str) -> frozenset[str]:
+    """Every word of a text written with a capital, lower case: a document's names as a set, for
+    membership tests (is a name of one document ever mentioned in another?)."""
+    return frozenset(word.lower() for word in _CAPITALISED.findall(text))
+
+
+def mentioned(name_key: str, capitalised_words: frozenset[str]) -> bool:
+    """Whether a name (its key) is written in a document whose ``capitalised`` words are given:
+    each of its words other than the small ones inside names (``de``, ``la``) and numbers."""
+    parts = [part for part in name_key.split() if part not in NAME_JOINERS and not part[:1].isdigit()]
+    return all(part in capitalised_words for part in parts)
 
 
 def stable_hash(word: str) -> int:
