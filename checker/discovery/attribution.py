@@ -32,17 +32,27 @@ def wording_similarity(first: Figure, second: Figure) -> float:
     return difflib.SequenceMatcher(None, first.wording, second.wording, autojunk=False).ratio()
 
 
-def distinct_names(first: Figure, second: Figure, names_of: dict[str, frozenset[str]]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """Names near each figure that the other's context does not hold (nearest first), or None."""
+def distinct_names(
+    first: Figure, second: Figure, names_of: dict[str, frozenset[str]],
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Names near each figure that the other's context does not hold (nearest first), or None.
+
+    None too when both sentences name the same thing: one subject."""
     first_keys, second_keys = _keys(first), _keys(second)
     if not first_keys or not second_keys or set(first_keys) == set(second_keys):
         return None  # the same names near both: one subject
+    if set(first_keys[:first.near]) & set(second_keys[:second.near]):
+        return None
     sides = []
+    across = first.source != second.source
     for one, other in ((first, second), (second, first)):
         near_other = _keys(other)
-        elsewhere = names_of.get(other.source, frozenset()) if one.source != other.source else frozenset()
+        elsewhere = names_of.get(other.source, frozenset()) if across else frozenset()
+        # across documents, only a name of the figure's sentence or heading attributes it: the
+        # sentences around differ from one article to another anyway
+        count = one.headed if across else len(one.names)
         own = tuple(
-            name for name, key in zip(one.names, _keys(one))
+            name for name, key in zip(one.names[:count], _keys(one)[:count])
             if not any(_same_name(key, other_key) for other_key in near_other) and not (elsewhere and mentioned(key, elsewhere))
         )
         if not own:
@@ -67,7 +77,9 @@ def _same_name(first: str, second: str) -> bool:
     return shorter == longer or (" " in shorter and f" {shorter} " in f" {longer} ")
 
 
-def attributions(figures: Sequence[Figure], members: list[int], names_of: dict[str, frozenset[str]], wording_vectors) -> list[Candidate]:
+def attributions(
+    figures: Sequence[Figure], members: list[int], names_of: dict[str, frozenset[str]], wording_vectors,
+) -> list[Candidate]:
     """The attribution candidates among ``members`` (indices of figures that may be compared)."""
     by_value: dict[tuple[str, float, str], list[int]] = defaultdict(list)
     for index in members:
@@ -81,11 +93,11 @@ def attributions(figures: Sequence[Figure], members: list[int], names_of: dict[s
             first, second = figures[i], figures[j]
             if first.source == second.source and first.sentence == second.sentence:
                 continue
-            names = distinct_names(first, second, names_of)  # cheaper than the wording: first
-            if names is None:
-                continue
             matcher = difflib.SequenceMatcher(None, first.wording, second.wording, autojunk=False)
             if matcher.real_quick_ratio() < SAME_WORDING or matcher.quick_ratio() < SAME_WORDING:
+                continue
+            names = distinct_names(first, second, names_of)
+            if names is None:
                 continue
             wording = matcher.ratio()
             if SAME_WORDING <= wording < COPIED:

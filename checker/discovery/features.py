@@ -40,7 +40,7 @@ WEIGHTS = {
 }
 NAME_FACTOR = 1.5
 WORD_FACTOR = 0.5
-MAX_TERMS = 24  # a figure keeps its heaviest terms: enough to say what it is about
+MAX_TERMS = 18  # a figure keeps its heaviest terms: enough to say what it is about
 MAX_NAMES = 8
 KINDS_SKIPPED = ("number",)  # a bare number: nothing says what it is
 
@@ -66,6 +66,7 @@ class Figure:
     own: tuple[str, ...]  # lemmas of its own words (noun phrase), for contrasts and suggested rules
     names: tuple[str, ...]  # names near it as written, nearest first (clause, sentence, heading, sentences before)
     near: int  # how many of ``names`` stand in its own sentence
+    headed: int  # how many stand in its sentence or its section's heading (the others: the sentence before)
     wording: array  # array('i'): its sentence's words (stable hashes), figures masked as 0
     low: str | None = None  # why it says little on its own, else None
     covered_by: str | None = None  # the rule that covers it, when rules were given
@@ -210,6 +211,7 @@ def document_features(
     return DocumentFeatures(document.source, document.meta, tuple(figures), fr.capitalised(document.text), len(quantities))
 
 
+_MAY_DATE = regex.compile(r"(?:19|20)\d\d|\ban(?:s|née)?\b|dernier|dernière", regex.IGNORECASE)  # what every period phrase holds
 _CAPITAL_INSIDE = regex.compile(r"\p{Lu}")  # a sentence with no capital after its first letter names nothing
 
 
@@ -286,7 +288,7 @@ class _Reader:
         sentence_words = _outside(self.words(bounds), spans)
         measures = _measure_words(document, Span(start, end))
         sentence_names = fr.names(text, sentence_words)
-        phrases = period_phrases(quote)
+        phrases = period_phrases(quote) if _MAY_DATE.search(quote) else []
         heading_terms, heading_names = self._heading(start)
         previous = self._previous_names(bounds)
         wording = _wording(sentence_words, spans)
@@ -317,9 +319,12 @@ class _Reader:
                 if key is not None:
                     terms[key] = max(terms.get(key, 0.0), WEIGHTS["figure"])
             ordered = sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
-            near = list(dict.fromkeys([n.surface for n in sentence_names if clause[0] <= n.start < clause[1]] + [n.surface for n in sentence_names]))
+            named = [n for n in sentence_names if not _place(text, n)]
+            near = list(dict.fromkeys([n.surface for n in named if clause[0] <= n.start < clause[1]] + [n.surface for n in named]))
             in_sentence = len(near)
-            near = list(dict.fromkeys(near + list(heading_names) + list(previous)))[:MAX_NAMES]
+            near = list(dict.fromkeys(near + list(heading_names)))
+            in_heading = len(near)
+            near = list(dict.fromkeys(near + list(previous)))[:MAX_NAMES]
             line, column = document.position(quantity.start)
             offset = quantity.start - start - left
             figures.append(Figure(
@@ -330,7 +335,7 @@ class _Reader:
                 period=claim_period(quote, max(offset, 0), document.meta, phrases),
                 terms=tuple(key for key, _ in ordered), weights=array("f", [weight for _, weight in ordered]),
                 own=tuple(dict.fromkeys(w.lemma for w in own_words if w.content)),
-                names=tuple(near), near=min(in_sentence, len(near)), wording=wording,
+                names=tuple(near), near=min(in_sentence, len(near)), headed=min(in_heading, len(near)), wording=wording,
                 low=low_information(quantity, text[clause[0]:quantity.start], text[quantity.end:clause[1]], clause_lemmas),
                 covered_by=covered.get(quantity.start),
             ))
@@ -396,6 +401,14 @@ def _add_names(terms: dict[str, float], surfaces: tuple[str, ...] | list[str], p
         key = NAME_MARK + key
         if terms.get(key, 0.0) < weight:
             terms[key] = weight
+
+
+_PLACE_BEFORE = regex.compile(r"(?:\b(?:en|à|au|aux|dans|vers|depuis)\s+)$", regex.IGNORECASE)
+
+
+def _place(text: str, name: fr.Name) -> bool:
+    """A name written as a place (``en France``, ``à Lyon``): where things happen, not what they are."""
+    return _PLACE_BEFORE.search(text, max(name.start - 8, 0), name.start) is not None
 
 
 def _outside(found: list[fr.Word], spans: list[tuple[int, int]]) -> list[fr.Word]:

@@ -28,9 +28,9 @@ NAME_FLOOR = 0.7
 GENERIC_SHARE = 0.5  # a term found in at least this share of the sources...
 GENERIC_MIN_SOURCES = 3  # ... and in at least this many is generic
 INDEX_TERMS = 6
-PROBE = 24
+PROBE = 16
 NEIGHBOURS = 5
-RESCORED = 8  # the holders met that get their exact similarity
+RESCORED = 6  # the holders met that get their exact similarity
 
 
 def idf(sources_with: int, sources: int) -> float:

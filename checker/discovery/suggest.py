@@ -112,8 +112,8 @@ def _base(figures: list[Figure], candidate: Candidate) -> dict[str, object]:
 
 
 def _alias_choices(figures: list[Figure], candidate: Candidate, publishers: set[str], generic: frozenset[str]) -> list[str]:
-    """Names near two or more of the figures, then the pairs of words and the words their clauses
-    share (as written), then the other names; none generic, none from a publisher's name."""
+    """Names near two or more of the figures, then the pairs of words their clauses share (as
+    written), then the other names, generic ones last; none from a publisher's name."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for figure in figures:
@@ -124,15 +124,18 @@ def _alias_choices(figures: list[Figure], candidate: Candidate, publishers: set[
         for side in candidate.subjects:
             for name in side.split(", "):
                 counts[name] += len(figures)
-    names = [name for name in counts if name_term(name) not in generic and not _publisher(name, publishers)]
-    names.sort(key=lambda name: (-counts[name], first_seen.get(name, 99), name))
-    shared_names = [name for name in names if counts[name] >= 2]
-    phrases = _phrases(figures, candidate.shared)
+    names = [name for name in counts if not _publisher(name, publishers)]
+    names.sort(key=lambda name: (name_term(name) in generic, -counts[name], first_seen.get(name, 99), name))
+    shared_names = [name for name in names if counts[name] >= 2 and name_term(name) not in generic]
+    # pairs of words (a noun and its complement: "stratégie santé"), shared, then each figure's;
+    # single words only from a figure's own noun phrase ("cofinancements")
+    pairs = tuple(term for term in candidate.shared if " " in term)
+    phrases = _phrases(figures, pairs)
     for figure in figures:  # then each figure's own words, for the figures the others miss
-        phrases += _phrases([figure], tuple(term for term in figure.terms if term not in generic)[:6])
+        phrases += _phrases([figure], tuple(term for term in figure.terms if " " in term and term not in generic)[:4] + figure.own)
     # a measure word (investis, dotée) says what is measured, not of what: never a subject alias
     phrases = [phrase for phrase in phrases if not _publisher(phrase, publishers) and not _MEASURE.fullmatch(phrase)]
-    found = [_pattern(text) for text in shared_names + phrases + names]
+    found = [_pattern(text) for text in shared_names + phrases + names]  # generic names last
     return list(dict.fromkeys(found))[:16]
 
 
