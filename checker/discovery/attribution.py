@@ -32,16 +32,21 @@ def wording_similarity(first: Figure, second: Figure) -> float:
     return difflib.SequenceMatcher(None, first.wording, second.wording, autojunk=False).ratio()
 
 
+def _named_alike(first: Figure, second: Figure) -> bool:
+    """Whether the same names stand near both figures, or their sentences name the same thing."""
+    first_keys, second_keys = _keys(first), _keys(second)
+    return not first_keys or not second_keys or set(first_keys) == set(second_keys) or bool(
+        set(first_keys[:first.near]) & set(second_keys[:second.near])
+    )
+
+
 def distinct_names(
     first: Figure, second: Figure, names_of: dict[str, frozenset[str]],
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Names near each figure that the other's context does not hold (nearest first), or None.
 
     None too when both sentences name the same thing: one subject."""
-    first_keys, second_keys = _keys(first), _keys(second)
-    if not first_keys or not second_keys or set(first_keys) == set(second_keys):
-        return None  # the same names near both: one subject
-    if set(first_keys[:first.near]) & set(second_keys[:second.near]):
+    if _named_alike(first, second):
         return None
     sides = []
     across = first.source != second.source
@@ -93,6 +98,8 @@ def attributions(
             first, second = figures[i], figures[j]
             if first.source == second.source and first.sentence == second.sentence:
                 continue
+            if _named_alike(first, second):
+                continue  # cheap, and most pairs of one value are of one subject
             matcher = difflib.SequenceMatcher(None, first.wording, second.wording, autojunk=False)
             if matcher.real_quick_ratio() < SAME_WORDING or matcher.quick_ratio() < SAME_WORDING:
                 continue

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from checker import french
-from checker.bind import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE, _measure, _measure_words, bind
+from checker.bind import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE, _measure, bind
 from checker.documents import Document, Span, blank
 from checker.discovery import words as fr
 from checker.extractor import Quantity
@@ -286,7 +286,7 @@ class _Reader:
         members = sorted(members, key=lambda q: q.start)
         spans = [(q.start, q.end) for q in members]
         sentence_words = _outside(self.words(bounds), spans)
-        measures = _measure_words(document, Span(start, end))
+        measures = [(word.start, word.end, word.surface) for word in sentence_words if fr.is_measure(word.surface)]
         sentence_names = fr.names(text, sentence_words)
         phrases = period_phrases(quote) if _MAY_DATE.search(quote) else []
         heading_terms, heading_names = self._heading(start)
@@ -461,6 +461,6 @@ def _parts(sentence_words: list[fr.Word], own: tuple[int, int], clause: tuple[in
 def _wording(sentence_words: list[fr.Word], spans: list[tuple[int, int]]) -> array:
     """The sentence's words in order as stable hashes, each figure of it as 0."""
     tokens: list[tuple[int, int]] = [(start, 0) for start, _ in spans]
-    tokens += [(word.start, fr.stable_hash(word.surface.lower())) for word in sentence_words]
+    tokens += [(word.start, fr.word_hash(word.surface)) for word in sentence_words]
     tokens.sort()
     return array("i", [token for _, token in tokens])

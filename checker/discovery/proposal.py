@@ -17,6 +17,7 @@ each meets its strongest holders, through which the others are linked (checker.d
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections import defaultdict
@@ -134,7 +135,7 @@ def neighbours(members: list[int], vectors, prior=None, threshold: float = SAME_
             for negative, j in strongest.get(term, ()):
                 partial[j] = partial.get(j, 0.0) - value * negative
         partial.pop(i, None)
-        best = sorted(partial.items(), key=lambda item: (-item[1], item[0]))[:RESCORED]
+        best = heapq.nsmallest(RESCORED, partial.items(), key=lambda item: (-item[1], item[0]))
         mine = dict(zip(vector.ids, vector.values))
         scored = []
         for j, _ in best:

@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 import regex
 
+from checker import french
+
 # Words that never say what a figure is about: grammar, and the words of quantities themselves.
 STOPWORDS = frozenset("""
 a à afin ai ainsi alors après au aucun aucune aujourd auprès aussi autour autre autres aux avant avec
@@ -203,8 +205,33 @@ def capitalised(text: str) -> frozenset[str]:
 def mentioned(name_key: str, capitalised_words: frozenset[str]) -> bool:
     """Whether a name (its key) is written in a document whose ``capitalised`` words are given:
     each of its words other than the small ones inside names (``de``, ``la``) and numbers."""
-    parts = [part for part in name_key.split() if part not in NAME_JOINERS and not part[:1].isdigit()]
-    return all(part in capitalised_words for part in parts)
+    return all(part in capitalised_words for part in _name_parts(name_key))
+
+
+@lru_cache(maxsize=100_000)
+def _name_parts(name_key: str) -> tuple[str, ...]:
+    return tuple(part for part in name_key.split() if part not in NAME_JOINERS and not part[:1].isdigit())
+
+
+_MEASURE = regex.compile(rf"(?:{french.MEASURE_WORDS})", regex.IGNORECASE)
+_MEASURES: dict[str, bool] = {}
+_HASHES: dict[str, int] = {}
+
+
+def is_measure(surface: str) -> bool:
+    """Whether a word is one of french.MEASURE_WORDS (investis, dotée, budget...), as check shows them."""
+    found = _MEASURES.get(surface)
+    if found is None:
+        found = _MEASURES[surface] = _MEASURE.fullmatch(surface) is not None
+    return found
+
+
+def word_hash(surface: str) -> int:
+    """``stable_hash`` of a word in lower case, found once per way it is written."""
+    found = _HASHES.get(surface)
+    if found is None:
+        found = _HASHES[surface] = stable_hash(surface.lower())
+    return found
 
 
 def stable_hash(word: str) -> int:
