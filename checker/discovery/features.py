@@ -278,68 +278,81 @@ class _Reader:
     def sentence_figures(
         self, bounds: tuple[int, int], members: list[Quantity], covered: dict[int, str], nearby: tuple[str, ...],
     ) -> list[Figure]:
+        """The figures of one sentence: what they share is read once (``_Sentence``), then each
+        figure's own words and clause."""
+        sentence = _Sentence(self, bounds, sorted(members, key=lambda q: q.start), nearby)
+        return [
+            self._figure(sentence, quantity, clause, covered)
+            for quantity, clause in zip(sentence.members, sentence.clauses) if block_of(quantity) is not None
+        ]
+
+    def _figure(self, sentence: _Sentence, quantity: Quantity, clause: tuple[int, int], covered: dict[int, str]) -> Figure:
         document, text = self.document, self.document.text
-        start, end = bounds
+        own = _own_words(text, sentence.words, quantity)
+        clause_lemmas = {w.lemma for w in sentence.words if clause[0] <= w.start < clause[1]}
+        terms = dict(sentence.context)
+        for part, part_words in _parts(sentence.words, own, clause):
+            _add_words(terms, part_words, part, self.publisher)
+        for name in sentence.names:
+            part = "own" if own[0] <= name.start < own[1] else "clause" if clause[0] <= name.start < clause[1] else "sentence"
+            _add_names(terms, (name.surface,), part, self.publisher)
+        for other in sentence.members:
+            key = figure_key(other) if other is not quantity else None
+            if key is not None:
+                terms[key] = max(terms.get(key, 0.0), WEIGHTS["figure"])
+        ordered = sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
+        in_clause = [n.surface for n in sentence.named if clause[0] <= n.start < clause[1]]
+        near = list(dict.fromkeys(in_clause + sentence.named_surfaces))
+        in_sentence = len(near)
+        near = list(dict.fromkeys(near + list(sentence.heading_names)))
+        in_heading = len(near)
+        near = list(dict.fromkeys(near + list(sentence.previous)))[:MAX_NAMES]
+        line, column = document.position(quantity.start)
+        start = sentence.bounds[0]
+        offset = quantity.start - start - sentence.left
+        return Figure(
+            source=document.source, line=line, column=column, page=document.page_at(quantity.start),
+            quantity=quantity, block=block_of(quantity), quote=sentence.quote, quote_offset=offset, sentence=start,
+            measure=_measure(document, quantity, Span(*sentence.bounds), sentence.measures),
+            moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
+            period=claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases),
+            terms=tuple(key for key, _ in ordered), weights=array("f", [weight for _, weight in ordered]),
+            own=tuple(dict.fromkeys(w.lemma for w in sentence.words if own[0] <= w.start < own[1] and w.content)),
+            names=tuple(near), near=min(in_sentence, len(near)), headed=min(in_heading, len(near)), wording=sentence.wording,
+            low=low_information(quantity, text[clause[0]:quantity.start], text[quantity.end:clause[1]], clause_lemmas),
+            covered_by=covered.get(quantity.start),
+        )
+
+
+class _Sentence:
+    """What the figures of one sentence share: its words and names outside the figures, its
+    clauses, measure words and period phrases, and the terms of its context (heading, sentence
+    before, title, the figures of the sentences around)."""
+
+    def __init__(self, reader: _Reader, bounds: tuple[int, int], members: list[Quantity], nearby: tuple[str, ...]) -> None:
+        text = reader.document.text
+        start, end = self.bounds = bounds
         raw = text[start:end]
-        left = len(raw) - len(raw.lstrip())
-        quote = raw.strip()
-        members = sorted(members, key=lambda q: q.start)
+        self.left = len(raw) - len(raw.lstrip())
+        self.quote = raw.strip()
+        self.members = members
         spans = [(q.start, q.end) for q in members]
-        sentence_words = _outside(self.words(bounds), spans)
-        measures = [(word.start, word.end, word.surface) for word in sentence_words if fr.is_measure(word.surface)]
-        sentence_names = fr.names(text, sentence_words)
-        phrases = period_phrases(quote) if _MAY_DATE.search(quote) else []
-        heading_terms, heading_names = self._heading(start)
-        previous = self._previous_names(bounds)
-        wording = _wording(sentence_words, spans)
-        clauses = clause_bounds(text, start, end, spans)
-        figures = []
-        for quantity, clause in zip(members, clauses):
-            block = block_of(quantity)
-            if block is None:
-                continue
-            own_low, own_high = _own_words(text, sentence_words, quantity)
-            own_words = [w for w in sentence_words if own_low <= w.start < own_high]
-            clause_words = [w for w in sentence_words if clause[0] <= w.start < clause[1]]
-            clause_lemmas = {w.lemma for w in clause_words}
-            terms: dict[str, float] = {}
-            for part, part_words in _parts(sentence_words, (own_low, own_high), clause):
-                _add_words(terms, part_words, part, self.publisher)
-            for name in sentence_names:
-                part = "own" if own_low <= name.start < own_high else "clause" if clause[0] <= name.start < clause[1] else "sentence"
-                _add_names(terms, (name.surface,), part, self.publisher)
-            for key, weight in heading_terms.items():
-                terms[key] = max(terms.get(key, 0.0), weight)
-            _add_names(terms, previous, "previous", self.publisher)
-            _add_names(terms, self._title, "title", self.publisher)
-            for key in nearby:
-                terms[key] = max(terms.get(key, 0.0), WEIGHTS["nearby"])
-            for other in members:
-                key = figure_key(other) if other is not quantity else None
-                if key is not None:
-                    terms[key] = max(terms.get(key, 0.0), WEIGHTS["figure"])
-            ordered = sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
-            named = [n for n in sentence_names if not _place(text, n)]
-            near = list(dict.fromkeys([n.surface for n in named if clause[0] <= n.start < clause[1]] + [n.surface for n in named]))
-            in_sentence = len(near)
-            near = list(dict.fromkeys(near + list(heading_names)))
-            in_heading = len(near)
-            near = list(dict.fromkeys(near + list(previous)))[:MAX_NAMES]
-            line, column = document.position(quantity.start)
-            offset = quantity.start - start - left
-            figures.append(Figure(
-                source=document.source, line=line, column=column, page=document.page_at(quantity.start),
-                quantity=quantity, block=block, quote=quote, quote_offset=offset, sentence=start,
-                measure=_measure(document, quantity, Span(start, end), measures),
-                moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
-                period=claim_period(quote, max(offset, 0), document.meta, phrases),
-                terms=tuple(key for key, _ in ordered), weights=array("f", [weight for _, weight in ordered]),
-                own=tuple(dict.fromkeys(w.lemma for w in own_words if w.content)),
-                names=tuple(near), near=min(in_sentence, len(near)), headed=min(in_heading, len(near)), wording=wording,
-                low=low_information(quantity, text[clause[0]:quantity.start], text[quantity.end:clause[1]], clause_lemmas),
-                covered_by=covered.get(quantity.start),
-            ))
-        return figures
+        self.words = _outside(reader.words(bounds), spans)
+        self.measures = [(word.start, word.end, word.surface) for word in self.words if fr.is_measure(word.surface)]
+        self.names = fr.names(text, self.words)
+        self.named = [name for name in self.names if not _place(text, name)]  # a place is not a subject
+        self.named_surfaces = [name.surface for name in self.named]
+        self.phrases = period_phrases(self.quote) if _MAY_DATE.search(self.quote) else []
+        self.wording = _wording(self.words, spans)
+        self.clauses = clause_bounds(text, start, end, spans)
+        heading_terms, self.heading_names = reader._heading(start)
+        self.previous = reader._previous_names(bounds)
+        context = dict(heading_terms)
+        _add_names(context, self.previous, "previous", reader.publisher)
+        _add_names(context, reader._title, "title", reader.publisher)
+        for key in nearby:
+            context[key] = max(context.get(key, 0.0), WEIGHTS["nearby"])
+        self.context = context
 
 
 def _nearby_keys(document: Document, bounds: tuple[int, int], by_sentence: dict[tuple[int, int], list[Quantity]]) -> tuple[str, ...]:
