@@ -27,10 +27,14 @@ def _err(message: str) -> None:
 
 
 def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache: bool, cache_dir: Optional[Path]):
+    """The discovery, and every error met (of a rule, of a document), each said on stderr."""
     from checker.discovery import discover as run_discover
-    from cli.main import _close_cache, _load_rules_or_exit, _open_cache, _progress_callback
+    from cli.main import _close_cache, _load_rules, _open_cache, _progress_callback
 
-    loaded_rules = _load_rules_or_exit(rules) if rules is not None else None
+    loaded_rules, errors = None, []
+    if rules is not None:  # an invalid rule is reported and left out; the others mark what they cover
+        loaded = _load_rules(rules, cache_dir, no_cache)
+        loaded_rules, errors = list(loaded.rules), list(loaded.errors)
     cache = _open_cache(no_cache, cache_dir)
     try:
         discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=_progress_callback(paths))
@@ -38,11 +42,12 @@ def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache
         _close_cache(cache)
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
-    for error in discovery.errors:
+    errors.extend(discovery.errors)
+    for error in errors:
         _err(str(error))
     for item in discovery.skipped:
         _err(f"warning: {item}")
-    return discovery
+    return discovery, errors
 
 
 def _where(figure) -> str:
@@ -147,10 +152,10 @@ def discover(
 
     Exit codes: 0 (exploratory, whatever is found); 2 a document or rule file could not be read.
     """
-    discovery = _run(paths, rules, jobs, no_cache, cache_dir)
+    discovery, errors = _run(paths, rules, jobs, no_cache, cache_dir)
     renderer = {"table": render_table, "json": render_json, "markdown": render_markdown}[output_format.value]
     sys.stdout.write(renderer(discovery, top))
-    if discovery.errors:
+    if errors:
         raise typer.Exit(ExitCode.ERROR)
 
 
@@ -169,11 +174,10 @@ def suggest(
     Exit codes: 0 written; 2 input error, unknown candidate id, or a rule that fails to load.
     """
     from checker.discovery.suggest import publisher_words, render_rules, suggest_rule
-    from checker.errors import RuleError
     from checker.rules import load_rules
     from cli.main import write_atomic
 
-    discovery = _run(paths, None, jobs, no_cache, cache_dir)
+    discovery, errors = _run(paths, None, jobs, no_cache, cache_dir)
     by_id = {c.id: c for c in discovery.candidates}
     if pick:
         wanted = [part.strip() for part in pick.split(",") if part.strip()]
@@ -192,11 +196,11 @@ def suggest(
         tables.append(table)
         comments.append([f"{candidate.id} {candidate.kind}: {candidate.explanation}"] + notes)
     write_atomic(output, render_rules(tables, comments))
-    try:
-        load_rules(output)
-    except RuleError as exc:
-        _err(f"the written rules do not load: {exc}")
-        raise typer.Exit(ExitCode.ERROR) from None
+    problems = load_rules(output).errors
+    for problem in problems:
+        _err(f"the written rules do not load: {problem}")
+    if problems:
+        raise typer.Exit(ExitCode.ERROR)
     typer.echo(f"{len(tables)} rules written to {output}")
-    if discovery.errors:
+    if errors:
         raise typer.Exit(ExitCode.ERROR)

@@ -87,6 +87,13 @@ def test_seeds_ages_and_spans_of_time_are_left_out_with_their_reason():
     assert not [c for c in result.candidates if c.block.startswith("duration")]
 
 
+def test_figures_a_rule_covers_are_marked():
+    result = discover([SEEDS], load_rules(ROOT / "rules").or_raise(), jobs=1)
+    assert result.covered > 0
+    funding = next(c for c in result.candidates if "718,4 millions d’euros" in _texts(c))
+    assert all(figure.covered_by == "sasn-funding" for figure in funding.figures)
+
+
 def test_discovery_is_deterministic():
     first = [(c.id, c.kind, round(c.score, 9), [f.place for f in c.figures]) for c in _seeds().candidates]
     second = [(c.id, c.kind, round(c.score, 9), [f.place for f in c.figures]) for c in _seeds().candidates]
@@ -251,7 +258,7 @@ def test_the_age_of_the_thing_and_small_numbers_are_left_out_unless_a_rule_cover
         "[[rule]]\nid = 'pharmaciens'\ntitle = 'Pharmaciens'\nkind = 'count'\nunit = 'pharmaciens'\n"
         "nouns = ['pharmacien']\nsubject = ['Allô\\s+Pharma']\nscope = 'document'\n", encoding="utf-8",
     )
-    covered = discover_documents(documents, load_rules(rule))
+    covered = discover_documents(documents, load_rules(rule).or_raise())
     pharmacists = _find(covered, "5 pharmaciens", "7 pharmaciens")
     assert pharmacists and all(figure.covered_by == "pharmaciens" for figure in pharmacists[0].figures)
 
@@ -294,7 +301,7 @@ def test_rules_suggest_for_the_funding_writes_a_rule_that_check_uses(tmp_path):
     output = tmp_path / "suggested.toml"
     written = _recoupe("rules", "suggest", "seeds/", "--pick", funding.id, "--output", str(output), "--no-cache")
     assert written.returncode == 0, written.stderr
-    rules = load_rules(output)
+    rules = load_rules(output).or_raise()
     assert len(rules) == 1 and rules[0].kind == "money" and rules[0].currency == "EUR"
     assert "SASN" in [pattern.source for pattern in rules[0].subject]
     assert not {"UpSanté", "DSIH"} & {pattern.source for pattern in rules[0].subject}
@@ -313,7 +320,7 @@ def test_rules_suggest_writes_the_timeline_and_context_keys_of_an_endowment(tmp_
     output = tmp_path / "rules.toml"
     written = _recoupe("rules", "suggest", str(folder), "--top", "1", "--output", str(output), "--no-cache")
     assert written.returncode == 0, written.stderr
-    rule = load_rules(output)[0]
+    rule = load_rules(output).or_raise()[0]
     assert rule.timeline == "fixed" and rule.window is not None and rule.require
     assert any("Innov" in pattern.source for pattern in rule.subject)
     assert rule.examples_match
