@@ -192,7 +192,7 @@ def suggest(
     publishers = publisher_words(discovery.meta.values())
     tables, comments = [], []
     for candidate in chosen:
-        table, notes = suggest_rule(candidate, discovery.read, taken, publishers, discovery.generic)
+        table, notes = suggest_rule(candidate, discovery.read, taken, publishers, discovery.generic, discovery.terms_of)
         tables.append(table)
         comments.append([f"{candidate.id} {candidate.kind}: {candidate.explanation}"] + notes)
     write_atomic(output, render_rules(tables, comments))

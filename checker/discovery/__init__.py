@@ -22,6 +22,7 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Callable
+from array import array
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,8 +65,22 @@ class Discovery:
     meta: dict[str, Source | None] = field(default_factory=dict, compare=False, repr=False)
     found: tuple[Figure, ...] = field(default=(), compare=False, repr=False)  # the compared figures
     generic: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # terms that weigh nothing
+    vocabulary: list[str] = field(default_factory=list, compare=False, repr=False)  # the terms, by id
+    vectors: list[Vector] = field(default_factory=list, compare=False, repr=False)  # of ``found``, in order
     # where each source can be read again (for ``rules suggest``): its path, or the Document given
     origins: dict[str, Path | Document] = field(default_factory=dict, compare=False, repr=False)
+
+    def terms_of(self, figure: Figure) -> tuple[str, ...]:
+        """A compared figure's subject terms, heaviest first (its vector's, as words)."""
+        index = self._places().get(figure.place)
+        return () if index is None else tuple(self.vocabulary[term] for term in self.vectors[index].ids)
+
+    def _places(self) -> dict[tuple[str, int, int], int]:
+        found = self.__dict__.get("_place_index")
+        if found is None:
+            found = {figure.place: index for index, figure in enumerate(self.found)}
+            object.__setattr__(self, "_place_index", found)  # frozen: a cache, not a change of value
+        return found
 
     def read(self, source: str) -> tuple[Document, list[Quantity]]:
         """A source's document and figures, read again (``checker.discovery.suggest.Reader``)."""
@@ -91,7 +106,7 @@ def discover(
     skipped = list(found_skipped)
     catalog = Catalog()
     finish = functools.partial(document_features, rules)
-    collected: list[DocumentFeatures] = []
+    collected = Collector()
     origins: dict[str, Path | Document] = {}
     for outcome in extract_documents(files, jobs, cache, None, finish, catalog.known_of):
         if progress is not None:
@@ -104,10 +119,10 @@ def discover(
         if features.empty:
             skipped.append(Skipped(features.source, "empty: no text"))
             continue
-        collected.append(features)
+        collected.add(features)
         origins[features.source] = outcome.path
     errors.extend(catalog.errors)
-    return replace(rank(collected), errors=tuple(errors), skipped=tuple(skipped), origins=origins)
+    return replace(collected.rank(), errors=tuple(errors), skipped=tuple(skipped), origins=origins)
 
 
 def discover_documents(documents: list[tuple[Document, list[Quantity]]], rules: list[Rule] | None = None) -> Discovery:
@@ -116,31 +131,59 @@ def discover_documents(documents: list[tuple[Document, list[Quantity]]], rules: 
     return replace(found, origins={document.source: document for document, _ in documents})
 
 
+_NO_WEIGHTS = array("f")
+
+
 def rank(documents: list[DocumentFeatures]) -> Discovery:
     """Propose, group, judge and rank the figures of ``documents``."""
-    vocabulary = Vocabulary()
-    figures: list[Figure] = []
-    term_ids = []
-    left_out: Counter[str] = Counter()
-    names_of: dict[str, frozenset[str]] = {}
-    meta: dict[str, Source | None] = {}
-    total = covered = 0
+    collected = Collector()
     for document in documents:
-        total += document.total_figures
-        names_of[document.source] = document.names
-        meta[document.source] = document.meta
+        collected.add(document)
+    return collected.rank()
+
+
+class Collector:
+    """The figures of each document as it comes, kept compact: a figure's terms become integers
+    of one vocabulary (its words are not kept once per figure); then ``rank``."""
+
+    def __init__(self) -> None:
+        self.vocabulary = Vocabulary()
+        self.figures: list[Figure] = []
+        self.term_ids: list[array] = []
+        self.weights: list[array] = []
+        self.left_out: Counter[str] = Counter()
+        self.names_of: dict[str, frozenset[str]] = {}
+        self.meta: dict[str, Source | None] = {}
+        self.word_sources: Counter[int] = Counter()  # in how many sources each word of a sentence is
+        self.total = self.covered = self.documents = 0
+
+    def add(self, document: DocumentFeatures) -> None:
+        self.documents += 1
+        self.total += document.total_figures
+        self.names_of[document.source] = document.names
+        self.meta[document.source] = document.meta
         kept = []
         for figure in document.figures:
-            covered += figure.covered_by is not None
+            self.covered += figure.covered_by is not None
             if figure.low is not None and figure.covered_by is None:
-                left_out[figure.low] += 1
+                self.left_out[figure.low] += 1
             else:
                 kept.append(figure)
-        term_ids.extend(vocabulary.add_source([figure.terms for figure in kept]))
-        figures.extend(kept)
+        self.term_ids.extend(self.vocabulary.add_source([figure.terms for figure in kept]))
+        self.weights.extend(figure.weights for figure in kept)
+        self.figures.extend(replace(figure, terms=(), weights=_NO_WEIGHTS) for figure in kept)
+        self.word_sources.update({token for figure in document.figures for token in figure.wording if token})
+
+    def rank(self) -> Discovery:
+        return _rank(self)
+
+
+def _rank(collected: Collector) -> Discovery:
+    vocabulary, figures, names_of, meta = collected.vocabulary, collected.figures, collected.names_of, collected.meta
+    left_out, total, covered = collected.left_out, collected.total, collected.covered
     rarity = vocabulary.idf()
-    vectors = [Vector.of(ids, figure.weights, rarity) for ids, figure in zip(term_ids, figures)]
-    del term_ids
+    vectors = [Vector.of(ids, weights, rarity) for ids, weights in zip(collected.term_ids, collected.weights)]
+    collected.term_ids, collected.weights = [], []
     blocks: dict[str, list[int]] = {}
     for index, figure in enumerate(figures):
         blocks.setdefault(figure.block, []).append(index)
@@ -157,18 +200,18 @@ def rank(documents: list[DocumentFeatures]) -> Discovery:
     candidates: list[Candidate] = []
     groups = group(figures, links)
     for members, similarity in zip(groups, _mean_links(groups, links)):
-        shared = _shared(members, figures, vocabulary, rarity)
+        shared = _shared(members, vectors, vocabulary, rarity)
         candidate = judge([figures[i] for i in members], similarity, shared, meta, label)
         if candidate is not None:
             candidates.append(candidate)
-    word_rarity = _word_rarity(documents)
+    word_rarity = {token: idf(count, collected.documents) or 0.01 for token, count in collected.word_sources.items()}
     candidates.extend(attributions(figures, list(range(len(figures))), names_of, functools.partial(_wording_vector, word_rarity)))
     candidates.sort(key=lambda candidate: candidate.sort_key)
     candidates = [replace(candidate, id=f"C{rank}") for rank, candidate in enumerate(candidates, 1)]
     return Discovery(
         tuple(candidates), total, len(figures), tuple(sorted(left_out.items(), key=lambda item: (-item[1], item[0]))),
-        len(edges), len(blocks), covered, len(documents), meta=meta, found=tuple(figures),
-        generic=vocabulary.generic(),
+        len(edges), len(blocks), covered, collected.documents, meta=meta, found=tuple(figures),
+        generic=vocabulary.generic(), vocabulary=vocabulary.terms, vectors=vectors,
     )
 
 
@@ -210,14 +253,14 @@ def _mean_links(groups: list[list[int]], links: list[tuple[int, int, float]]) ->
     return [total / count if count else 0.0 for total, count in zip(sums, counts)]
 
 
-def _shared(members: list[int], figures: list[Figure], vocabulary: Vocabulary, rarity) -> tuple[str, ...]:
+def _shared(members: list[int], vectors: list[Vector], vocabulary: Vocabulary, rarity) -> tuple[str, ...]:
     """Subject terms of at least two of the figures, most informative first (figure keys left out)."""
-    count: Counter[str] = Counter()
+    count: Counter[int] = Counter()
     for i in members:
-        count.update(term for term in figures[i].terms if not term.startswith("#"))
-    kept = [term for term, n in count.items() if n >= 2 and rarity[vocabulary.ids[term]] > 0]
-    kept.sort(key=lambda term: (-count[term] * rarity[vocabulary.ids[term]], term))
-    return tuple(kept)
+        count.update(vectors[i].ids)
+    kept = [term for term, n in count.items() if n >= 2 and rarity[term] > 0 and not vocabulary.terms[term].startswith("#")]
+    kept.sort(key=lambda term: (-count[term] * rarity[term], vocabulary.terms[term]))
+    return tuple(vocabulary.terms[term] for term in kept)
 
 
 def _labeller(vocabulary: Vocabulary, figures: list[Figure]) -> Callable[[str], str]:
@@ -227,13 +270,6 @@ def _labeller(vocabulary: Vocabulary, figures: list[Figure]) -> Callable[[str], 
         for name in figure.names:
             surfaces.setdefault(name_term(name), name)
     return lambda term: surfaces.get(term, term)
-
-
-def _word_rarity(documents: list[DocumentFeatures]) -> dict[int, float]:
-    counts: Counter[int] = Counter()
-    for document in documents:
-        counts.update({token for figure in document.figures for token in figure.wording if token})
-    return {token: idf(count, len(documents)) or 0.01 for token, count in counts.items()}
 
 
 def _wording_vector(rarity: dict[int, float], figure: Figure) -> Vector:

@@ -49,17 +49,19 @@ Reader = Callable[[str], tuple[Document, list[Quantity]]]
 
 def suggest_rule(
     candidate: Candidate, read: Reader, taken: set[str], publishers: set[str], generic: frozenset[str] = frozenset(),
+    terms_of: Callable[[Figure], tuple[str, ...]] = lambda figure: figure.terms,
 ) -> tuple[dict[str, object], list[str]]:
     """A rule table for ``candidate`` and notes for the user (what could not be made to bind).
 
     ``publishers``: the publishers' names, lower case (never an alias, nor a part of one);
-    ``generic``: the terms of discovery that weigh nothing (found in most sources)."""
+    ``generic``: the terms of discovery that weigh nothing (found in most sources); ``terms_of``:
+    a figure's subject terms (``Discovery.terms``)."""
     figures = [figure for figure in candidate.figures if figure.block == candidate.block]
     quantity = figures[0].quantity
     documents = {figure.source: read(figure.source) for figure in figures}
     base = _base(figures, candidate)
     wanted = {figure.place for figure in figures}
-    aliases = _alias_choices(figures, candidate, publishers, generic)
+    aliases = _alias_choices(figures, candidate, publishers, generic, terms_of)
     chosen: list[str] = []
     table: dict[str, object] = {}
     for scope in ("section", "document"):
@@ -111,7 +113,7 @@ def _base(figures: list[Figure], candidate: Candidate) -> dict[str, object]:
     return base
 
 
-def _alias_choices(figures: list[Figure], candidate: Candidate, publishers: set[str], generic: frozenset[str]) -> list[str]:
+def _alias_choices(figures: list[Figure], candidate: Candidate, publishers: set[str], generic: frozenset[str], terms_of) -> list[str]:
     """Names near two or more of the figures, then the pairs of words their clauses share (as
     written), then the other names, generic ones last; none from a publisher's name."""
     counts: Counter[str] = Counter()
@@ -132,7 +134,7 @@ def _alias_choices(figures: list[Figure], candidate: Candidate, publishers: set[
     pairs = tuple(term for term in candidate.shared if " " in term)
     phrases = _phrases(figures, pairs)
     for figure in figures:  # then each figure's own words, for the figures the others miss
-        phrases += _phrases([figure], tuple(term for term in figure.terms if " " in term and term not in generic)[:4] + figure.own)
+        phrases += _phrases([figure], tuple(term for term in terms_of(figure) if " " in term and term not in generic)[:4] + figure.own)
     # a measure word (investis, dotée) says what is measured, not of what: never a subject alias
     phrases = [phrase for phrase in phrases if not _publisher(phrase, publishers) and not _MEASURE.fullmatch(phrase)]
     found = [_pattern(text) for text in shared_names + phrases + names]  # generic names last
