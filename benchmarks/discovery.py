@@ -35,7 +35,8 @@ def measure(recoupe: str, sizes: list[float], workdir: Path, timeout: float, rep
         megabytes = total / MB
         command = [recoupe, "discover", str(folder), "--format", "json", "--jobs", "1", "--no-cache", "--top", "50"]
         runs = [run(command, fresh(workdir / f"cwd-discover-{size:g}MB"), timeout) for _ in range(repeat)]
-        errors = [one.error for one in runs if one.error]
+        # discover exits 0 whatever it finds: any other code is an error (1 too: a traceback)
+        errors = [one.error or f"exit code {one.status}" for one in runs if one.error or one.status != 0]
         if errors:
             print(f"{'discover':<9}{megabytes:>7.2f}{files:>7}  ERROR {errors[0]}", flush=True)
             checks.append((f"discover runs without error at {size:g} MB: {errors[0]}", False))

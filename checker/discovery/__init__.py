@@ -162,6 +162,7 @@ class Collector:
         self.total += document.total_figures
         self.names_of[document.source] = document.names
         self.meta[document.source] = document.meta
+        self.left_out.update(document.left_out)
         kept = []
         for figure in document.figures:
             self.covered += figure.covered_by is not None

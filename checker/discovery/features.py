@@ -86,6 +86,7 @@ class DocumentFeatures:
     names: frozenset[str]  # every capitalised word of the text, lower case (words.capitalised)
     total_figures: int
     empty: bool = False
+    left_out: tuple[str, ...] = ()  # why, for each figure that says little on its own (no rule covers it)
 
 
 def block_of(quantity: Quantity) -> str | None:
@@ -207,8 +208,9 @@ def document_features(
     for bounds, members in by_sentence.items():
         nearby = _nearby_keys(document, bounds, by_sentence)
         figures.extend(reader.sentence_figures(bounds, members, covered, nearby))
-    figures.sort(key=lambda figure: (figure.line, figure.column))
-    return DocumentFeatures(document.source, document.meta, tuple(figures), fr.capitalised(document.text), len(quantities))
+    left_out = tuple(figure for figure in figures if isinstance(figure, str))
+    kept = sorted((figure for figure in figures if not isinstance(figure, str)), key=lambda figure: (figure.line, figure.column))
+    return DocumentFeatures(document.source, document.meta, tuple(kept), fr.capitalised(document.text), len(quantities), left_out=left_out)
 
 
 _MAY_DATE = regex.compile(r"(?:19|20)\d\d|\ban(?:s|née)?\b|dernier|dernière", regex.IGNORECASE)  # what every period phrase holds
@@ -227,7 +229,12 @@ class _Reader:
         self._headings: dict[int, tuple[dict[str, float], tuple[str, ...]]] = {}
         self._previous: dict[int, tuple[str, ...]] = {}
         self._words: dict[tuple[int, int], list[fr.Word]] = {}
+        self._shared: dict[object, object] = {}
         self._title = self._title_names()
+
+    def _share(self, value):
+        """One object for equal values of a document (periods, lists of names): kept once, not per figure."""
+        return self._shared.setdefault(value, value)
 
     def words(self, span: tuple[int, int]) -> list[fr.Word]:
         """The words of a span of the text, read once (a sentence is also the one before another)."""
@@ -277,19 +284,22 @@ class _Reader:
 
     def sentence_figures(
         self, bounds: tuple[int, int], members: list[Quantity], covered: dict[int, str], nearby: tuple[str, ...],
-    ) -> list[Figure]:
+    ) -> list[Figure | str]:
         """The figures of one sentence: what they share is read once (``_Sentence``), then each
-        figure's own words and clause."""
+        figure's own words and clause; for a figure left out, why (a string)."""
         sentence = _Sentence(self, bounds, sorted(members, key=lambda q: q.start), nearby)
         return [
             self._figure(sentence, quantity, clause, covered)
             for quantity, clause in zip(sentence.members, sentence.clauses) if block_of(quantity) is not None
         ]
 
-    def _figure(self, sentence: _Sentence, quantity: Quantity, clause: tuple[int, int], covered: dict[int, str]) -> Figure:
+    def _figure(self, sentence: _Sentence, quantity: Quantity, clause: tuple[int, int], covered: dict[int, str]) -> Figure | str:
         document, text = self.document, self.document.text
-        own = _own_words(text, sentence.words, quantity)
         clause_lemmas = {w.lemma for w in sentence.words if clause[0] <= w.start < clause[1]}
+        low = low_information(quantity, text[clause[0]:quantity.start], text[quantity.end:clause[1]], clause_lemmas)
+        if low is not None and quantity.start not in covered:
+            return low  # left out: nothing more to read
+        own = _own_words(text, sentence.words, quantity)
         terms = dict(sentence.context)
         for part, part_words in _parts(sentence.words, own, clause):
             _add_words(terms, part_words, part, self.publisher)
@@ -315,11 +325,11 @@ class _Reader:
             quantity=quantity, block=block_of(quantity), quote=sentence.quote, quote_offset=offset, sentence=start,
             measure=_measure(document, quantity, Span(*sentence.bounds), sentence.measures),
             moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
-            period=claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases),
+            period=self._share(claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases)),
             terms=tuple(key for key, _ in ordered), weights=array("f", [weight for _, weight in ordered]),
-            own=tuple(dict.fromkeys(w.lemma for w in sentence.words if own[0] <= w.start < own[1] and w.content)),
-            names=tuple(near), near=min(in_sentence, len(near)), headed=min(in_heading, len(near)), wording=sentence.wording,
-            low=low_information(quantity, text[clause[0]:quantity.start], text[quantity.end:clause[1]], clause_lemmas),
+            own=self._share(tuple(dict.fromkeys(w.lemma for w in sentence.words if own[0] <= w.start < own[1] and w.content))),
+            names=self._share(tuple(near)), near=min(in_sentence, len(near)), headed=min(in_heading, len(near)), wording=sentence.wording,
+            low=low,
             covered_by=covered.get(quantity.start),
         )
 
