@@ -131,8 +131,6 @@ def discover_documents(documents: list[tuple[Document, list[Quantity]]], rules: 
     return replace(found, origins={document.source: document for document, _ in documents})
 
 
-_NO_WEIGHTS = array("f")
-
 
 def rank(documents: list[DocumentFeatures]) -> Discovery:
     """Propose, group, judge and rank the figures of ``documents``."""
@@ -163,16 +161,10 @@ class Collector:
         self.names_of[document.source] = document.names
         self.meta[document.source] = document.meta
         self.left_out.update(document.left_out)
-        kept = []
-        for figure in document.figures:
-            self.covered += figure.covered_by is not None
-            if figure.low is not None and figure.covered_by is None:
-                self.left_out[figure.low] += 1
-            else:
-                kept.append(figure)
-        self.term_ids.extend(self.vocabulary.add_source([figure.terms for figure in kept]))
-        self.weights.extend(figure.weights for figure in kept)
-        self.figures.extend(replace(figure, terms=(), weights=_NO_WEIGHTS) for figure in kept)
+        self.covered += sum(figure.covered_by is not None for figure in document.figures)
+        self.term_ids.extend(self.vocabulary.add_source(document.terms))
+        self.weights.extend(document.weights)
+        self.figures.extend(document.figures)
         self.word_sources.update({token for figure in document.figures for token in figure.wording if token})
 
     def rank(self) -> Discovery:

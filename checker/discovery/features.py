@@ -61,8 +61,6 @@ class Figure:
     measure: str | None  # the measure word nearest to it (investis, dotée...), as check shows it
     moves: str  # what its clause says of time: fixed, running, change, or ""
     period: Period
-    terms: tuple[str, ...]  # subject terms, heaviest first ("@sasn" a name, "doter" a lemma, "#count:projet:350" a figure)
-    weights: array  # array('f') of their weights
     own: tuple[str, ...]  # lemmas of its own words (noun phrase), for contrasts and suggested rules
     names: tuple[str, ...]  # names near it as written, nearest first (clause, sentence, heading, sentences before)
     near: int  # how many of ``names`` stand in its own sentence
@@ -87,6 +85,11 @@ class DocumentFeatures:
     total_figures: int
     empty: bool = False
     left_out: tuple[str, ...] = ()  # why, for each figure that says little on its own (no rule covers it)
+    # each figure's subject terms, heaviest first ("@sasn" a name, "doter" a lemma, "#count:projet:350"
+    # a figure stated beside it), and their weights (array('f')): beside the figures, not in them,
+    # for the collector keeps them as integers of its vocabulary
+    terms: tuple[tuple[str, ...], ...] = ()
+    weights: tuple[array, ...] = ()
 
 
 def block_of(quantity: Quantity) -> str | None:
@@ -209,8 +212,11 @@ def document_features(
         nearby = _nearby_keys(document, bounds, by_sentence)
         figures.extend(reader.sentence_figures(bounds, members, covered, nearby))
     left_out = tuple(figure for figure in figures if isinstance(figure, str))
-    kept = sorted((figure for figure in figures if not isinstance(figure, str)), key=lambda figure: (figure.line, figure.column))
-    return DocumentFeatures(document.source, document.meta, tuple(kept), fr.capitalised(document.text), len(quantities), left_out=left_out)
+    kept = sorted((figure for figure in figures if not isinstance(figure, str)), key=lambda found: (found[0].line, found[0].column))
+    return DocumentFeatures(
+        document.source, document.meta, tuple(figure for figure, _, _ in kept), fr.capitalised(document.text), len(quantities),
+        left_out=left_out, terms=tuple(terms for _, terms, _ in kept), weights=tuple(weights for _, _, weights in kept),
+    )
 
 
 _MAY_DATE = regex.compile(r"(?:19|20)\d\d|\ban(?:s|née)?\b|dernier|dernière", regex.IGNORECASE)  # what every period phrase holds
@@ -284,16 +290,18 @@ class _Reader:
 
     def sentence_figures(
         self, bounds: tuple[int, int], members: list[Quantity], covered: dict[int, str], nearby: tuple[str, ...],
-    ) -> list[Figure | str]:
-        """The figures of one sentence: what they share is read once (``_Sentence``), then each
-        figure's own words and clause; for a figure left out, why (a string)."""
+    ) -> list[tuple[Figure, tuple[str, ...], array] | str]:
+        """The figures of one sentence with their terms and weights: what they share is read once
+        (``_Sentence``), then each figure's own words and clause; for a figure left out, why."""
         sentence = _Sentence(self, bounds, sorted(members, key=lambda q: q.start), nearby)
         return [
             self._figure(sentence, quantity, clause, covered)
             for quantity, clause in zip(sentence.members, sentence.clauses) if block_of(quantity) is not None
         ]
 
-    def _figure(self, sentence: _Sentence, quantity: Quantity, clause: tuple[int, int], covered: dict[int, str]) -> Figure | str:
+    def _figure(
+        self, sentence: _Sentence, quantity: Quantity, clause: tuple[int, int], covered: dict[int, str],
+    ) -> tuple[Figure, tuple[str, ...], array] | str:
         document, text = self.document, self.document.text
         clause_lemmas = {w.lemma for w in sentence.words if clause[0] <= w.start < clause[1]}
         low = low_information(quantity, text[clause[0]:quantity.start], text[quantity.end:clause[1]], clause_lemmas)
@@ -320,18 +328,18 @@ class _Reader:
         line, column = document.position(quantity.start)
         start = sentence.bounds[0]
         offset = quantity.start - start - sentence.left
-        return Figure(
+        figure = Figure(
             source=document.source, line=line, column=column, page=document.page_at(quantity.start),
             quantity=quantity, block=block_of(quantity), quote=sentence.quote, quote_offset=offset, sentence=start,
             measure=_measure(document, quantity, Span(*sentence.bounds), sentence.measures),
             moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
             period=self._share(claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases)),
-            terms=tuple(key for key, _ in ordered), weights=array("f", [weight for _, weight in ordered]),
             own=self._share(tuple(dict.fromkeys(w.lemma for w in sentence.words if own[0] <= w.start < own[1] and w.content))),
             names=self._share(tuple(near)), near=min(in_sentence, len(near)), headed=min(in_heading, len(near)), wording=sentence.wording,
             low=low,
             covered_by=covered.get(quantity.start),
         )
+        return figure, tuple(key for key, _ in ordered), array("f", [weight for _, weight in ordered])
 
 
 class _Sentence:

@@ -17,8 +17,9 @@ each meets its strongest holders, through which the others are linked (checker.d
 
 from __future__ import annotations
 
-import heapq
 import math
+from itertools import repeat
+from operator import itemgetter, mul
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -107,8 +108,12 @@ class Vector:
         return cls(array("I", [term for _, term in pairs]), array("f", [value / norm for value, _ in pairs]))
 
     def cosine(self, other: Vector) -> float:
-        mine = dict(zip(self.ids, self.values))
-        return sum(value * mine.get(term, 0.0) for term, value in zip(other.ids, other.values))
+        return _dot(dict(zip(self.ids, self.values)), other)
+
+
+def _dot(mine: dict[int, float], other: Vector) -> float:
+    """The dot product of a vector given as a dict and another (C-level loops: it is done often)."""
+    return sum(map(mul, other.values, map(mine.get, other.ids, repeat(0.0))))
 
 
 def neighbours(members: list[int], vectors, prior=None, threshold: float = SAME_SUBJECT) -> Iterator[tuple[int, int, float]]:
@@ -135,7 +140,7 @@ def neighbours(members: list[int], vectors, prior=None, threshold: float = SAME_
             for negative, j in strongest.get(term, ()):
                 partial[j] = partial.get(j, 0.0) - value * negative
         partial.pop(i, None)
-        best = heapq.nsmallest(RESCORED, partial.items(), key=lambda item: (-item[1], item[0]))
+        best = sorted(partial.items(), key=itemgetter(1), reverse=True)[:RESCORED]  # stable: deterministic
         mine = dict(zip(vector.ids, vector.values))
         scored = []
         for j, _ in best:
@@ -143,7 +148,7 @@ def neighbours(members: list[int], vectors, prior=None, threshold: float = SAME_
             if not factor:
                 continue
             other = vectors[j]
-            similarity = factor * sum(value * mine.get(term, 0.0) for term, value in zip(other.ids, other.values))
+            similarity = factor * _dot(mine, other)
             if similarity >= threshold:
                 scored.append((-similarity, j))
         scored.sort()

@@ -49,7 +49,7 @@ Reader = Callable[[str], tuple[Document, list[Quantity]]]
 
 def suggest_rule(
     candidate: Candidate, read: Reader, taken: set[str], publishers: set[str], generic: frozenset[str] = frozenset(),
-    terms_of: Callable[[Figure], tuple[str, ...]] = lambda figure: figure.terms,
+    terms_of: Callable[[Figure], tuple[str, ...]] = lambda figure: (),
 ) -> tuple[dict[str, object], list[str]]:
     """A rule table for ``candidate`` and notes for the user (what could not be made to bind).
 
