@@ -4,8 +4,8 @@ rank what a reader should look at first (conflicts, double attributions, evoluti
 The pipeline, one stage per module:
 
 1. ``features``: in the worker that extracted each document, each figure's block, claim, period
-   and subject terms (lemmas and names weighted by where they stand); the figures that say
-   little on their own are marked;
+   and subject terms (lemmas and names of ``words`` weighted by where they stand: its own words
+   and clause, from ``statements``); the figures that say little on their own are left out;
 2. ``proposal``: terms weighted by their rarity among the sources (generic ones weigh nothing),
    and a few nearest neighbours per figure through an inverted index (linear cost);
 3. ``grouping``: groups from the most similar pairs down, never joining what a writer tells apart;
@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import functools
 import math
+from array import array
 from collections import Counter
 from collections.abc import Callable
-from array import array
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 from checker.discovery.attribution import attributions
 from checker.discovery.features import DocumentFeatures, Figure, document_features, name_key, name_term
 from checker.discovery.grouping import MAX_RATIO, group
-from checker.discovery.words import mentioned
 from checker.discovery.proposal import Vector, Vocabulary, idf, neighbours
 from checker.discovery.ranking import Candidate, judge
+from checker.discovery.words import mentioned
 from checker.documents import Document, Skipped, discover_all
 from checker.errors import RecoupeError
 from checker.extractor import Quantity

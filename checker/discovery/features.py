@@ -21,10 +21,10 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from checker import french
-from checker.bind import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE, _measure, bind
-from checker.documents import Document, Span, blank
+from checker.bind import _measure, bind
 from checker.discovery import words as fr
+from checker.discovery.statements import clause_bounds, low_information, moves_of, outside, own_words, place
+from checker.documents import Document, Span, blank
 from checker.extractor import Quantity
 from checker.period import Period, claim_period, period_phrases
 from checker.rules import Rule
@@ -106,84 +106,6 @@ def figure_key(quantity: Quantity) -> str | None:
     if block_of(quantity) is None or abs(quantity.value) < 10:
         return None
     return f"#{quantity.kind}:{quantity.noun or quantity.unit}:{float(f'{quantity.value:.2g}'):g}"
-
-
-# ---------------------------------------------------------------------------------------------
-# Clauses: where a figure's own statement ends
-
-
-_HARD_CUT = regex.compile(r"[;:()\[\]•→]|\s[–—-]\s|(?<![\p{L}])(?:dont|mais|tandis|alors\s+que|soit|contre)(?![\p{L}])", regex.IGNORECASE)
-_SOFT_CUT = regex.compile(r",|(?<![\p{L}])(?:et|ou|ainsi\s+que|à|au|aux|puis)(?![\p{L}])", regex.IGNORECASE)
-
-
-def clause_bounds(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The clause of each figure (``spans``, in order) of the sentence ``text[start:end]``: cut at
-    ``;``, ``:``, brackets, dashes, ``dont``, ``mais``, ``contre``... and, between two figures, at
-    the first comma, ``et``, ``ou`` or ``à`` that separates them."""
-    cuts = [match.start() for match in _HARD_CUT.finditer(text, start, end) if not _inside(spans, match.start())]
-    for (_, first_end), (second_start, _) in zip(spans, spans[1:]):
-        if any(first_end <= cut < second_start for cut in cuts):
-            continue
-        soft = _SOFT_CUT.search(text, first_end, second_start)
-        cuts.append(soft.start() if soft is not None else first_end)
-    cuts.sort()
-    bounds = []
-    for figure_start, figure_end in spans:
-        low = max((cut for cut in cuts if cut < figure_start), default=start)
-        high = min((cut for cut in cuts if cut >= figure_end), default=end)
-        bounds.append((low, high))
-    return bounds
-
-
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(low <= offset < high for low, high in spans)
-
-
-# ---------------------------------------------------------------------------------------------
-# Low-information figures
-
-
-_FRAMING_BEFORE = regex.compile(
-    r"(?:\b(?:en|depuis|pendant|durant|sur|dans|il\s+y\s+a|voici|cela\s+fait|ça\s+fait|au\s+bout\s+d[e'’]|"
-    r"au\s+cours\s+des|lors\s+des|ces|des|les|ses|nos|leurs|après|avant)\s*)$",
-    regex.IGNORECASE,
-)
-_AGE_BEFORE = regex.compile(r"(?:\b(?:a|ont|aura|avait|fête\s+ses|célèbre\s+ses|souffle\s+ses|âgée?s?\s+de)\s*)$", regex.IGNORECASE)
-_AGE_AFTER = regex.compile(r"^\s*(?:après|plus\s+tard|d['’]existence|d['’]activité|de\s+\p{Lu})", regex.IGNORECASE)
-
-# Why a figure says little on its own, first that applies. Left out of discovery unless a rule covers it.
-LOW_INFORMATION = (
-    "a span of time the text is framed by (en 4 ans, depuis 5 ans), not a figure about the subject",
-    "the age of the thing (a trois ans, 5 ans de G_NIUS), not a figure about it",
-    "a duration whose clause does not say what lasts",
-    "a small whole number (under 10)",
-)
-
-
-def low_information(quantity: Quantity, before: str, after: str, clause_lemmas: set[str]) -> str | None:
-    if quantity.kind == "duration":
-        if _FRAMING_BEFORE.search(before):
-            return LOW_INFORMATION[0]
-        if _AGE_BEFORE.search(before) or _AGE_AFTER.search(after):
-            return LOW_INFORMATION[1]
-        if not clause_lemmas & fr.DURATION_MEASURES:
-            return LOW_INFORMATION[2]
-    if quantity.kind == "count" and quantity.qualifier == "exact" and abs(quantity.value) < 10 and float(quantity.value).is_integer():
-        return LOW_INFORMATION[3]
-    return None
-
-
-def moves_of(clause_lemmas: set[str], clause_text: str) -> str:
-    """What a figure's clause says of time: change (the writer says it moved), running (so far),
-    fixed (an endowment, a budget), or "" (nothing)."""
-    lowered = clause_text.lower()
-    if clause_lemmas & fr.CHANGE_WORDS or any(marker in lowered for marker in fr.CHANGE_MARKERS):
-        return "change"
-    if clause_lemmas & fr.RUNNING_WORDS or any(marker in lowered for marker in fr.RUNNING_MARKERS):
-        return "running"
-    if clause_lemmas & fr.FIXED_WORDS:
-        return "fixed"
-    return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -307,7 +229,7 @@ class _Reader:
         low = low_information(quantity, text[clause[0]:quantity.start], text[quantity.end:clause[1]], clause_lemmas)
         if low is not None and quantity.start not in covered:
             return low  # left out: nothing more to read
-        own = _own_words(text, sentence.words, quantity)
+        own = own_words(text, sentence.words, quantity)
         terms = dict(sentence.context)
         for part, part_words in _parts(sentence.words, own, clause):
             _add_words(terms, part_words, part, self.publisher)
@@ -355,10 +277,10 @@ class _Sentence:
         self.quote = raw.strip()
         self.members = members
         spans = [(q.start, q.end) for q in members]
-        self.words = _outside(reader.words(bounds), spans)
+        self.words = outside(reader.words(bounds), spans)
         self.measures = [(word.start, word.end, word.surface) for word in self.words if fr.is_measure(word.surface)]
         self.names = fr.names(text, self.words)
-        self.named = [name for name in self.names if not _place(text, name)]  # a place is not a subject
+        self.named = [name for name in self.names if not place(text, name)]  # a place is not a subject
         self.named_surfaces = [name.surface for name in self.named]
         self.phrases = period_phrases(self.quote) if _MAY_DATE.search(self.quote) else []
         self.wording = _wording(self.words, spans)
@@ -432,49 +354,6 @@ def _add_names(terms: dict[str, float], surfaces: tuple[str, ...] | list[str], p
         key = NAME_MARK + key
         if terms.get(key, 0.0) < weight:
             terms[key] = weight
-
-
-_PLACE_BEFORE = regex.compile(r"(?:\b(?:en|à|au|aux|dans|vers|depuis)\s+)$", regex.IGNORECASE)
-
-
-def _place(text: str, name: fr.Name) -> bool:
-    """A name written as a place (``en France``, ``à Lyon``): where things happen, not what they are."""
-    return _PLACE_BEFORE.search(text, max(name.start - 8, 0), name.start) is not None
-
-
-def _outside(found: list[fr.Word], spans: list[tuple[int, int]]) -> list[fr.Word]:
-    """The words that are not part of a figure (``spans`` in order)."""
-    kept, at = [], 0
-    for word in found:
-        while at < len(spans) and spans[at][1] <= word.start:
-            at += 1
-        if at == len(spans) or word.start < spans[at][0]:
-            kept.append(word)
-    return kept
-
-
-_BREAK = regex.compile(r"[,;:.!?()\[\]«»\"“”—–]")
-
-
-def _own_words(text: str, sentence_words: list[fr.Word], quantity: Quantity) -> tuple[int, int]:
-    """Where the figure's own words are: checker.bind.phrase_of (its determiners and adjectives
-    before, up to three words after, never across punctuation or a word that starts another
-    phrase), read from the words of the sentence already found."""
-    low, high = quantity.start, quantity.end
-    after = bisect.bisect_left(sentence_words, quantity.end, key=lambda word: word.start)
-    for word in reversed(sentence_words[max(after - PHRASE_WORDS_BEFORE, 0):after]):
-        key = word.surface.lower()
-        if word.end > low or _BREAK.search(text, word.end, low) or (key not in french.DETERMINERS and key not in french.PRENOMINAL_ADJECTIVES):
-            break
-        low = word.start
-    previous = ""
-    for number, word in enumerate(sentence_words[after:after + PHRASE_WORDS_AFTER + 1]):
-        key = word.surface.lower()
-        opens = key in french.DETERMINERS and previous not in ("de", "d", "du", "des")
-        if number == PHRASE_WORDS_AFTER or key in french.PHRASE_ENDS or opens or _BREAK.search(text, high, word.start):
-            break
-        high, previous = word.end, key
-    return low, high
 
 
 def _parts(sentence_words: list[fr.Word], own: tuple[int, int], clause: tuple[int, int]) -> list[tuple[str, list[fr.Word]]]:
