@@ -324,3 +324,12 @@ def test_rules_suggest_writes_the_timeline_and_context_keys_of_an_endowment(tmp_
     assert rule.timeline == "fixed" and rule.window is not None and rule.require
     assert any("Innov" in pattern.source for pattern in rule.subject)
     assert rule.examples_match
+
+
+def test_an_objective_and_a_state_of_things_are_not_an_agreement():
+    documents = [
+        _doc("etat.txt", "Le plan Avenir Santé Numérique a déjà engagé 40 milliards d’euros.\n"),
+        _doc("cible.txt", "Le plan Avenir Santé Numérique prévoit un budget de 54 milliards d’euros d’ici 2030.\n"),
+    ]
+    result = discover_documents(documents)
+    assert not [c for c in result.candidates if c.kind == "agreement"], [c.explanation for c in result.candidates]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from checker.bind import Claim
-from checker.compare import Bounds, Finding, compare
+from checker.compare import Bounds, Finding, bounds, compare
 from checker.discovery.features import Figure
 from checker.rules import Rule
 from checker.sources import Source
@@ -130,6 +130,11 @@ def judge(
         explanation = f"evolution: {_timeline_text(finding, lead='')}; {subject}; judged as '{timeline}' ({why})"
         return Candidate("", "evolution", TIERS["evolution"], score, figures[0].block, ordered, shared, similarity,
                          sources, explanation, timeline, finding)
+    spans = [bounds(claim, 0.0) for claim in finding.claims]
+    highest = max(spans, key=lambda span: span.low)
+    lowest = min(spans, key=lambda span: (span.high, not span.high_open))
+    if not highest.overlaps(lowest):  # intervals on a line share a point when the extreme two do
+        return None  # consistent only because they speak of different kinds of time (an objective and a state)
     explanation = f"agreement: {' / '.join(repr(f.quantity.text) for f in ordered)}; {subject}"
     return Candidate("", "agreement", TIERS["agreement"], score * 0.6, figures[0].block, ordered, shared, similarity,
                      sources, explanation, timeline, finding)
@@ -150,8 +155,6 @@ def _disagreeing_pairs(finding: Finding) -> list[tuple[Claim, Claim]]:
 def _camps(finding: Finding, figures: tuple[Figure, ...]) -> tuple[Camp, ...]:
     """The values of each period that disagree: claims whose intervals share a point, found by
     stabbing the intervals at their lowest upper end, then again among those left."""
-    from checker.compare import bounds
-
     by_period: dict[str | None, list[int]] = {}
     flat = finding.rule.timeline == "fixed"
     for index, claim in enumerate(finding.claims):
