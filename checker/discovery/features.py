@@ -23,10 +23,11 @@ import regex
 
 from checker.bind import _measure, bind
 from checker.discovery import words as fr
-from checker.discovery.statements import clause_bounds, low_information, moves_of, outside, own_words, place
+from checker.clauses import clause_bounds
+from checker.discovery.statements import low_information, moves_of, outside, own_words, place
 from checker.documents import Document, Span, blank
 from checker.extractor import Quantity
-from checker.period import Period, claim_period, period_phrases
+from checker.period import Period, sentence_periods
 from checker.rules import Rule
 from checker.sources import Source, completed
 
@@ -141,7 +142,6 @@ def document_features(
     )
 
 
-_MAY_DATE = regex.compile(r"(?:19|20)\d\d|\ban(?:s|née)?\b|dernier|dernière", regex.IGNORECASE)  # what every period phrase holds
 _CAPITAL_INSIDE = regex.compile(r"\p{Lu}")  # a sentence with no capital after its first letter names nothing
 
 
@@ -217,12 +217,12 @@ class _Reader:
         (``_Sentence``), then each figure's own words and clause; for a figure left out, why."""
         sentence = _Sentence(self, bounds, sorted(members, key=lambda q: q.start), nearby)
         return [
-            self._figure(sentence, quantity, clause, covered)
-            for quantity, clause in zip(sentence.members, sentence.clauses) if block_of(quantity) is not None
+            self._figure(sentence, quantity, clause, period, covered)
+            for quantity, clause, period in zip(sentence.members, sentence.clauses, sentence.periods) if block_of(quantity) is not None
         ]
 
     def _figure(
-        self, sentence: _Sentence, quantity: Quantity, clause: tuple[int, int], covered: dict[int, str],
+        self, sentence: _Sentence, quantity: Quantity, clause: tuple[int, int], period: Period, covered: dict[int, str],
     ) -> tuple[Figure, tuple[str, ...], array] | str:
         document, text = self.document, self.document.text
         clause_lemmas = {w.lemma for w in sentence.words if clause[0] <= w.start < clause[1]}
@@ -255,7 +255,7 @@ class _Reader:
             quantity=quantity, block=block_of(quantity), quote=sentence.quote, quote_offset=offset, sentence=start,
             measure=_measure(document, quantity, Span(*sentence.bounds), sentence.measures),
             moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
-            period=self._share(claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases)),
+            period=self._share(period),
             own=self._share(tuple(dict.fromkeys(w.lemma for w in sentence.words if own[0] <= w.start < own[1] and w.content))),
             names=self._share(tuple(near)), near=min(in_sentence, len(near)), headed=min(in_heading, len(near)), wording=sentence.wording,
             low=low,
@@ -266,7 +266,7 @@ class _Reader:
 
 class _Sentence:
     """What the figures of one sentence share: its words and names outside the figures, its
-    clauses, measure words and period phrases, and the terms of its context (heading, sentence
+    clauses, periods and measure words, and the terms of its context (heading, sentence
     before, title, the figures of the sentences around)."""
 
     def __init__(self, reader: _Reader, bounds: tuple[int, int], members: list[Quantity], nearby: tuple[str, ...]) -> None:
@@ -282,9 +282,12 @@ class _Sentence:
         self.names = fr.names(text, self.words)
         self.named = [name for name in self.names if not place(text, name)]  # a place is not a subject
         self.named_surfaces = [name.surface for name in self.named]
-        self.phrases = period_phrases(self.quote) if _MAY_DATE.search(self.quote) else []
+        # the clause and period of each figure, read as check reads them (checker.clauses, checker.period)
+        shift = start + self.left
+        within = [(min(max(q.start - shift, 0), len(self.quote)), min(max(q.end - shift, 0), len(self.quote))) for q in members]
+        self.periods = sentence_periods(self.quote, within, reader.document.meta)
+        self.clauses = _apart_at_commas(self.quote, within, clause_bounds(self.quote, within), shift)
         self.wording = _wording(self.words, spans)
-        self.clauses = clause_bounds(text, start, end, spans)
         heading_terms, self.heading_names = reader._heading(start)
         self.previous = reader._previous_names(bounds)
         context = dict(heading_terms)
@@ -354,6 +357,20 @@ def _add_names(terms: dict[str, float], surfaces: tuple[str, ...] | list[str], p
         key = NAME_MARK + key
         if terms.get(key, 0.0) < weight:
             terms[key] = weight
+
+
+def _apart_at_commas(quote: str, figures: list[tuple[int, int]], clauses: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
+    """checker.clauses' clause of each figure, cut once more where two figures share one at the
+    first comma between them (``550 M€ ont été alloués à la stratégie, couvrant environ 350
+    projets``: each figure's own statement), as offsets in the document."""
+    cut = [list(clause) for clause in clauses]
+    for index in range(len(figures) - 1):
+        (_, first_end), (second_start, _) = figures[index], figures[index + 1]
+        if cut[index] == cut[index + 1]:
+            comma = quote.find(",", first_end, second_start)
+            if comma != -1:
+                cut[index][1], cut[index + 1][0] = comma, comma + 1
+    return [(low + shift, high + shift) for low, high in cut]
 
 
 def _parts(sentence_words: list[fr.Word], own: tuple[int, int], clause: tuple[int, int]) -> list[tuple[str, list[fr.Word]]]:

@@ -1,5 +1,6 @@
-"""A figure's own statement within its sentence: its clause, its own words, what its words say of
-time, and whether it says little on its own. Tables and small functions of French writing.
+"""A figure's own statement within its sentence (whose clause is checker.clauses'): its own words,
+what its words say of time, and whether it says little on its own. Tables and small functions of
+French writing.
 """
 
 from __future__ import annotations
@@ -12,37 +13,6 @@ from checker import french
 from checker.bind import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE
 from checker.discovery import words as fr
 from checker.extractor import Quantity
-
-
-# ---------------------------------------------------------------------------------------------
-# Clauses: where a figure's own statement ends
-
-
-_HARD_CUT = regex.compile(r"[;:()\[\]•→]|\s[–—-]\s|(?<![\p{L}])(?:dont|mais|tandis|alors\s+que|soit|contre)(?![\p{L}])", regex.IGNORECASE)
-_SOFT_CUT = regex.compile(r",|(?<![\p{L}])(?:et|ou|ainsi\s+que|à|au|aux|puis)(?![\p{L}])", regex.IGNORECASE)
-
-
-def clause_bounds(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The clause of each figure (``spans``, in order) of the sentence ``text[start:end]``: cut at
-    ``;``, ``:``, brackets, dashes, ``dont``, ``mais``, ``contre``... and, between two figures, at
-    the first comma, ``et``, ``ou`` or ``à`` that separates them."""
-    cuts = [match.start() for match in _HARD_CUT.finditer(text, start, end) if not _inside(spans, match.start())]
-    for (_, first_end), (second_start, _) in zip(spans, spans[1:]):
-        if any(first_end <= cut < second_start for cut in cuts):
-            continue
-        soft = _SOFT_CUT.search(text, first_end, second_start)
-        cuts.append(soft.start() if soft is not None else first_end)
-    cuts.sort()
-    bounds = []
-    for figure_start, figure_end in spans:
-        low = max((cut for cut in cuts if cut < figure_start), default=start)
-        high = min((cut for cut in cuts if cut >= figure_end), default=end)
-        bounds.append((low, high))
-    return bounds
-
-
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(low <= offset < high for low, high in spans)
 
 
 # ---------------------------------------------------------------------------------------------
