@@ -125,6 +125,8 @@ class Cache:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"extraction", "replay"} <= tables:  # a new file: set it up
             with connection:  # a write, with its sync to disk: only when there is something to write
+                # one transaction: Ctrl-C in the middle leaves no half-made cache (a PRAGMA alone commits)
+                connection.execute("BEGIN IMMEDIATE")
                 connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 connection.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT NOT NULL, value TEXT NOT NULL)")
