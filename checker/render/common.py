@@ -119,5 +119,6 @@ def timeline_line(finding: Finding) -> str | None:
     parts = []
     for step in steps:
         sources = len({claim.source for claim in step.claims})
-        parts.append(f"{step.label} {step_value(finding.rule, step)} ({sources} source{'s' if sources != 1 else ''})")
+        value = step_value(finding.rule, step).replace(" / ", "\0").replace(" ", "\u00a0").replace("\0", " / ")
+        parts.append(f"{step.label} {value} ({plural(sources, 'source')})")  # a value is never cut by wrapping
     return "timeline: " + " → ".join(parts)

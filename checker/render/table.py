@@ -171,49 +171,43 @@ def render_table(report: Report, color: bool = True, width: int = 80, explain: b
     """The report for people, at ``width`` columns; paths relative to ``cwd`` when under it."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, no_color=not color, force_terminal=color, highlight=False, emoji=False, soft_wrap=False)
-    singles: list[Finding] = []
+
+    def say(text: str, indent: str = "", style: str = "") -> None:
+        for line in hanging(text, width, indent, style):
+            console.print(line)
+
+    singles = [finding for finding in report.findings if finding.verdict == "single"]
     for finding in report.findings:
         if finding.verdict == "single":
-            singles.append(finding)
             continue
         console.print(header(finding))
-        for line in hanging(finding.rule.title, width, "", "bold"):
-            console.print(line)
+        say(finding.rule.title, style="bold")
         for number, claim in enumerate(finding.claims, 1):
             for line in claim_block(finding, claim, number, width, color, cwd):
                 console.print(line)
         for note in finding_notes(finding):
-            for line in hanging(note, width, "  ", "italic"):
-                console.print(line)
-        if explain:
-            for explained in explain_lines(finding, cwd):
-                for line in hanging(explained, width, "  ", "dim"):
-                    console.print(line)
+            say(note, "  ", "italic")
+        for explained in explain_lines(finding, cwd) if explain else ():
+            say(explained, "  ", "dim")
         console.print()
     if singles:
-        console.print(Text(f"Stated by one source only ({plural(len(singles), 'subject')}):", style="bold"))
+        say(f"Stated by one source only ({plural(len(singles), 'subject')}):", style="bold")
         for finding in singles:
             (claim,) = finding.claims
-            line = Text("  ")
-            line.append(finding.rule.id, style="bold")
-            line.append(f"  {display_value(finding.rule, claim)}  “{claim.quantity.text}”  {where(claim, cwd)}")
-            console.print(line)
-            if explain:
-                for explained in explain_lines(finding, cwd):
-                    for wrapped in hanging(explained, width, "    ", "dim"):
-                        console.print(wrapped)
+            say(f"{finding.rule.id}  {display_value(finding.rule, claim)}  “{claim.quantity.text}”  {where(claim, cwd)}", "  ")
+            for explained in explain_lines(finding, cwd) if explain else ():
+                say(explained, "    ", "dim")
         console.print()
     if explain and report.near_misses:
-        console.print(Text("Near misses (figures of the right kind near a subject, left out):", style="bold"))
+        say("Near misses (figures of the right kind near a subject, left out):", style="bold")
         for miss in report.near_misses:
-            for line in hanging(f"{miss.rule}: {relative(miss.source, cwd)}:{miss.line}:{miss.column} '{miss.text}': {miss.reason}", width, "  "):
-                console.print(line)
+            say(f"{miss.rule}: {relative(miss.source, cwd)}:{miss.line}:{miss.column} '{miss.text}': {miss.reason}", "  ")
         console.print()
     for error in report.errors:
-        console.print(Text(f"error: {error}", style="red"))
+        say(f"error: {error}", style="red")
     for skipped in report.skipped:
-        console.print(Text(f"warning: {skipped}", style="yellow"))
-    console.print(summary_line(report))
+        say(f"warning: {skipped}", style="yellow")
+    say(summary_line(report))
     return buffer.getvalue()
 
 
