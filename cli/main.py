@@ -4,8 +4,10 @@
 # run, and annotations kept as strings would be compiled and evaluated anew each time (about 10 ms
 # of every start-up); evaluated once when the module is imported, they come from its bytecode.
 import functools
+import itertools
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -292,20 +294,37 @@ def _format_value(row: dict[str, object]) -> str:
 
 
 def _print_quantity_table(rows: list[dict[str, object]], no_color: bool) -> None:
+    """extract's table for people: each document's path on a line of its own (never cut), then its
+    figures, one row each, the columns wrapping to the terminal's width."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(no_color=no_color, highlight=False)
-    table = Table(show_lines=False)
-    for column in ("source", "line:col", "text", "kind", "value", "qualifier", "noun"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(
-            str(row["source"]), f"{row['line']}:{row['column']}", str(row["text"]), str(row["kind"]),
-            _format_value(row), str(row["qualifier"]), str(row["noun"] or ""),
-        )
-    console.print(table)
-    console.print(f"{len(rows)} figures in {len({r['source'] for r in rows})} documents")
+    console = Console(no_color=no_color, highlight=False, width=max(shutil.get_terminal_size((100, 24)).columns, 60))
+    cwd = os.getcwd()
+    for source, group in itertools.groupby(rows, key=lambda row: str(row["source"])):
+        console.print(_relative_to(source, cwd), style="bold", overflow="fold")
+        table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False)
+        for column, wrap in (("line:col", False), ("as written", True), ("kind", False), ("value", True), ("qualifier", False), ("noun", True)):
+            table.add_column(column, no_wrap=not wrap, overflow="fold")
+        for row in group:
+            table.add_row(
+                f"{row['line']}:{row['column']}", str(row["text"]), str(row["kind"]),
+                _format_value(row), str(row["qualifier"]), str(row["noun"] or ""),
+            )
+        console.print(table)
+    documents = len({row["source"] for row in rows})
+    console.print(f"{len(rows)} figure{'s' * (len(rows) != 1)} in {documents} document{'s' * (documents != 1)}")
+
+
+def _relative_to(source: str, cwd: str) -> str:
+    """A path relative to the current folder when it lies under it."""
+    if os.path.isabs(source):
+        try:
+            return str(Path(source).relative_to(cwd))
+        except ValueError:
+            pass
+    return source
 
 
 class CheckFormat(str, Enum):
