@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from checker import french
+from checker import display, french
 from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extractor import Quantity, extract
@@ -93,7 +93,7 @@ class _Matches:
             try:
                 spans = [match.span() for match in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT)]
             except TimeoutError:
-                raise RuleError(rule.path, f"rule '{rule.id}': pattern {pattern.source!r} takes too long (catastrophic backtracking?)", rule.line) from None
+                raise RuleError(rule.path, f"rule '{rule.id}': pattern '{pattern.source}' takes too long (catastrophic backtracking?)", rule.line) from None
             # empty matches are no evidence of anything
             found = ([start for start, end in spans if end > start], [end for start, end in spans if end > start])
             self._cache[pattern.source] = found
@@ -319,9 +319,15 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
             return f"period {period.when or 'unknown'} is not the rule's period {rule.period}"
     value = quantity.value
     if rule.minimum is not None and value < rule.minimum or rule.maximum is not None and value > rule.maximum:
-        return f"value {value:g} {quantity.unit} outside the rule's plausible range [{rule.minimum}, {rule.maximum}]"
+        shown = display.amount(value, quantity.kind, quantity.unit, _unit_word(rule, quantity))
+        return f"value {shown} outside the rule's plausible range {display.bounds(rule.minimum, rule.maximum, quantity.kind, quantity.unit, _unit_word(rule, quantity))}"
     distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
     return (rank, distance, -(end - start), rule.id), tuple(evidence)
+
+
+def _unit_word(rule: Rule, quantity: Quantity) -> str:
+    """The word a count or duration is shown with: the rule's unit when it names no scale."""
+    return rule.unit if quantity.kind != "money" and rule.display_scale == 1 else ""
 
 
 def _context_evidence(document: Document, matches: _Matches, scopes: _Scopes, rule: Rule, subject: str) -> list[Evidence] | str:
@@ -346,9 +352,10 @@ def _context_evidence(document: Document, matches: _Matches, scopes: _Scopes, ru
         found = matches.nearest(patterns, rule, span, scopes.anchor)
         if role.endswith("exclude"):
             if found is not None:
-                return f"excluded: '{document.text[found[1]:found[2]]}' matches {role} pattern {found[0].source!r} in its {where}"
+                return f"excluded: '{document.text[found[1]:found[2]]}' matches {role} pattern '{found[0].source}' in its {where}"
         elif found is None:
-            wanted = "none of the required context" if role == "require" else f"no match of {role} {' or '.join(repr(p.source) for p in patterns)}"
+            named = " or ".join(f"'{pattern.source}'" for pattern in patterns)
+            wanted = "none of the required context" if role == "require" else f"no match of {role} {named}"
             return f"subject found ('{subject}') but {wanted} in its {where}"
         else:
             evidence.append(_evidence(document, role, found[0], found[1], found[2], scope))

@@ -566,6 +566,7 @@ def _check_outcome(report, settings, color: bool):
             _err(f"{settings.baseline}: cannot be read ({exc.strerror or exc})" if isinstance(exc, OSError) else str(exc))
             raise typer.Exit(ExitCode.ERROR) from None
         outcome = apply(known, report.conflicts)
+        rules_by_id = {finding.rule.id: finding.rule for finding in report.findings}
         new_rules = {rule for rule, _, _ in outcome.new_pairs}
         failing = [f for f in failing if f.rule.id in new_rules]
         shown = tuple(f for f in report.findings if f.verdict != "conflict" or f.rule.id in new_rules)
@@ -573,7 +574,7 @@ def _check_outcome(report, settings, color: bool):
         for rule, first, second in outcome.new_pairs:
             said.append(f"new conflict: {rule}: {first.quantity.text!r} ({first.source}:{first.line}) vs {second.quantity.text!r} ({second.source}:{second.line})")
         for key in outcome.stale:
-            said.append(f"stale baseline entry: {describe_stale(key)}")
+            said.append(f"stale baseline entry: {describe_stale(key, rules_by_id)}")
 
     displayed = tuple(
         f for f in report.findings if f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]

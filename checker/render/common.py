@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.display import number
+
 from checker.bind import Claim
 from checker.compare import Finding, Step
 from checker.errors import RecoupeError
@@ -18,13 +20,7 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def display_number(value: float) -> str:
-    """French style: decimal comma, thin grouping of thousands, no useless decimals."""
-    if value == int(value) and abs(value) < 1e15:
-        text = f"{int(value):,}".replace(",", "\u202f")
-    else:
-        text = f"{value:,.3f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
-    return text
+display_number = number  # French style: checker.display
 
 
 def display_value(rule: Rule, claim: Claim) -> str:

@@ -216,7 +216,7 @@ def explain_lines(finding: Finding, cwd: str | None = None) -> list[str]:
     lines = []
     for claim in finding.claims:
         reasons = "; ".join(
-            f"{e.role} {e.pattern!r} matched '{e.matched}' at {e.line}:{e.column} (same {e.scope})" for e in claim.evidence
+            f"{e.role} '{e.pattern}' matched '{e.matched}' at {e.line}:{e.column} (same {e.scope})" for e in claim.evidence
         )
         lines.append(f"{where(claim, cwd)} bound because {reasons}")
         if claim.period is not None:
