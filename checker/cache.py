@@ -46,7 +46,7 @@ _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache
 
 # What decides the extraction of a document's bytes: these modules' source, and these libraries.
 _MODULES = (
-    "documents.py", "formats.py", "header.py", "sources.py", "extractor.py", "numbers.py", "french.py", "units.py",
+    "documents.py", "formats.py", "header.py", "sources.py", "extractor.py", "infer.py", "numbers.py", "french.py", "units.py",
     "units.txt", "unit_factors.py",
 )
 _LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")
@@ -340,7 +340,7 @@ def entry(document: Document, quantities: tuple[Quantity, ...]) -> tuple[str, st
             "event_date": meta.event_date, "authority": meta.authority, "origin": [list(pair) for pair in meta.origin],
         },
         "quantities": [
-            [q.start, q.end, q.text, q.kind, q.value, q.unit, q.low, q.high, q.qualifier, q.noun, q.number_start, q.number_end]
+            [q.start, q.end, q.text, q.kind, q.value, q.unit, q.low, q.high, q.qualifier, q.noun, q.number_start, q.number_end, q.inferred]
             for q in quantities
         ],
     }, ensure_ascii=False)

@@ -226,3 +226,17 @@ COMPARISON_WORDS: tuple[str, ...] = (
     r"face(?:\s+(?:à|au|aux))?",
     r"(?:plus|moins|autant|davantage|mieux|pire|supérieure?s?|inférieure?s?|aussi|même)(?:\s+(?:[^\W\d_]|['’ʼ])+){0,2}\s+(?:que\s+|qu['’ʼ]\s*)",
 )
+
+# Figures whose unit is said elsewhere (checker.infer). Nouns of money before a bare amount
+# ("un budget de 2,3 milliards"), participles of spending after one ("480 millions ont été
+# engagés"), and the words that introduce the parts of a figure ("300 M€, dont 45 ...").
+MONEY_NOUNS = (
+    r"budgets?|enveloppes?|dotations?|crédits?|financements?|investissements?|subventions?|"
+    r"montants?|coûts?|aides?|prêts?|fonds|levées?|recettes?|dépenses?|chiffres?\s+d['’ʼ]affaires|"
+    r"économies|déficits?|dettes?|capital|valorisation|rallonges?"
+)
+MONEY_PARTICIPLES = (
+    r"engagé[es]*|investi[es]*|allou[ée]+s?|dépensé[es]*|levé[es]*|consacré[es]*|débloqué[es]*|"
+    r"versé[es]*|mobilisé[es]*|injecté[es]*|financé[es]*|attribué[es]*|économisé[es]*|budgété[es]*"
+)
+PART_WORDS = r"dont|soit|parmi\s+lesquel(?:le)?s|parmi\s+eux|parmi\s+elles"

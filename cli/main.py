@@ -310,7 +310,7 @@ def _print_quantity_table(rows: list[dict[str, object]], no_color: bool) -> None
         for row in group:
             table.add_row(
                 f"{row['line']}:{row['column']}", str(row["text"]), str(row["kind"]),
-                _format_value(row), str(row["qualifier"]), str(row["noun"] or ""),
+                _format_value(row) + (" (unit inferred)" if row.get("inferred") else ""), str(row["qualifier"]), str(row["noun"] or ""),
             )
         console.print(table)
     documents = len({row["source"] for row in rows})

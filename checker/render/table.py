@@ -122,6 +122,8 @@ def claim_block(finding: Finding, claim: Claim, number: int, width: int, color: 
         head.append(f"  {claim.measure}", style="italic")
     if claim.implied_unit:
         head.append(f"  (unit from the rule: {claim.implied_unit})", style="dim")
+    elif claim.quantity.inferred:
+        head.append(f"  (unit inferred: {claim.quantity.inferred})", style="dim")
     if finding.reference is claim:
         head.append("  reference", style="bold green")
     elif claim in finding.deviating:
