@@ -368,11 +368,18 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then an atomic rename."""
+    """Write a whole file or nothing: a temporary file beside it, then an atomic rename.
+
+    The temporary file is named for the run that makes it (checker.tempfiles): one left by a run
+    killed while writing is removed here, the next time this file is written.
+    """
     import tempfile
 
+    from checker.tempfiles import SUFFIX, prefix, sweep
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    sweep(path.parent, path.name)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=prefix(path.name), suffix=SUFFIX, delete=False)
     try:
         with handle:
             handle.write(text)
