@@ -7,8 +7,9 @@ naming the file, line and key.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import regex
@@ -16,6 +17,11 @@ import regex
 from checker.errors import RecoupeError, load_toml
 
 FORMATS = ("table", "json", "sarif", "github", "markdown")
+# The format of a report file given without one (``--output FILE``), from its suffix: the one place
+# to extend. A suffix whose format is not in FORMATS (yet) names none: FILE then gets --format.
+SUFFIX_FORMATS = {
+    ".json": "json", ".sarif": "sarif", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+}
 FAIL_ON = ("high", "medium", "low", "never")
 SEVERITIES = ("high", "medium", "low")
 
@@ -51,6 +57,34 @@ _CHECKS: dict[str, tuple[str, Any]] = {
     "no_color": ("true or false", lambda v: isinstance(v, bool)),
 }
 KEYS = tuple(f.name for f in fields(Settings) if f.name != "origins")
+
+
+_FORMAT_PREFIX = regex.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def parse_output(item: str) -> tuple[str | None, str]:
+    """One ``--output`` value as (format, file): ``FORMAT:FILE`` when FORMAT is a word, else ``FILE``
+    and None (see ``suffix_format``). ValueError saying what is wrong: an unknown format, no file.
+
+    ``FORMAT:`` is only ever a format: a typo (``sarf:recoupe.sarif``) is an error, not a file of
+    that name (``./sarf:recoupe.sarif`` is one). On Windows ``C:`` is a drive.
+    """
+    name, colon, file = item.partition(":")
+    if colon and _FORMAT_PREFIX.fullmatch(name) and not (os.name == "nt" and len(name) == 1):
+        if name not in FORMATS:
+            raise ValueError(f"unknown format '{name}' (known formats: {', '.join(FORMATS)}; a file of that name: ./{item})")
+        if not file:
+            raise ValueError(f"no file name after '{name}:'")
+        return name, file
+    if not item.strip():
+        raise ValueError("no file name")
+    return None, item
+
+
+def suffix_format(file: str) -> str | None:
+    """The format the suffix of ``file`` names (SUFFIX_FORMATS), or None."""
+    found = SUFFIX_FORMATS.get(PurePath(file).suffix.lower())
+    return found if found in FORMATS else None
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any], str] | None:
@@ -103,6 +137,12 @@ def load_settings(start: Path, overrides: dict[str, Any]) -> Settings:
             expected, check = _CHECKS[name]
             if not check(value):
                 raise ConfigError(str(path), f"key '{key}': expected {expected}, got {value!r}", _line_of(text, key))
+            if name == "output":
+                for item in value:
+                    try:
+                        parse_output(item)
+                    except ValueError as exc:
+                        raise ConfigError(str(path), f"key '{key}': {item!r}: {exc}", _line_of(text, key)) from None
             if name in ("rules", "baseline"):
                 value = str((path.parent / value))
             values[name] = tuple(value) if name == "output" else value

@@ -145,7 +145,7 @@ def suggest(
     from checker.discover import render_rules, suggest_rule
     from checker.errors import RuleError
     from checker.rules import load_rules
-    from cli.main import write_atomic
+    from cli.main import write_report
 
     discovery, errors = _run(paths, None)
     by_id = {c.id: c for c in discovery.candidates}
@@ -164,7 +164,8 @@ def suggest(
         table, notes = suggest_rule(discovery, candidate, taken)
         tables.append(table)
         comments.append([f"{candidate.id} {candidate.kind}: {candidate.explanation}"] + notes)
-    write_atomic(output, render_rules(tables, comments))
+    if not write_report(output, render_rules(tables, comments)):
+        raise typer.Exit(ExitCode.ERROR)
     try:
         load_rules(output)
     except RuleError as exc:

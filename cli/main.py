@@ -228,9 +228,8 @@ def _emit(replayed, cache=None, already_said: int = 0) -> None:
         sys.stdout.flush()
         cache.write_stdout(replayed, sys.stdout.buffer)
         sys.stdout.buffer.flush()
-    for file, text in replayed.files:
-        write_atomic(Path(file), text)
-    raise typer.Exit(replayed.exit_code)
+    written = [write_report(Path(file), text) for file, text in replayed.files]
+    raise typer.Exit(replayed.exit_code if all(written) else ExitCode.ERROR)
 
 
 @contextmanager
@@ -410,19 +409,52 @@ def _render(name: str, report, settings, color: bool) -> str:
 
 
 def _outputs(settings) -> list[tuple[str, str | None]]:
-    """(format, file or None for stdout) pairs; ``--output FILE`` alone redirects --format."""
+    """(format, file or None for stdout) pairs. ``--output FORMAT:FILE`` adds a report;
+    ``--output FILE`` takes standard output's report to FILE, in the format its suffix names
+    (checker.config.SUFFIX_FORMATS), else --format. ValueError naming a bad --output value."""
+    from checker.config import parse_output, suffix_format
+
     targets: list[tuple[str, str | None]] = []
     redirected = False
     for item in settings.output:
-        name, sep, file = item.partition(":")
-        if sep and name in [f.value for f in CheckFormat]:
-            targets.append((name, file))
-        else:
-            targets.append((settings.format, item))
+        try:
+            name, file = parse_output(item)
+        except ValueError as exc:
+            raise ValueError(f"--output {item!r}: {exc}") from None
+        if name is None:
+            name = suffix_format(file)
+            asked = settings.origins.get("format", "default") != "default"
+            if name is not None and asked and name != settings.format:
+                raise ValueError(
+                    f"--output {item!r}: its suffix names {name}, the format asked is {settings.format}; "
+                    f"write {settings.format}:{file} or {name}:{file}"
+                )
+            targets.append((name or settings.format, file))
             redirected = True
+        else:
+            targets.append((name, file))
     if not redirected:
         targets.insert(0, (settings.format, None))
     return targets
+
+
+def _outputs_or_exit(settings) -> None:
+    """A bad --output is a usage error: one line, exit 2, before any document is read."""
+    try:
+        _outputs(settings)
+    except ValueError as exc:
+        _err(str(exc))
+        raise typer.Exit(ExitCode.ERROR) from None
+
+
+def write_report(path: Path, text: str) -> bool:
+    """``write_atomic``; a failure is one line naming the file asked for and why, and False."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        _err(f"{path}: cannot be written ({exc.strerror or exc})")
+        return False
+    return True
 
 
 def _settings_or_exit(overrides: dict[str, object], fallback_format: str | None):
@@ -449,7 +481,7 @@ def _emit_error_report(error, settings) -> None:
             if name != "table":
                 sys.stdout.write(text)
         else:
-            write_atomic(Path(file), text)
+            write_report(Path(file), text)
 
 
 @app.command()
@@ -457,7 +489,7 @@ def check(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (recursive: .txt, .md, .html, .pdf; sources.toml gives their metadata).", show_default=False)],
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or 'rules' in the configuration].", show_default=False)] = None,
     output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment).", show_default=False)] = None,
-    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically: FILE (the --format) or FORMAT:FILE, e.g. sarif:recoupe.sarif. Repeatable.", show_default=False)] = None,
+    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically. FORMAT:FILE (e.g. sarif:recoupe.sarif) adds one; FILE alone takes standard output's report there, in the format its suffix names (.json, .sarif, .md) or else --format. Repeatable. An unknown FORMAT, or no FILE, is a usage error (exit 2).", show_default=False)] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Fail only on conflicts not acknowledged in this baseline file (see 'recoupe baseline').", show_default=False)] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest conflict severity that makes the exit code 1 [default: low].", show_default=False)] = None,
     min_severity: Annotated[Optional[MinSeverity], typer.Option("--min-severity", help="Lowest conflict severity displayed (the exit code still follows --fail-on) [default: low].", show_default=False)] = None,
@@ -491,6 +523,7 @@ def check(
         "explain": explain, "stats": stats, "no_color": no_color,
     }
     settings = _settings_or_exit(overrides, output_format.value if output_format else None)
+    _outputs_or_exit(settings)
     rules_path = Path(settings.rules) if settings.origins.get("rules") != "default" else _project_rules()
     try:
         loaded = load_rules(rules_path, cache_dir=_rules_record(no_cache, cache_dir))
@@ -626,7 +659,8 @@ def baseline(
     for skipped in report.skipped:
         _err(f"warning: {skipped}")
     known = Baseline.from_findings(report.conflicts)
-    write_atomic(output, known.to_json())
+    if not write_report(output, known.to_json()):
+        raise typer.Exit(ExitCode.ERROR)
     typer.echo(f"{len(known.entries)} acknowledged conflicts written to {output}")
     if report.errors:
         raise typer.Exit(ExitCode.ERROR)
