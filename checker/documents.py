@@ -19,7 +19,7 @@ from pathlib import Path
 import regex
 
 from checker.errors import DocumentError
-from checker.files import NotRegular, kind, read_head, read_regular, walk
+from checker.files import LINK, REGULAR, NotRegular, kind, read_head, read_regular, walk
 from checker.sources import MANIFEST_NAME, Source, printable
 
 # Extensions read as plain text; checker.formats knows the others (HTML, PDF).
@@ -354,34 +354,38 @@ def _discover_folder(root: Path, found: list[Path], skipped: list[Skipped]) -> N
     entries, unreadable = walk(root)
     for folder, exc in unreadable:
         skipped.append(Skipped(display_name(folder), f"skipped: folder cannot be read ({exc.strerror or exc})"))
-    real_root = root.resolve()
+    # without links, each file is met once; with some, a file and a link to it are read once
+    linked = any(what == LINK for _, what in entries)
+    real_root = root.resolve() if linked else root
     seen: set[Path] = set()
-    for child in sorted(entries):
+    for child, what in sorted(entries):
         if child.name == MANIFEST_NAME:
             continue
         name = display_name(child)
-        linked = child.is_symlink()
-        try:
-            mode = child.stat().st_mode
-        except OSError as exc:
-            reason = _unreachable(child, exc) or f"cannot be read ({exc.strerror or exc})"
-            skipped.append(Skipped(name, f"skipped: {reason}"))
-            continue
-        # below a walked root every folder is real (links to folders are not followed)
-        real = child.resolve() if linked else real_root.joinpath(*child.relative_to(root).parts)
-        if stat.S_ISDIR(mode):
-            here = real_root.joinpath(*child.parent.relative_to(root).parts)
-            if real == here or real in here.parents:
-                skipped.append(Skipped(name, f"skipped: symbolic link loop (to {display_name(real)}, a folder it is in)"))
-            else:
-                skipped.append(Skipped(name, "skipped: symbolic link to a folder, not followed (name that folder to check it)"))
-            continue
-        if not stat.S_ISREG(mode):
-            skipped.append(Skipped(name, f"skipped: {kind(mode)}, not a regular file: never read"))
-            continue
-        if real in seen:
-            continue
-        seen.add(real)
+        if what != REGULAR:
+            try:
+                mode = child.stat().st_mode
+            except OSError as exc:
+                reason = _unreachable(child, exc) or f"cannot be read ({exc.strerror or exc})"
+                skipped.append(Skipped(name, f"skipped: {reason}"))
+                continue
+            if stat.S_ISDIR(mode):  # a link: real folders were walked into
+                here = real_root.joinpath(*child.parent.relative_to(root).parts)
+                target = child.resolve()
+                if target == here or target in here.parents:
+                    skipped.append(Skipped(name, f"skipped: symbolic link loop (to {display_name(target)}, a folder it is in)"))
+                else:
+                    skipped.append(Skipped(name, "skipped: symbolic link to a folder, not followed (name that folder to check it)"))
+                continue
+            if not stat.S_ISREG(mode):
+                skipped.append(Skipped(name, f"skipped: {kind(mode)}, not a regular file: never read"))
+                continue
+        if linked:
+            # below a walked root every folder is real (links to folders are not followed)
+            real = child.resolve() if what == LINK else real_root.joinpath(*child.relative_to(root).parts)
+            if real in seen:
+                continue
+            seen.add(real)
         if child.suffix.lower() in DOCUMENT_SUFFIXES or sniff(read_head(child, 1024)) is not None:
             found.append(child)
         else:

@@ -68,12 +68,17 @@ def _refuse(path: Path, mode: int) -> None:
         raise NotRegular(errno.EINVAL, f"{kind(mode)}, not a regular file", str(path))
 
 
-def walk(root: Path, skip_hidden: bool = True) -> tuple[list[Path], list[tuple[Path, OSError]]]:
+# What ``walk`` says of an entry, from the folder listing alone (no stat on most systems).
+REGULAR, LINK, OTHER = "regular", "link", "other"
+
+
+def walk(root: Path, skip_hidden: bool = True) -> tuple[list[tuple[Path, str]], list[tuple[Path, OSError]]]:
     """Every entry under the folder ``root`` that is not a folder walked into, in no set order,
-    and the folders that could not be listed, with why. Real folders are walked into (hidden ones,
-    ``.git``..., not when ``skip_hidden``); a symbolic link to a folder is returned, not followed.
+    with what it is (REGULAR file, symbolic LINK, OTHER), and the folders that could not be
+    listed, with why. Real folders are walked into (hidden ones, ``.git``..., not when
+    ``skip_hidden``); a symbolic link to a folder is returned, not followed.
     """
-    entries: list[Path] = []
+    entries: list[tuple[Path, str]] = []
     unreadable: list[tuple[Path, OSError]] = []
     folders = [root]
     while folders:
@@ -88,8 +93,11 @@ def walk(root: Path, skip_hidden: bool = True) -> tuple[list[Path], list[tuple[P
             if skip_hidden and entry.name.startswith("."):
                 continue
             try:
-                is_folder = entry.is_dir(follow_symlinks=False)
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(folder / entry.name)
+                    continue
+                what = LINK if entry.is_symlink() else REGULAR if entry.is_file(follow_symlinks=False) else OTHER
             except OSError:
-                is_folder = False
-            (folders if is_folder else entries).append(folder / entry.name)
+                what = OTHER
+            entries.append((folder / entry.name, what))
     return entries, unreadable
