@@ -41,6 +41,7 @@ class Settings:
     explain: bool = False
     stats: bool = False
     no_color: bool = False
+    cache_max_size: str = "1GB"  # see parse_size; checker.cache.DEFAULT_MAX_SIZE
     # where each value came from: key -> "default" | file path | "command line"
     origins: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
@@ -55,8 +56,40 @@ _CHECKS: dict[str, tuple[str, Any]] = {
     "explain": ("true or false", lambda v: isinstance(v, bool)),
     "stats": ("true or false", lambda v: isinstance(v, bool)),
     "no_color": ("true or false", lambda v: isinstance(v, bool)),
+    "cache_max_size": ("a size such as \"500MB\" or \"2GB\"", lambda v: _is_size(v)),
 }
 KEYS = tuple(f.name for f in fields(Settings) if f.name != "origins")
+
+
+_SIZE = regex.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*([kmgt]i?[bo]?|[bo])?\s*", regex.IGNORECASE)  # o: octets (Mo, Go)
+_SIZE_UNITS = {"": 1, "b": 1, "o": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}
+
+
+def parse_size(value: str | int) -> int:
+    """Bytes of a size written ``500MB``, ``2 GB``, ``1,5 Go``, ``512MiB`` or as a number of bytes
+    (k, M, G, T are powers of 1000, KiB, MiB... of 1024); ValueError unless it is positive."""
+    if isinstance(value, bool):
+        raise ValueError(f"not a size: {value!r}")
+    if isinstance(value, int):
+        size = value
+    else:
+        found = _SIZE.fullmatch(value)
+        if found is None:
+            raise ValueError(f"not a size: {value!r} (expected a number and a unit, such as 500MB or 2GB)")
+        unit = (found[2] or "").lower()
+        scale = _SIZE_UNITS[unit[:1]] if "i" not in unit else 1024 ** ("kmgt".index(unit[0]) + 1)
+        size = int(float(found[1].replace(",", ".")) * scale)
+    if size <= 0:
+        raise ValueError(f"not a positive size: {value!r} (to use no cache, --no-cache)")
+    return size
+
+
+def _is_size(value: object) -> bool:
+    try:
+        parse_size(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 _FORMAT_PREFIX = regex.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -145,7 +178,7 @@ def load_settings(start: Path, overrides: dict[str, Any]) -> Settings:
                         raise ConfigError(str(path), f"key '{key}': {item!r}: {exc}", _line_of(text, key)) from None
             if name in ("rules", "baseline"):
                 value = str((path.parent / value))
-            values[name] = tuple(value) if name == "output" else value
+            values[name] = tuple(value) if name == "output" else str(value) if name == "cache_max_size" else value
             origins[name] = str(path)
     for key, value in overrides.items():
         if value is not None:

@@ -40,6 +40,10 @@ ENGINE_HELP = (
     "local: this machine's worker processes (see --jobs). dask: a Dask cluster, the same output "
     "(needs recoupe's optional dask extra); worth it only for corpora that outgrow one machine."
 )
+CACHE_MAX_SIZE_HELP = (
+    "Size the cache is kept to, e.g. 500MB or 2GB: the entries least recently used go first, never "
+    "those of this run [default: 1GB, or cache_max_size in the configuration]."
+)
 SCHEDULER_HELP = "With --engine dask: address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786; without it, a cluster is started on this machine."
 
 
@@ -83,6 +87,7 @@ def extract(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache (extracted figures, outputs of earlier runs for a replay).")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
+    cache_max_size: Annotated[Optional[str], typer.Option("--cache-max-size", metavar="SIZE", help=CACHE_MAX_SIZE_HELP, show_default=False)] = None,
     engine: Annotated[Engine, typer.Option("--engine", help=ENGINE_HELP)] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP, show_default=False)] = None,
 ) -> None:
@@ -92,6 +97,7 @@ def extract(
     """
     from checker.documents import blank, discover_all
 
+    max_size = _cache_max_size(no_cache, cache_max_size)
     files, errors, skipped = discover_all(paths)
     said: list[str] = []  # the messages of this run, kept with its output for a replay
     for item in skipped:  # unsupported files met in a folder: named, never silent
@@ -104,7 +110,7 @@ def extract(
     streamed = output_format is not ExtractFormat.table
     written = False
     with _engine(engine, scheduler, jobs) as runner:
-        cache = _open_cache(no_cache, cache_dir)
+        cache = _open_cache(no_cache, cache_dir, max_size)
         discovered = (files, list(errors), skipped)
         key = _run_key(cache, "extract", paths, (), output_format.value, discovered=discovered) if streamed else None
         replayed = cache.replay(key) if cache is not None and key is not None else None
@@ -178,17 +184,22 @@ class _Recorder:
 
     def close(self) -> None:
         if self.spool is not None:
-            self.spool.close()
+            try:
+                self.spool.close()
+            except OSError:  # what was buffered cannot be written either: the spool is dropped all the same
+                pass
 
 
 def _spool(cache):
     """An anonymous temporary file beside the cache (removed when closed), or None."""
     import tempfile
 
+    from checker.tempfiles import SUFFIX, prefix
+
     if cache is None:
         return None
     try:
-        return tempfile.TemporaryFile(dir=cache.path.parent, prefix=".spool-")
+        return tempfile.TemporaryFile(dir=cache.path.parent, prefix=prefix("spool"), suffix=SUFFIX)
     except OSError:
         return None
 
@@ -263,13 +274,31 @@ def _engine(
             runner.close()
 
 
-def _open_cache(no_cache: bool, cache_dir: Path | None):
+def _cache_max_size(no_cache: bool, option: str | None, settings=None) -> int:
+    """The cache's size limit in bytes: --cache-max-size, else the configuration's; a bad one is
+    a usage error (exit 2). ``settings``: those of the run, if it has read them."""
+    if no_cache and option is None:
+        return 0
+    from checker.config import parse_size
+
+    if option is not None:
+        try:
+            return parse_size(option)
+        except ValueError as exc:
+            _err(f"--cache-max-size: {exc}")
+            raise typer.Exit(ExitCode.ERROR) from None
+    if settings is None:
+        settings = _settings_or_exit({}, None)
+    return parse_size(settings.cache_max_size)  # checked when the configuration was read
+
+
+def _open_cache(no_cache: bool, cache_dir: Path | None, max_size: int):
     """The extraction cache (see checker.cache), or None with --no-cache; its warnings on stderr."""
     if no_cache:
         return None
     from checker.cache import FOLDER, Cache
 
-    cache = Cache(cache_dir if cache_dir is not None else Path.cwd() / FOLDER)
+    cache = Cache(cache_dir if cache_dir is not None else Path.cwd() / FOLDER, max_size)
     for warning in cache.warnings:
         _err(f"warning: {warning}")
     cache.warnings.clear()
@@ -499,6 +528,7 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache (extracted figures, outputs of earlier runs for a replay, rule files validated).")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
+    cache_max_size: Annotated[Optional[str], typer.Option("--cache-max-size", metavar="SIZE", help=CACHE_MAX_SIZE_HELP, show_default=False)] = None,
     engine: Annotated[Engine, typer.Option("--engine", help=ENGINE_HELP)] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP, show_default=False)] = None,
 ) -> None:
@@ -524,6 +554,7 @@ def check(
     }
     settings = _settings_or_exit(overrides, output_format.value if output_format else None)
     _outputs_or_exit(settings)
+    max_size = _cache_max_size(no_cache, cache_max_size, settings)
     rules_path = Path(settings.rules) if settings.origins.get("rules") != "default" else _project_rules()
     try:
         loaded = load_rules(rules_path, cache_dir=_rules_record(no_cache, cache_dir))
@@ -533,7 +564,7 @@ def check(
 
     color = sys.stdout.isatty() and not _no_color(settings.no_color)
     with _engine(engine, scheduler, jobs, report=lambda exc: _emit_error_report(exc, settings)) as runner:
-        cache = _open_cache(no_cache, cache_dir)
+        cache = _open_cache(no_cache, cache_dir, max_size)
         key = discovered = None
         if not color and cache is not None:  # colours follow the terminal, which is not among the inputs
             from checker.documents import discover_all

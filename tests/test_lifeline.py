@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,7 @@ def _gone_within(pids: list[int], seconds: float) -> float | None:
 
 
 def _rows(cache: Path) -> list[tuple]:
-    with sqlite3.connect(cache / "extract.sqlite3") as connection:
+    with closing(sqlite3.connect(cache / "extract.sqlite3")) as connection:
         return sorted(connection.execute("SELECT key, text, value FROM extraction").fetchall())
 
 
@@ -113,6 +114,12 @@ def test_workers_die_when_their_parent_is_killed(workspace, tmp_path: Path, way:
     assert _rows(cache) == before  # the run's new entries were never committed
     if way == "signal":
         assert took < 1
+        # the next run finds the cache as it was, says nothing, and leaves only the cache's own files
+        small = [arg if arg != str(corpus) else str(tmp_path / "small") for arg in args]
+        again = subprocess.run([sys.executable, "-m", "cli", *small], cwd=tmp_path, capture_output=True, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert (again.returncode, again.stderr) == (0, "")
+        assert sorted(path.name for path in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "extract.sqlite3", "rules-validated.json"]
 
 
 def test_ctrl_c_with_workers_returns_within_a_second(workspace, tmp_path: Path) -> None:
@@ -133,4 +140,4 @@ def test_ctrl_c_with_workers_returns_within_a_second(workspace, tmp_path: Path) 
     assert list(out.iterdir()) == []
     assert _rows(cache) == before
     assert hashlib.sha256((cache / "extract.sqlite3").read_bytes()).hexdigest() == digest
-    assert sorted(path.name for path in cache.iterdir() if not path.name.startswith(".")) == ["extract.sqlite3", "rules-validated.json"]
+    assert sorted(path.name for path in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "extract.sqlite3", "rules-validated.json"]
