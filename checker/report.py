@@ -16,7 +16,7 @@ class ExitCode(IntEnum):
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 no conflict and no error; 1 conflicts found; "
-    "2 usage, rule or input error (the other documents are still processed); 130 interrupted."
+    "2 usage, rule or input error (the other documents and rules are still processed); 130 interrupted."
 )
 
 

@@ -1,7 +1,9 @@
 """Rule files (TOML) -> frozen Rule values, validated up front, errors with file:line.
 
 A rule file holds any number of ``[[rule]]`` tables. Every key is checked: unknown keys, wrong
-types, invalid patterns and failing examples are RuleErrors naming the file, line and key.
+types, invalid patterns and failing examples are RuleErrors naming the file, line and key. An
+error leaves out only its own rule (a file that is not TOML, only its own rules): ``load_rules``
+returns the rules that validated with the list of errors, and the caller reports them.
 
 Compiling every pattern and running every example costs some 30 to 60 ms, paid by each
 command. So a successful validation is remembered, in ``.recoupe_cache/rules-validated.json`` when
@@ -196,28 +198,55 @@ def _pattern(path: str, line: int, key: str, source: str, compile_now: bool) -> 
 
 
 def parse_rules(text: str, path: str, compile_patterns: bool = True) -> list[Rule]:
-    """Parse and validate one rule file's text (its examples are checked by ``load_rules``).
+    """Parse and validate one rule file's text (its examples are checked by ``load_rules``); the
+    file's first error is raised. ``parse_rule_file`` keeps the valid rules and lists every error.
 
     ``compile_patterns=False`` leaves the patterns to be compiled on first use: for a text known to
     have passed validation before (see ``load_rules``).
     """
-    data = load_toml(text, path, RuleError)
+    rules, errors = parse_rule_file(text, path, compile_patterns)
+    if errors:
+        raise errors[0]
+    return rules
+
+
+def parse_rule_file(
+    text: str, path: str, compile_patterns: bool = True, declared: dict[str, tuple[str, int]] | None = None,
+) -> tuple[list[Rule], list[RuleError]]:
+    """The rules of one file's text that validate, and an error for each part that does not.
+
+    A rule with a bad key or pattern is left out with its error, the others are kept; a text that
+    is not TOML has no rules. Of two rules with the same id, the second is the error.
+    ``declared``: the ids met so far, to their (path, line); this file's are added to it.
+    """
+    try:
+        data = load_toml(text, path, RuleError)
+    except RuleError as exc:
+        return [], [exc]
     locator = _Locator(text)
+    errors: list[RuleError] = []
     for key in data:
         if key != "rule":
-            raise RuleError(path, f"unknown top-level key '{key}' (expected [[rule]] tables)", 1)
+            errors.append(RuleError(path, f"unknown top-level key '{key}' (expected [[rule]] tables)", 1))
     tables = data.get("rule", [])
-    if not isinstance(tables, list):
-        raise RuleError(path, "key 'rule': expected [[rule]] tables", 1)
+    if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
+        return [], [*errors, RuleError(path, "key 'rule': expected [[rule]] tables", 1)]
+    declared = {} if declared is None else declared
     rules: list[Rule] = []
-    seen: dict[str, int] = {}
     for index, table in enumerate(tables):
-        rule = _parse_rule(table, index, locator, path, compile_patterns)
-        if rule.id in seen:
-            raise RuleError(path, f"key 'id': rule id '{rule.id}' is already used at line {seen[rule.id]}", rule.line)
-        seen[rule.id] = rule.line
-        rules.append(rule)
-    return rules
+        rule_id, line = table.get("id"), locator.rule(index)
+        if isinstance(rule_id, str):
+            if rule_id in declared:
+                other_path, other_line = declared[rule_id]
+                where = f"is already used at line {other_line}" if other_path == path else f"is also defined at {other_path}:{other_line}"
+                errors.append(RuleError(path, f"key 'id': rule id '{rule_id}' {where}", line))
+                continue
+            declared[rule_id] = (path, line)
+        try:
+            rules.append(_parse_rule(table, index, locator, path, compile_patterns))
+        except RuleError as exc:
+            errors.append(exc)
+    return rules, errors
 
 
 def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str, compile_patterns: bool) -> Rule:
@@ -285,46 +314,72 @@ def rule_files(target: Path) -> list[Path]:
 DEFAULT_RECORD_FOLDER = Path(CACHE_FOLDER)
 
 
-def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> list[Rule]:
-    """Load every rule of a file or folder, check their examples, and return them sorted by id.
+@dataclass(frozen=True)
+class LoadedRules:
+    """What ``load_rules`` found: the rules that validated, sorted by id, and one error for each
+    rule or file that did not (a file that cannot be read or is not TOML loses only its own rules)."""
+
+    rules: tuple[Rule, ...]
+    errors: tuple[RuleError, ...] = ()
+
+    def or_raise(self) -> list[Rule]:
+        """The rules, or the first error raised: for a caller that accepts no invalid rule."""
+        if self.errors:
+            raise self.errors[0]
+        return list(self.rules)
+
+
+def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> LoadedRules:
+    """Load every rule of a file or folder and check their examples; an invalid rule is left out
+    and reported in ``errors`` (in file order, then line), the others are loaded.
 
     ``cache_dir``: where the record of files already validated is kept (relative: to the current
-    folder), used only when that folder exists; None: validate everything, record nothing.
+    folder), used only when that folder exists; None: validate everything, record nothing. Only a
+    file without any error is recorded.
     """
-    files = rule_files(target)
     if not target.exists():
-        raise RuleError(str(target), "no such rule file or folder")
+        return LoadedRules((), (RuleError(str(target), "no such rule file or folder"),))
+    files = rule_files(target)
     record = _Validated(cache_dir) if cache_dir is not None and cache_dir.is_dir() else None
     rules: list[Rule] = []
+    errors: list[RuleError] = []
     unproven: list[Rule] = []  # rules of files not validated before: their examples are run
-    new_digests: list[str] = []
-    seen: dict[str, Rule] = {}
+    new_digests: dict[str, str] = {}  # path -> digest of a file validated now, recorded if it had no error
+    declared: dict[str, tuple[str, int]] = {}  # rule id -> where it was first defined, across files
     for file in files:
         try:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(str(file), f"cannot be read ({exc})") from None
+            errors.append(RuleError(str(file), f"cannot be read ({exc})"))
+            continue
         digest = record.digest(text) if record is not None else None
         known = digest is not None and digest in record.digests
-        parsed = parse_rules(text, str(file), compile_patterns=not known)
+        parsed, problems = parse_rule_file(text, str(file), compile_patterns=not known, declared=declared)
+        errors.extend(problems)
         if not known:
             unproven.extend(parsed)
             if digest is not None:
-                new_digests.append(digest)
-        for rule in parsed:
-            if rule.id in seen:
-                other = seen[rule.id]
-                raise RuleError(rule.path, f"key 'id': rule id '{rule.id}' is also defined at {other.path}:{other.line}", rule.line)
-            seen[rule.id] = rule
-            rules.append(rule)
+                new_digests[str(file)] = digest
+        rules.extend(parsed)
     if unproven:
         from checker.bind import check_examples
 
+        failed: set[str] = set()  # ids: those of the rules parsed are unique
         for rule in unproven:
-            check_examples(rule)
+            try:
+                check_examples(rule)
+            except RuleError as exc:
+                errors.append(exc)
+                failed.add(rule.id)
+        rules = [rule for rule in rules if rule.id not in failed]
     if record is not None and new_digests:
-        record.add(new_digests)
-    return sorted(rules, key=lambda rule: rule.id)
+        wrong = {error.path for error in errors}
+        valid = [digest for path, digest in new_digests.items() if path not in wrong]
+        if valid:
+            record.add(valid)
+    order = {str(file): index for index, file in enumerate(files)}
+    errors.sort(key=lambda error: (order.get(error.path, -1), error.line or 0))
+    return LoadedRules(tuple(sorted(rules, key=lambda rule: rule.id)), tuple(errors))
 
 
 class _Validated:

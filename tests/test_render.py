@@ -71,7 +71,7 @@ def _hand_made() -> Report:
 
 @pytest.fixture(scope="module")
 def seeds() -> Report:
-    return check([REPO / "seeds"], load_rules(REPO / "rules"))
+    return check([REPO / "seeds"], load_rules(REPO / "rules").or_raise())
 
 
 @pytest.fixture(scope="module")

@@ -164,7 +164,7 @@ def test_official_source_is_the_reference_and_deviations_are_named():
 
 
 def test_seeds_projects_agree_and_funding_names_the_official_release():
-    report = check([REPO / "seeds"], load_rules(REPO / "rules"))
+    report = check([REPO / "seeds"], load_rules(REPO / "rules").or_raise())
     findings = {finding.rule.id: finding for finding in report.findings}
     projects = findings["sasn-projects"]
     assert projects.verdict == "consistent"
