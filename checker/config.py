@@ -32,6 +32,7 @@ class ConfigError(RecoupeError):
 
 @dataclass(frozen=True)
 class Settings:
+    paths: tuple[str, ...] = ()  # what ``recoupe check`` reads when the command line names nothing
     rules: str = "rules"
     format: str = "table"
     output: tuple[str, ...] = ()  # "FILE" or "FORMAT:FILE"
@@ -47,6 +48,7 @@ class Settings:
 
 
 _CHECKS: dict[str, tuple[str, Any]] = {
+    "paths": ("a list of paths (files or folders of documents)", lambda v: isinstance(v, list) and all(isinstance(i, str) and i for i in v)),
     "rules": ("a path", lambda v: isinstance(v, str)),
     "format": (f"one of {', '.join(FORMATS)}", lambda v: v in FORMATS),
     "output": ("a list of 'FILE' or 'FORMAT:FILE' strings", lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)),
@@ -154,6 +156,15 @@ def _line_of(text: str, key: str) -> int | None:
     return None
 
 
+def _relative(path: Path) -> str:
+    """``path`` relative to the current folder when it can be (reports then name documents as a
+    user would, ``docs/a.txt``), else as it is."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+
+
 def load_settings(start: Path, overrides: dict[str, Any]) -> Settings:
     """Defaults, then the configuration file, then ``overrides`` (the command line's explicit options)."""
     values: dict[str, Any] = {}
@@ -178,7 +189,9 @@ def load_settings(start: Path, overrides: dict[str, Any]) -> Settings:
                         raise ConfigError(str(path), f"key '{key}': {item!r}: {exc}", _line_of(text, key)) from None
             if name in ("rules", "baseline"):
                 value = str((path.parent / value))
-            values[name] = tuple(value) if name == "output" else str(value) if name == "cache_max_size" else value
+            elif name == "paths":  # relative to the current folder, as if named on the command line
+                value = [_relative(path.parent / item) for item in value]
+            values[name] = tuple(value) if name in ("output", "paths") else str(value) if name == "cache_max_size" else value
             origins[name] = str(path)
     for key, value in overrides.items():
         if value is not None:

@@ -513,7 +513,7 @@ def _emit_error_report(errors, settings) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (recursive: .txt, .md, .html, .pdf; sources.toml gives their metadata).", show_default=False)],
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders of documents (recursive: .txt, .md, .html, .pdf; sources.toml gives their metadata) [default: 'paths' in the configuration].", show_default=False)] = None,
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or 'rules' in the configuration].", show_default=False)] = None,
     output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment).", show_default=False)] = None,
     output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically. FORMAT:FILE (e.g. sarif:recoupe.sarif) adds one; FILE alone takes standard output's report there, in the format its suffix names (.json, .sarif, .md) or else --format. Repeatable. An unknown FORMAT, or no FILE, is a usage error (exit 2).", show_default=False)] = None,
@@ -549,6 +549,11 @@ def check(
     }
     settings = _settings_or_exit(overrides, output_format.value if output_format else None)
     _outputs_or_exit(settings)
+    if not paths:
+        if not settings.paths:
+            _err("no documents to check: name files or folders, or set paths = [\"docs\"] in [tool.recoupe] (pyproject.toml) or recoupe.toml")
+            raise typer.Exit(ExitCode.ERROR)
+        paths = [Path(item) for item in settings.paths]
     max_size = _cache_max_size(no_cache, cache_max_size, settings)
     rules_path = Path(settings.rules) if settings.origins.get("rules") != "default" else _project_rules()
     loaded = _load_rules(rules_path, cache_dir, no_cache)
