@@ -139,16 +139,20 @@ class Cache:
     def _open(self) -> sqlite3.Connection:
         """Connect, checking the file is a cache of this schema; else set it aside and start anew.
 
-        An empty file is a new cache (another run has just created it), not a foreign one.
+        An empty file (another run has just created it) or an empty database (a run stopped while
+        setting it up) is a new cache, not a foreign one.
         """
+        connection = None
         if self.path.exists() and self.path.stat().st_size > 0:
             connection, problem = _connect(self.path)
-            if connection is not None:
+            if connection is not None and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 return connection
-            self.warnings.append(f"cache {self.path} {problem}: rebuilt")
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(str(self.path) + suffix).unlink(missing_ok=True)
-        connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+            if connection is None:
+                self.warnings.append(f"cache {self.path} {problem}: rebuilt")
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    Path(str(self.path) + suffix).unlink(missing_ok=True)
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
         try:
             connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # before the first table: evicted pages can go back to the disk
             if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":  # readers never wait for a writer
@@ -426,6 +430,8 @@ def _connect(path: Path) -> tuple[sqlite3.Connection | None, str | None]:
     try:
         application = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if (application, version) == (0, 0) and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            return connection, None  # an empty database: a run stopped while setting it up; Cache._open goes on
         columns = {table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")] for table in _COLUMNS}
         if connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
             connection.execute("PRAGMA synchronous = NORMAL")

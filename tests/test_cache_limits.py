@@ -222,3 +222,22 @@ def test_a_database_full_at_commit_is_one_warning(tmp_path: Path) -> None:
     assert cache.warnings == [f"cache {tmp_path / 'cache' / FILE_NAME} not updated (database or disk is full); running without it"]
     cache.close()
     assert _rows(tmp_path / "cache", "extraction") == []
+
+
+@pytest.mark.parametrize("state", ["empty file", "empty database"])
+def test_a_cache_left_half_set_up_is_set_up_without_a_word(tmp_path: Path, state: str) -> None:
+    """A run stopped (Ctrl-C, a kill) just as it created a new cache leaves an empty file, or a
+    database without tables: the next run sets it up, as a new cache, with no warning."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    if state == "empty file":
+        (folder / FILE_NAME).write_bytes(b"")
+    else:
+        with closing(sqlite3.connect(folder / FILE_NAME)) as connection:
+            connection.execute("PRAGMA journal_mode = WAL")
+        assert (folder / FILE_NAME).stat().st_size > 0
+    docs = _corpus(tmp_path / "docs", 2)
+    cache = Cache(folder)
+    list(extract_documents(sorted(docs.iterdir()), jobs=1, cache=cache))
+    cache.close()
+    assert cache.warnings == [] and len(_rows(folder, "extraction")) == 2
