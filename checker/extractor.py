@@ -28,6 +28,7 @@ _KIND_NOTES = {
     "number": "count, nothing named is counted",
     "percent": "percent (value in percentage points of 100)",
     "factor": "times (multiplié par 3)",
+    "temperature": "degree_Celsius (104 °F is 40)",
 }
 KINDS: dict[str, str] = {
     "money": "an ISO 4217 currency code (EUR, USD, ...)",
@@ -439,7 +440,7 @@ _CURRENCIES_BEFORE = ("€", "US$", "C$", "$", "£", "¥", "EUR", "USD", "GBP", 
 _CURRENCY_BEFORE = regex.compile(rf"(?P<currency>{'|'.join(map(regex.escape, _CURRENCIES_BEFORE))})\s?$")
 # The last characters of those currencies: a text that ends otherwise (spaces left out) has none.
 _CURRENCY_BEFORE_LAST = frozenset(currency[-1] for currency in _CURRENCIES_BEFORE)
-_PERCENT = regex.compile(r"\s?(?:%|(?i:pour\s?cents?|pourcents?)(?![\p{L}]))")
+_PERCENT = regex.compile(r"\s?(?:%|(?i:pour[\s-]?cents?|pourcents?)(?![\p{L}]))")
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
@@ -450,7 +451,7 @@ _LESS_WORD = len("moins")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
     r"\s?(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_SYMBOLS, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}'’ʼ-])"
+    + r")(?![\p{L}\p{N}'’ʼ]|-[\p{L}\p{N}])"  # "5 m-" closing an incise, not "m-commerce"
 )
 _UNIT_WORD = regex.compile(
     r"(?:\s|(?<=['’ʼ]))(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_WORDS, key=len, reverse=True))
@@ -513,6 +514,23 @@ assert not _AFTER.flags & regex.IGNORECASE and _UNIT_WORD.flags & regex.IGNORECA
 assert not any(pattern.flags & regex.IGNORECASE for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _NOUN))
 
 _LOOK_BEHIND = 48
+_BELOW_ZERO = regex.compile(rf"\s+(?i:{french.BELOW_ZERO})(?![\p{{L}}\p{{N}}])")
+_CONTEXT_WORDS = {
+    kind: regex.compile(rf"(?<![\p{{L}}])(?i:{words})(?![\p{{L}}])") for kind, words in french.KIND_CONTEXT_WORDS.items()
+}
+_ONLY_NEGATION = regex.compile(french.ONLY_NEGATION)
+# "en hausse de +12 %", "progression annuelle : +5 %": a word of change, then the sign of the change
+_CHANGE_THEN_SIGN = regex.compile(
+    rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])(?:\s+\p{{L}}+){{0,3}}?\s*(?i:de|d{_APOS}|:|\(|,)?\s*$"
+)
+# "-2,1 milliards d'euros- ont progressé": a dash glued to the end of a figure's words closes an incise
+_INCISE_CLOSE = regex.compile(r"[^\s\d.;!?()\-–—]{0,40}-(?=[\s,.;:!?)]|$)")
+_SIGN_WORD_ENDINGS = tuple(french.SIGN_WORDS)
+_SIGN_WORD_BEFORE = regex.compile(
+    rf"(?:(?<![\p{{L}}])(?P<before>\p{{L}}+)\s+)?(?<![\p{{L}}])(?P<sign>(?i:{'|'.join(french.SIGN_WORDS)}))\s+$"
+)
+# Kinds whose figure a sign word can make negative ("moins 3 projets" is no count of -3)
+_SIGNED_KINDS = frozenset({"money", "percent", "percentage_point", "number", "temperature"})
 
 
 class _Reading(NamedTuple):
@@ -527,6 +545,8 @@ class _Reading(NamedTuple):
     add: Decimal = Decimal(0)  # "deux ans et demi", "3 € 50"
     strong: bool = True  # a unit or currency, not only a noun
     half_unit: Decimal | None = None  # the precision, when what follows the number sets it ("3 € 50")
+    negative: bool = False  # what follows says the figure is below zero: "10 degrés en dessous de zéro"
+    needs_context: bool = False  # a unit word of french.UNIT_WORDS_IN_CONTEXT: a figure only near its context words
 
 
 @lru_cache(maxsize=8192)
@@ -582,7 +602,11 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
         add = Decimal(0)
         if half := _AND_HALF.match(text, end):
             add, end = Decimal("0.5"), half.end()
-        return _Reading(end, kind, unit, add=add)
+        if kind != "temperature":
+            return _Reading(end, kind, unit, add=add)
+        below = _BELOW_ZERO.match(text, end)
+        return _Reading(below.end() if below else end, kind, unit, add=add, negative=below is not None,
+                        needs_context=what == "unit_word" and unit_name.lower() in french.UNIT_WORDS_IN_CONTEXT)
     if allow_noun:  # what == "counted"
         noun = match.group("noun")
         end = match.end()
@@ -635,6 +659,39 @@ def _money(text: str, match: regex.Match[str], scale: int, after_scale: int) -> 
         # "3 € 50", "3€50": euros then cents, the way prices are written in shops
         return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
     return _Reading(match.end(), "money", code, scale)
+
+
+def _qualifier(text: str, before_number: int, floor: int, words: bool) -> tuple[str, int]:
+    """The qualifier written before a figure that starts at ``before_number``, and where it starts;
+    never before ``floor`` (what the last figure read)."""
+    qualifier, start = _qualifier_before(text, before_number)
+    if qualifier == "exact" or start < floor:
+        return "exact", before_number
+    written = text[start:before_number].lower()
+    if words and qualifier == "about" and written.startswith("autour"):
+        return "exact", before_number  # "structurée autour de trois objectifs": around what, not about how many
+    if written.startswith(("plus qu", "moins qu")) and _ONLY_NEGATION.search(_clause_before(text, start, floor)):
+        return "exact", before_number  # "il ne reste plus que 10 lits": only 10
+    if written.rstrip(WHITESPACE) == "+" and _CHANGE_THEN_SIGN.search(text[max(0, start - 40, floor):start]):
+        return "exact", start  # "en hausse de +12 %": the sign of a change, not "plus de"
+    return qualifier, start
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    """The text of the clause before ``start``: back to a sentence or clause mark, 60 characters at most."""
+    window = text[max(0, start - 60, floor):start]
+    return window[max(window.rfind(mark) for mark in ".;:!?\n") + 1:]
+
+
+def _sign_word_before(text: str, start: int, floor: int) -> int | None:
+    """Where a sign word (french.SIGN_WORDS) written just before ``start`` begins, if there is one."""
+    window = text[max(0, start - 24, floor):start]
+    if not window.rstrip(WHITESPACE).lower().endswith(_SIGN_WORD_ENDINGS):
+        return None
+    match = _SIGN_WORD_BEFORE.search(window)
+    if match is None or (match.group("before") or "").lower() in french.NOT_SIGN_AFTER:
+        return None
+    return start - (len(window) - match.start("sign"))
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
@@ -901,7 +958,9 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             before_number = number_start - (len(currency_before.group()))
     negative = False
     if digits is not None and before_number > floor and text[before_number - 1] in "-−":
-        if before_number == 1 or text[before_number - 2] in " \t\n(":
+        if (before_number == 1 or text[before_number - 2] in " \t\n(") and not (
+            text[before_number - 1] == "-" and _INCISE_CLOSE.match(text, reading.end if reading is not None else number_end)
+        ):  # "les aides -2,1 milliards d'euros- ont progressé": a dash opening an incise, not a minus
             negative, before_number = True, before_number - 1
 
     if reading is not None and reading.unit == "hour" and _TIME_BEFORE.search(text[max(0, before_number - 12):before_number]):
@@ -924,12 +983,15 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     elif reading is not None and reading.kind == "factor" and _word_after_spaces(_LESS_AFTER, text, reading.end, WHITESPACE, _LESS_WORD):
         divided = True  # "deux fois moins": half as much
 
-    qualifier, start = _qualifier_before(text, before_number)
-    if start < floor:
-        qualifier, start = "exact", before_number
-    if words and qualifier == "about" and text[start:before_number].lower().startswith("autour"):
-        # "structurée autour de trois objectifs": around what, not about how many
-        qualifier, start = "exact", before_number
+    qualifier, start = _qualifier(text, before_number, floor, words)
+    if qualifier == "exact" and not negative and (reading is None or reading.kind in _SIGNED_KINDS):
+        signed = _sign_word_before(text, start, floor)
+        if signed is not None:
+            negative, start = True, signed  # "moins 5 degrés", "un solde de moins 1 200 euros"
+    if reading is not None and reading.negative:
+        negative = True
+    if reading is not None and reading.needs_context and not negative and not _in_context(text, start, reading):
+        return None  # "une vision à 360 degrés": no temperature, and no count of degrés either
     if approximate:
         qualifier, start = "about", number_start
     end = reading.end if reading is not None else number_end
@@ -942,17 +1004,26 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     half_unit = (reading.half_unit if reading is not None and reading.half_unit is not None else parsed.half_unit) * scale
     if negative:
         value = -value
-    factor = 1.0
+    factor, offset = 1.0, 0.0
     if kind in units.CANONICAL and kind not in ("count", "number", "percent", "percentage_point", "factor"):
-        factor = units.factor(unit, kind)
+        factor, offset = units.factor(unit, kind), units.offset(unit, kind)
         unit = units.CANONICAL[kind]
-    value_f = float(value) * factor
+    value_f = float(value) * factor + offset
     low, high = _interval(value_f, float(half_unit) * factor, qualifier)
     if divided and value_f:
         # "divisé par 4": the thing became a quarter of itself, a factor of 0.25
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
     return Quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
                     reading.noun if reading is not None else None, number_start, number_end)
+
+
+def _in_context(text: str, start: int, reading: _Reading) -> bool:
+    """Whether the sentence around a figure read as ``reading`` has a context word of its kind
+    (french.KIND_CONTEXT_WORDS): "30 degrés" is a temperature in "la température atteint 30 degrés"."""
+    window = text[max(0, start - 120):reading.end + 80]
+    before, after = window[:start - max(0, start - 120)], window[start - max(0, start - 120):]
+    sentence = before[max(before.rfind(mark) for mark in ".!?\n") + 1:] + after[:min((i for i in (after.find(m) for m in ".!?\n") if i >= 0), default=len(after))]
+    return _CONTEXT_WORDS[reading.kind].search(sentence) is not None
 
 
 def _word_after_spaces(pattern: regex.Pattern[str], text: str, pos: int, spaces: str, length: int) -> regex.Match[str] | None:

@@ -30,68 +30,156 @@ CURRENCIES: dict[str, str] = {
     "cny": "CNY", "yuan": "CNY", "yuans": "CNY",
 }
 
-# Units of physical quantities and durations: surface -> (kind, pint unit).
-# Symbols are matched case-sensitively, words case-insensitively.
+# Units of physical quantities and durations: surface -> (kind, pint unit of checker/units.txt).
+# Symbols are matched case-sensitively, words case-insensitively; a word written with accents is
+# also read without them ("kilometres"), and with either apostrophe (see _spellings below).
 UNIT_SYMBOLS: dict[str, tuple[str, str]] = {
     "m²": ("area", "meter ** 2"), "m2": ("area", "meter ** 2"), "km²": ("area", "kilometer ** 2"),
     "km2": ("area", "kilometer ** 2"), "ha": ("area", "hectare"),
     "m³": ("volume", "meter ** 3"), "m3": ("volume", "meter ** 3"), "L": ("volume", "liter"),
     "l": ("volume", "liter"), "ml": ("volume", "milliliter"), "mL": ("volume", "milliliter"),
-    "hl": ("volume", "hectoliter"),
+    "hl": ("volume", "hectoliter"), "cl": ("volume", "centiliter"), "cL": ("volume", "centiliter"),
+    "dl": ("volume", "deciliter"), "dL": ("volume", "deciliter"), "µl": ("volume", "microliter"),
+    "µL": ("volume", "microliter"), "cm³": ("volume", "centimeter ** 3"), "cm3": ("volume", "centimeter ** 3"),
     "km": ("length", "kilometer"), "m": ("length", "meter"), "cm": ("length", "centimeter"),
-    "mm": ("length", "millimeter"),
+    "mm": ("length", "millimeter"), "µm": ("length", "micrometer"),
     "t": ("mass", "tonne"), "kg": ("mass", "kilogram"), "g": ("mass", "gram"), "mg": ("mass", "milligram"),
-    "h": ("duration", "hour"), "min": ("duration", "minute"),
+    "µg": ("mass", "microgram"), "mcg": ("mass", "microgram"),
+    "h": ("duration", "hour"), "min": ("duration", "minute"), "mn": ("duration", "minute"),
     "Wh": ("energy", "watt_hour"), "kWh": ("energy", "kilowatt_hour"), "MWh": ("energy", "megawatt_hour"),
-    "GWh": ("energy", "gigawatt_hour"), "TWh": ("energy", "terawatt_hour"),
+    "GWh": ("energy", "gigawatt_hour"), "TWh": ("energy", "terawatt_hour"), "kcal": ("energy", "kilocalorie"),
     "kW": ("power", "kilowatt"), "MW": ("power", "megawatt"), "GW": ("power", "gigawatt"),
     "Ko": ("data", "kilobyte"), "Mo": ("data", "megabyte"), "Go": ("data", "gigabyte"), "To": ("data", "terabyte"),
+    "°C": ("temperature", "degree_Celsius"), "° C": ("temperature", "degree_Celsius"),
+    "°F": ("temperature", "degree_Fahrenheit"), "° F": ("temperature", "degree_Fahrenheit"),
 }
 UNIT_WORDS: dict[str, tuple[str, str]] = {
+    # durations
     "an": ("duration", "year"), "ans": ("duration", "year"), "année": ("duration", "year"),
     "années": ("duration", "year"), "mois": ("duration", "month"), "semaine": ("duration", "week"),
     "semaines": ("duration", "week"), "jour": ("duration", "day"), "jours": ("duration", "day"),
     "heure": ("duration", "hour"), "heures": ("duration", "hour"), "minute": ("duration", "minute"),
-    "minutes": ("duration", "minute"), "seconde": ("duration", "second"), "secondes": ("duration", "second"),
+    "minutes": ("duration", "minute"), "mins": ("duration", "minute"), "mns": ("duration", "minute"),
+    "seconde": ("duration", "second"), "secondes": ("duration", "second"), "sec": ("duration", "second"),
+    "secs": ("duration", "second"), "trimestre": ("duration", "trimester"), "trimestres": ("duration", "trimester"),
+    "semestre": ("duration", "semester"), "semestres": ("duration", "semester"),
+    "décennie": ("duration", "decade"), "décennies": ("duration", "decade"),
+    "siècle": ("duration", "century"), "siècles": ("duration", "century"),
+    # areas
     "mètre carré": ("area", "meter ** 2"), "mètres carrés": ("area", "meter ** 2"),
     "kilomètre carré": ("area", "kilometer ** 2"), "kilomètres carrés": ("area", "kilometer ** 2"),
-    "hectare": ("area", "hectare"), "hectares": ("area", "hectare"),
+    "hectare": ("area", "hectare"), "hectares": ("area", "hectare"), "acre": ("area", "acre"),
+    "acres": ("area", "acre"), "pieds carrés": ("area", "foot ** 2"),
+    # volumes
     "mètre cube": ("volume", "meter ** 3"), "mètres cubes": ("volume", "meter ** 3"),
     "litre": ("volume", "liter"), "litres": ("volume", "liter"), "hectolitre": ("volume", "hectoliter"),
     "hectolitres": ("volume", "hectoliter"), "millilitre": ("volume", "milliliter"), "millilitres": ("volume", "milliliter"),
+    "centilitre": ("volume", "centiliter"), "centilitres": ("volume", "centiliter"),
+    "décilitre": ("volume", "deciliter"), "décilitres": ("volume", "deciliter"),
+    "microlitre": ("volume", "microliter"), "microlitres": ("volume", "microliter"),
+    "gallon": ("volume", "gallon"), "gallons": ("volume", "gallon"),  # the US gallon, the one of oil and fuel prices
+    "baril": ("volume", "oil_barrel"), "barils": ("volume", "oil_barrel"),
+    # lengths ("pied", "pouce" in the singular are mostly idioms: "un pied dans", "un coup de pouce")
     "kilomètre": ("length", "kilometer"), "kilomètres": ("length", "kilometer"),
     "mètre": ("length", "meter"), "mètres": ("length", "meter"), "centimètre": ("length", "centimeter"),
     "centimètres": ("length", "centimeter"), "millimètre": ("length", "millimeter"), "millimètres": ("length", "millimeter"),
+    "micromètre": ("length", "micrometer"), "micromètres": ("length", "micrometer"),
+    "pieds": ("length", "foot"), "pouces": ("length", "inch"), "mile": ("length", "mile"), "miles": ("length", "mile"),
+    "yard": ("length", "yard"), "yards": ("length", "yard"), "milles marins": ("length", "nautical_mile"),
+    "milles nautiques": ("length", "nautical_mile"),
+    # masses (gold and silver are weighed in troy ounces)
     "tonne": ("mass", "tonne"), "tonnes": ("mass", "tonne"), "kilo": ("mass", "kilogram"), "kilos": ("mass", "kilogram"),
     "kilogramme": ("mass", "kilogram"), "kilogrammes": ("mass", "kilogram"), "gramme": ("mass", "gram"),
-    "grammes": ("mass", "gram"), "octet": ("data", "byte"), "octets": ("data", "byte"),
+    "grammes": ("mass", "gram"), "milligramme": ("mass", "milligram"), "milligrammes": ("mass", "milligram"),
+    "microgramme": ("mass", "microgram"), "microgrammes": ("mass", "microgram"),
+    "quintal": ("mass", "quintal"), "quintaux": ("mass", "quintal"),
+    "once": ("mass", "ounce"), "onces": ("mass", "ounce"), "once d'or": ("mass", "troy_ounce"),
+    "onces d'or": ("mass", "troy_ounce"), "once d'argent": ("mass", "troy_ounce"),
+    "onces d'argent": ("mass", "troy_ounce"), "once troy": ("mass", "troy_ounce"), "onces troy": ("mass", "troy_ounce"),
+    # energy, power, data
+    "kilowattheure": ("energy", "kilowatt_hour"), "kilowattheures": ("energy", "kilowatt_hour"),
+    "mégawattheure": ("energy", "megawatt_hour"), "mégawattheures": ("energy", "megawatt_hour"),
+    "watt": ("power", "watt"), "watts": ("power", "watt"), "kilowatt": ("power", "kilowatt"),
+    "kilowatts": ("power", "kilowatt"), "mégawatt": ("power", "megawatt"), "mégawatts": ("power", "megawatt"),
+    "gigawatt": ("power", "gigawatt"), "gigawatts": ("power", "gigawatt"),
+    "octet": ("data", "byte"), "octets": ("data", "byte"), "kilooctet": ("data", "kilobyte"),
+    "kilooctets": ("data", "kilobyte"), "mégaoctet": ("data", "megabyte"), "mégaoctets": ("data", "megabyte"),
+    "gigaoctet": ("data", "gigabyte"), "gigaoctets": ("data", "gigabyte"), "téraoctet": ("data", "terabyte"),
+    "téraoctets": ("data", "terabyte"),
+    # temperatures
+    "degré celsius": ("temperature", "degree_Celsius"), "degrés celsius": ("temperature", "degree_Celsius"),
+    "degré fahrenheit": ("temperature", "degree_Fahrenheit"), "degrés fahrenheit": ("temperature", "degree_Fahrenheit"),
+    "degré": ("temperature", "degree_Celsius"), "degrés": ("temperature", "degree_Celsius"),
 }
+
+# Unit words that are that unit only when the sentence says what is measured: "30 degrés" is a
+# temperature near "température", "fièvre"..., and not in "une vision à 360 degrés"; a sign makes
+# it one too ("moins 5 degrés", "10 degrés en dessous de zéro"). Elsewhere they are no figure.
+UNIT_WORDS_IN_CONTEXT: dict[str, str] = {
+    "degré": "temperature", "degrés": "temperature",
+}
+KIND_CONTEXT_WORDS: dict[str, str] = {
+    "temperature": r"températures?|fièvres?|chaleurs?|canicules?|froids?|gel|gelées?|thermomètres?|météo\w*|"
+                   r"réchauffement|climat\w*|chaud\w*|glacia\w*|frais|fraîcheur|thermique\w*|fébrile\w*",
+}
+# "10 degrés en dessous de zéro", "5 °C sous zéro": a temperature below zero
+BELOW_ZERO = r"(?:en[\s-]dessous|au-dessous|sous)(?:\s+de)?\s+(?:zéro|zero|0)"
+
+
+def _without_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def _spellings(table: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """``table`` with each word also written without accents and with the typographic apostrophe."""
+    spelled = dict(table)
+    for word, value in table.items():
+        for variant in (_without_accents(word), word.replace("'", "’"), _without_accents(word).replace("'", "’")):
+            spelled.setdefault(variant, value)
+    return spelled
+
+
+UNIT_WORDS = _spellings(UNIT_WORDS)
+# "µ" is written as the micro sign (U+00B5) or the Greek mu (U+03BC)
+UNIT_SYMBOLS = {**UNIT_SYMBOLS, **{symbol.replace("µ", "μ"): unit for symbol, unit in UNIT_SYMBOLS.items() if "µ" in symbol}}
 
 # Qualifiers written before a figure. Each maps to at_least, about or at_most.
 QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
     "at_most": (
-        r"pas\s+plus\s+d(?:e\s+|['’ʼ]\s*)", r"moins\s+d(?:e\s+|['’ʼ]\s*)", r"jusqu['’ʼ]\s*(?:à|a)\s+",
+        r"pas\s+plus\s+d(?:e\s+|['’ʼ]\s*)", r"pas\s+plus\s+qu(?:e\s+|['’ʼ]\s*)", r"moins\s+qu(?:e\s+|['’ʼ]\s*)", r"moins\s+d(?:e\s+|['’ʼ]\s*)", r"jusqu['’ʼ]\s*(?:à|a)\s+",
         r"au\s+plus\s+", r"au\s+maximum\s+", r"(?:en|au)[\s-]dessous\s+d(?:e\s+|['’ʼ]\s*)",
         r"dans\s+la\s+limite\s+d(?:e\s+|['’ʼ]\s*)", r"maximum\s+", r"inférieur(?:e|s|es)?\s+à\s+", r"<\s*", r"≤\s*",
     ),
     "at_least": (
-        r"pas\s+moins\s+d(?:e\s+|['’ʼ]\s*)", r"plus\s+d(?:e\s+|['’ʼ]\s*)", r"au\s+moins\s+",
+        r"pas\s+moins\s+d(?:e\s+|['’ʼ]\s*)", r"pas\s+moins\s+qu(?:e\s+|['’ʼ]\s*)", r"plus\s+d(?:e\s+|['’ʼ]\s*)",
+        r"plus\s+qu(?:e\s+|['’ʼ]\s*)", r"au\s+moins\s+",
         r"au-delà\s+d(?:e\s+|['’ʼ]\s*)", r"au\s+minimum\s+", r"minimum\s+", r"dès\s+",
         r"à\s+partir\s+d(?:e\s+|['’ʼ]\s*)", r"au[\s-]dessus\s+d(?:e\s+|['’ʼ]\s*)",
         r"supérieur(?:e|s|es)?\s+à\s+", r"≥\s*", r">\s*", r"\+\s*d(?:e\s+|['’ʼ]\s*)", r"\+",
     ),
     "about": (
-        r"environ\s+", r"quelque\s+", r"près\s+d(?:e\s+|['’ʼ]\s*)", r"presque\s+", r"approximativement\s+",
+        r"environ\s+", r"quelques?\s+", r"près\s+d(?:e\s+|['’ʼ]\s*)", r"presque\s+", r"approximativement\s+",
         r"quasiment\s+", r"pratiquement\s+", r"à\s+peu\s+près\s+", r"plus\s+ou\s+moins\s+",
         r"autour\s+d(?:e\s+|['’ʼ]\s*)", r"de\s+l['’ʼ]ordre\s+d(?:e\s+|['’ʼ]\s*)", r"aux\s+alentours\s+d(?:e\s+|['’ʼ]\s*)",
         r"grosso\s+modo\s+", r"~\s*", r"≈\s*", r"env\.\s*",
     ),
 }
 
+# "plus que", "moins que" after a negation ("il ne reste plus que 10 lits") mean "only": exact.
+ONLY_NEGATION = r"(?<![\p{L}])(?i:ne(?![\p{L}])|n['’ʼ])"
+
+# A word that is the sign of the figure after it: "moins 5 degrés", "un solde de moins 1 200 euros";
+# not after the words that make "moins" part of a qualifier or a comparison (au moins, plus ou moins).
+SIGN_WORDS: dict[str, int] = {"moins": -1}
+NOT_SIGN_AFTER = frozenset("au ou du le la pas fois plus rien".split())
+
 # How the text of every qualifier above ends (lower-case, spaces after it left out): a figure whose
 # preceding text ends otherwise has no qualifier, and the patterns are not tried.
 QUALIFIER_ENDINGS: tuple[str, ...] = (
-    "de", "d'", "d’", "dʼ", "à", "a", "plus", "maximum", "minimum", "moins", "dès", "environ", "quelque",
+    "de", "d'", "d’", "dʼ", "que", "qu'", "qu’", "quʼ", "à", "a", "plus", "maximum", "minimum", "moins", "dès", "environ",
+    "quelque", "quelques",
     "presque", "approximativement", "quasiment", "pratiquement", "près", "modo", "env.", "<", "≤", ">",
     "≥", "+", "~", "≈",
 )

@@ -122,3 +122,15 @@ def test_rules_name_the_extractor_kinds_in_its_order():
     from checker import extractor, rules as rules_module
 
     assert rules_module.KINDS == tuple(extractor.KINDS)
+
+
+def test_the_schemas_list_the_extractor_kinds_in_its_order():
+    """A kind added to the extractor (checker/units.py CANONICAL) is a kind rules and reports may name."""
+    import json
+
+    from checker import extractor
+
+    rules_schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
+    report_schema = json.loads((REPO / "schemas" / "recoupe-report.schema.json").read_text(encoding="utf-8"))
+    assert rules_schema["definitions"]["rule"]["properties"]["kind"]["enum"] == list(extractor.KINDS)
+    assert report_schema["$defs"]["kind"]["enum"] == list(extractor.KINDS)

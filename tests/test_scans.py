@@ -22,7 +22,10 @@ from checker.numbers import APPROXIMATE_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
-CASES = [case["text"] for case in tomllib.loads((ROOT / "tests" / "data" / "extract_cases.toml").read_text(encoding="utf-8"))["case"]]
+CASES = [
+    case["text"] for name in ("extract_cases.toml", "forms.toml")
+    for case in tomllib.loads((ROOT / "tests" / "data" / name).read_text(encoding="utf-8"))["case"]
+]
 
 _REFERENCE_CANDIDATE = regex.compile(CANDIDATE)
 _REFERENCE_EXCLUDED = regex.compile(NOT_QUANTITIES, regex.IGNORECASE)
