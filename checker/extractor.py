@@ -280,7 +280,8 @@ _AFTER_ONE = frozenset(
     word.lower()
     for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCIES, *french.UNIT_WORDS,
                 *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES,
-                "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp")  # percent, points
+                "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp",  # percent, points
+                "demi")  # "un demi-million", "une demi-heure"
     for word in regex.findall(r"\p{L}+", key)[:1]
 )
 _NEXT_WORD = regex.compile(r"\s(\p{L}+)")
@@ -428,9 +429,18 @@ _DIGIT_RUN = regex.compile(r"\d+")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")  # letters (\p{L}) in any Unicode version
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
 
+def _alternatives(words: object) -> str:
+    """``a|b|...`` of ``words``, escaped, the longest first (so that "millions" is not read "million")."""
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+# A scale after a number: a word (french.SCALE_WORDS, any case), a symbol (french.SCALE_SYMBOLS,
+# case-sensitive: "M" is a million, "m" a metre), or a collective noun ("trois douzaines", "deux
+# centaines": numbers.APPROXIMATE_WORDS, approximate).
 _SCALE_WORD = regex.compile(
-    rf"{_SP}?(?P<scale>(?i:milliards?|millions?|billions?|mille|mds|mrds?|mios?))(?![\p{{L}}])"
-    rf"|{_SP}?(?P<symbol>Mds|Mrd|Md|Mn|M|k|K)(?![\p{{L}}])"
+    rf"{_SP}?(?P<scale>(?i:{_alternatives(french.SCALE_WORDS)}))(?![\p{{L}}])"
+    rf"|{_SP}?(?P<symbol>{_alternatives(french.SCALE_SYMBOLS)})(?![\p{{L}}])"
+    rf"|(?:\s+|(?<=-))(?P<collective>(?i:{_alternatives(APPROXIMATE_WORDS)})s?)(?![\p{{L}}])"  # after "demi-" too
 )
 _CURRENCY = regex.compile(
     r"\s?(?P<currency>€|US\$|C\$|\$|£|¥|(?i:(?:dollars?|livres?|francs?)\s+\p{L}+|euros?|dollars?|yens?|yuans?)"
@@ -454,7 +464,7 @@ _UNIT_SYMBOL = regex.compile(
     + r")(?![\p{L}\p{N}'’ʼ]|-[\p{L}\p{N}])"  # "5 m-" closing an incise, not "m-commerce"
 )
 _UNIT_WORD = regex.compile(
-    r"(?:\s|(?<=['’ʼ]))(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_WORDS, key=len, reverse=True))
+    r"(?:\s|(?<=['’ʼ-]))(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_WORDS, key=len, reverse=True))
     + r")(?![\p{L}\p{N}'’ʼ-])",
     regex.IGNORECASE,
 )
@@ -514,6 +524,11 @@ assert not _AFTER.flags & regex.IGNORECASE and _UNIT_WORD.flags & regex.IGNORECA
 assert not any(pattern.flags & regex.IGNORECASE for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _NOUN))
 
 _LOOK_BEHIND = 48
+_DEMI = regex.compile(r"\s+demi-(?=\p{L})", regex.IGNORECASE)
+# Abbreviated scales, which may end with a dot ("2 M.€"): the symbols, and words such as "mds"
+_ABBREVIATED_SCALES = frozenset(
+    {symbol.lower() for symbol in french.SCALE_SYMBOLS} | {word for word in french.SCALE_WORDS if len(word) <= 4 and word != "mille"}
+)
 _BELOW_ZERO = regex.compile(rf"\s+(?i:{french.BELOW_ZERO})(?![\p{{L}}\p{{N}}])")
 _CONTEXT_WORDS = {
     kind: regex.compile(rf"(?<![\p{{L}}])(?i:{words})(?![\p{{L}}])") for kind, words in french.KIND_CONTEXT_WORDS.items()
@@ -540,13 +555,19 @@ class _Reading(NamedTuple):
     end: int
     kind: str
     unit: str  # ISO currency code, or a pint unit
-    scale: int = 1
+    scale: int | Decimal = 1  # "millions", "k", "douzaines"; a half ("un demi-million")
     noun: str | None = None
     add: Decimal = Decimal(0)  # "deux ans et demi", "3 € 50"
     strong: bool = True  # a unit or currency, not only a noun
     half_unit: Decimal | None = None  # the precision, when what follows the number sets it ("3 € 50")
     negative: bool = False  # what follows says the figure is below zero: "10 degrés en dessous de zéro"
     needs_context: bool = False  # a unit word of french.UNIT_WORDS_IN_CONTEXT: a figure only near its context words
+    about: bool = False  # a collective noun: "trois douzaines", "deux centaines de personnes"
+
+
+# What _read_after gives for words after a number that make it no figure at all ("un demi-tarif",
+# "50 cents" of no named currency), where None means that nothing after the number was read.
+_NOT_A_FIGURE = _Reading(0, "", "")
 
 
 @lru_cache(maxsize=8192)
@@ -579,8 +600,14 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
     """
     if takes_de and (de := _DE_AFTER.match(text, pos)) and not _SCALE_WORD.match(text, pos):
         inner = _read_after(text, de.end(), allow_noun)
-        if inner is not None and (inner.kind not in ("number", "percent", "percentage_point", "factor") or inner.scale != 1):
+        if inner is not None and inner is not _NOT_A_FIGURE and (inner.kind not in ("number", "percent", "percentage_point", "factor") or inner.scale != 1):
             return inner
+    if text.startswith("demi-", pos + 1) and text[pos:pos + 1] in WHITESPACE and (half := _DEMI.match(text, pos)):
+        # "un demi-million", "une demi-douzaine", "une demi-heure": half of a scale or a unit
+        inner = _read_after(text, half.end(), allow_noun=False)
+        if inner is None or inner is _NOT_A_FIGURE or inner.kind == "number" and inner.scale == 1:
+            return _NOT_A_FIGURE  # "un demi-tarif"
+        return inner._replace(scale=inner.scale * Decimal("0.5"), strong=True)
     match = _AFTER.match(text, pos)
     if match is None:
         return None
@@ -624,25 +651,40 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
 
 
 def _read_after_scale(text: str, pos: int, match: regex.Match[str]) -> _Reading | None:
-    """What follows a number and its scale (``match``, of _SCALE_WORD): a currency, a counted noun."""
-    if match.group("scale"):
-        scale = french.SCALE_WORDS[match.group("scale").lower()]
-    else:
-        scale = french.SCALE_SYMBOLS[match.group("symbol")]
+    """What follows a number and its scale (``match``, of _SCALE_WORD): a currency, a counted noun.
+
+    "3 millions et demi" is 3,5 millions; an abbreviation may end with a dot before its currency
+    ("2 M.€", "3 Mds. d'euros"); a collective noun makes the figure approximate and, like
+    "millions", takes "de" before what it counts ("trois douzaines d'œufs").
+    """
+    if collective := match.group("collective"):
+        scale = APPROXIMATE_WORDS[collective.lower().removesuffix("s")]
+        inner = _read_after(text, match.end(), allow_noun=True, takes_de=True)
+        if inner is not None and inner is not _NOT_A_FIGURE and (inner.kind != "number" or inner.scale != 1):
+            return inner._replace(scale=inner.scale * scale, about=True, strong=True)
+        return _Reading(match.end(), "number", "count", scale, about=True)
+    word = match.group("scale")
+    scale = french.SCALE_WORDS[word.lower()] if word else french.SCALE_SYMBOLS[match.group("symbol")]
     after_scale = match.end()
+    add, half_unit = Decimal(0), None
+    if half := _AND_HALF.match(text, after_scale):
+        add, half_unit, after_scale = Decimal("0.5"), Decimal("0.25"), half.end()
+    elif text.startswith(".", after_scale) and (word or match.group("symbol")).lower() in _ABBREVIATED_SCALES:
+        de = _DE_SHORT.match(text, after_scale + 1, after_scale + 9)
+        if _CURRENCY.match(text, de.end() if de else after_scale + 1):
+            after_scale += 1  # "2 M.€", "3 Mds. d'euros": the dot of the abbreviation
     # Money: [scale] [de|d'] currency
     currency_at = after_scale
     if de := _DE_SHORT.match(text[after_scale:after_scale + 8]):
         currency_at = after_scale + de.end()
     if currency := _CURRENCY.match(text, currency_at) or (currency_at != after_scale and _CURRENCY.match(text, after_scale)):
-        return _money(text, currency, scale, after_scale)
+        money = _money(text, currency, scale, after_scale)
+        return money._replace(add=add, half_unit=half_unit) if add and money is not None and money is not _NOT_A_FIGURE else money
     if noun_match := _DE_NOUN.match(text, after_scale):
         noun = noun_match.group("noun")
         if noun.lower() not in french.NOT_NOUNS:
-            return _Reading(noun_match.end(), "count", "count", scale, singular(noun))
-    if not match.group("scale") and text[pos:after_scale].strip() in ("k", "K"):
-        return None  # "20 k" alone: a kilo of what?
-    return _Reading(after_scale, "number", "count", scale)
+            return _Reading(noun_match.end(), "count", "count", scale, singular(noun), add=add, half_unit=half_unit)
+    return _Reading(after_scale, "number", "count", scale, add=add, half_unit=half_unit)
 
 
 def _money(text: str, match: regex.Match[str], scale: int, after_scale: int) -> _Reading | None:
@@ -934,6 +976,10 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     # A million or more written in digits is a noun, like "millions": "1 000 000 d'euros".
     takes_de = approximate or digits is not None and parsed.value >= 10**6
     reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de)
+    if reading is _NOT_A_FIGURE:
+        return None
+    if digits is not None and reading is not None and reading.kind == "number" and text.startswith("K", number_end) and len(digits) == 1:
+        return None  # "un écran 4K": a name, like 5G
     factor_window = max(0, number_start - 30, floor)  # what the last figure read is not read again
     factor_text = text[factor_window:number_start]
     factor_before = _FACTOR_BEFORE.search(factor_text) if factor_text.rstrip(WHITESPACE)[-3:].lower() == "par" else None
@@ -992,8 +1038,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         negative = True
     if reading is not None and reading.needs_context and not negative and not _in_context(text, start, reading):
         return None  # "une vision à 360 degrés": no temperature, and no count of degrés either
-    if approximate:
-        qualifier, start = "about", number_start
+    if approximate or reading is not None and reading.about and qualifier == "exact":
+        qualifier, start = "about", number_start if approximate else start
     end = reading.end if reading is not None else number_end
     if qualifier == "exact" and (about_after := _word_after_spaces(_ABOUT_AFTER, text, end, _ABOUT_SPACES, _ABOUT_WORD)):
         qualifier, end = "about", about_after.end()  # "350 projets environ"
@@ -1004,17 +1050,22 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     half_unit = (reading.half_unit if reading is not None and reading.half_unit is not None else parsed.half_unit) * scale
     if negative:
         value = -value
-    factor, offset = 1.0, 0.0
-    if kind in units.CANONICAL and kind not in ("count", "number", "percent", "percentage_point", "factor"):
-        factor, offset = units.factor(unit, kind), units.offset(unit, kind)
-        unit = units.CANONICAL[kind]
-    value_f = float(value) * factor + offset
-    low, high = _interval(value_f, float(half_unit) * factor, qualifier)
+    value_f, half_f, unit = _canonical(value, half_unit, kind, unit)
+    low, high = _interval(value_f, half_f, qualifier)
     if divided and value_f:
         # "divisé par 4": the thing became a quarter of itself, a factor of 0.25
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
     return Quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
                     reading.noun if reading is not None else None, number_start, number_end)
+
+
+def _canonical(value: Decimal, half_unit: Decimal, kind: str, unit: str) -> tuple[float, float, str]:
+    """A value and its precision (half a unit of its last written digit), in ``unit``, converted to
+    the canonical unit of ``kind`` (money stays in its currency): value, precision, canonical unit."""
+    if kind not in units.CANONICAL or kind in ("count", "number", "percent", "percentage_point", "factor"):
+        return float(value), float(half_unit), unit
+    factor = units.factor(unit, kind)
+    return float(value) * factor + units.offset(unit, kind), float(half_unit) * factor, units.CANONICAL[kind]
 
 
 def _in_context(text: str, start: int, reading: _Reading) -> bool:
@@ -1085,16 +1136,14 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
     is_bare = not (is_between or is_from) and connector in ("à", "-", "–")
     if not (is_between or is_from or is_bare):
         return None
-    if is_bare and not (first.qualifier == second.qualifier == "exact" and second.kind != "number"
+    if is_bare and not (first.qualifier == second.qualifier == "exact"
+                        and (second.kind != "number" or second.value != _number_value(text, second))
                         and _number_value(text, first) < _number_value(text, second)):
         return None
-    if first.kind == "number" and second.kind != "number" and first.qualifier == "exact":
-        # the first figure borrows the second's unit: "de 1500 à 7 litres", "entre 5 et 10 M€"
-        ratio = second.value / _number_value(text, second) if _number_value(text, second) else 1.0
-        value = _number_value(text, first) * ratio
-        half = (first.high - first.low) / 2 * ratio if first.low is not None and first.high is not None else 0.0
-        first = replace(first, kind=second.kind, unit=second.unit, value=value, low=value - half,
-                        high=value + half, noun=second.noun)
+    if first.kind == "number" and first.qualifier == "exact" and (second.kind != "number" or second.value != _number_value(text, second)):
+        first = _borrowed(text, first, second)  # "de 1500 à 7 litres", "entre 5 et 10 M€", "2 à 3 millions"
+        if first is None:
+            return None
     elif first.kind != second.kind or first.unit != second.unit:
         return None
     change = _CHANGE_BEFORE.search(prefix)
@@ -1106,6 +1155,51 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
         start -= len(prefix) - is_between.start()  # "entre 10 et 20": "entre" makes it a range
     return [Quantity(start, second.end, text[start:second.end], second.kind, (first.value + second.value) / 2,
                      second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
+
+
+def _borrowed(text: str, first: Quantity, second: Quantity) -> Quantity | None:
+    """The first figure of a range or a change read with the second's unit, and its scale when the
+    first has none of its own: "entre 2 et 3 millions", "de 1500 à 7 litres". A scale written once
+    for two figures grouped in thousands is shared too, when the first is less than the second's
+    leading group and more than a tenth of it: "de 300 à 400 000 logements" is 300 000 to 400 000
+    ("de 1 à 10 000 euros" stays 1 to 10 000). "passant de 6 milliards à 5 milliards d'euros"
+    keeps its own scale. None when the second's unit cannot be read again."""
+    reading = _read_after(text, second.number_end, allow_noun=True, takes_de=True)
+    if reading is None or reading is _NOT_A_FIGURE or second.kind == "money" and reading.kind != "money":
+        return None  # "$5 à $10": a currency before the second, which the first does not show
+    surface = text[first.number_start:first.number_end]
+    try:
+        parsed = parse_digits(surface)
+    except ValueError:
+        try:
+            parsed = parse_words(surface)
+        except ValueError:
+            return None
+    own_scale = Decimal(first.value) / parsed.value if parsed.value else Decimal(1)
+    if abs(own_scale - 1) > Decimal("1e-9"):
+        scale = own_scale.quantize(Decimal(1)) if own_scale >= 1 else own_scale
+    else:
+        scale = Decimal(reading.scale) * _shared_thousands(surface, text[second.number_start:second.number_end])
+    value, half, unit = _canonical((parsed.value + reading.add) * scale, parsed.half_unit * scale, reading.kind, reading.unit)
+    return replace(first, kind=second.kind, unit=unit, value=value, low=value - half, high=value + half, noun=second.noun)
+
+
+_GROUPS = regex.compile(rf"\d{{1,3}}(?:{_SP}\d{{3}})+")
+
+
+def _shared_thousands(first: str, second: str) -> int:
+    """1000 ** n when ``second`` ends with n groups of "000" that ``first``, an integer written
+    without them, leaves for it to say: "300" before "400 000" (see _borrowed); else 1."""
+    if not first.isdigit() or not _GROUPS.fullmatch(second):
+        return 1
+    groups = regex.split(_SP, second)
+    zeros = 0
+    while zeros < len(groups) - 1 and groups[-1 - zeros] == "000":
+        zeros += 1
+    lead = int("".join(groups[:len(groups) - zeros]))
+    if zeros and int(first) < lead < 10 * int(first):
+        return 1000**zeros
+    return 1
 
 
 def _number_value(text: str, quantity: Quantity) -> float:

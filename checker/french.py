@@ -11,12 +11,18 @@ MONTHS = (
 # Scale words after a number: surface (lower-case for words) -> multiplier.
 SCALE_WORDS: dict[str, int] = {
     "mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
-    # French long scale: un billion is a million millions.
-    "billion": 10**12, "billions": 10**12, "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
+    # French long scale: un billion is a million millions, un trillion a million billions (English
+    # passages read them the English way: see ENGLISH_SCALE_WORDS).
+    "billion": 10**12, "billions": 10**12, "trillion": 10**18, "trillions": 10**18,
+    "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
     "mio": 10**6, "mios": 10**6,  # Swiss French
 }
-# Abbreviated scales, case-sensitive: "M" is a million, "m" a metre.
-SCALE_SYMBOLS: dict[str, int] = {"Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "M": 10**6, "Mn": 10**6, "k": 10**3, "K": 10**3}
+# Abbreviated scales, case-sensitive: "M" is a million, "m" a metre. Any of them may end with a
+# dot before a currency ("2 M.€").
+SCALE_SYMBOLS: dict[str, int] = {
+    "Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "Mrds": 10**9, "M": 10**6, "Ms": 10**6, "Mn": 10**6,
+    "k": 10**3, "K": 10**3, "bn": 10**9, "Bn": 10**9,  # "bn": the English abbreviation of billion, 10^9
+}
 
 # Currencies by symbol, ISO code and name -> ISO 4217 code.
 CURRENCIES: dict[str, str] = {
