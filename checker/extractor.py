@@ -72,7 +72,7 @@ _APOS = r"['’ʼ]"
 _DE = rf"(?:d{_APOS}\s*|de\s+)"
 
 _DIGITS = (
-    r"(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}][/.:,])(?<![\p{L}_]-)"
+    r"(?:(?<![\p{L}\p{N}_])|(?<=(?<![\p{L}\p{N}_])[A-Z]{3}))(?<![\p{L}\p{N}][/.:,])(?<![\p{L}_]-)"  # "EUR29,99" too
     r"(?P<digits>\d{1,3}(?:" + _SP + r"\d{3})+(?:,\d+)?(?![\d])"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d,.])"
     r"|\d+(?:[,.]\d+)?(?![\d]))"
@@ -278,7 +278,7 @@ def _times_matches(text: str) -> list[regex.Match[str]]:
 # lone "un" is not read at all (see _is_article), which _read_candidate would conclude more slowly.
 _AFTER_ONE = frozenset(
     word.lower()
-    for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCIES, *french.UNIT_WORDS,
+    for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCIES, *french.CURRENCY_SUBUNITS, *french.UNIT_WORDS,
                 *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES,
                 "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp",  # percent, points
                 "demi")  # "un demi-million", "une demi-heure"
@@ -442,14 +442,36 @@ _SCALE_WORD = regex.compile(
     rf"|{_SP}?(?P<symbol>{_alternatives(french.SCALE_SYMBOLS)})(?![\p{{L}}])"
     rf"|(?:\s+|(?<=-))(?P<collective>(?i:{_alternatives(APPROXIMATE_WORDS)})s?)(?![\p{{L}}])"  # after "demi-" too
 )
+def _currency_names() -> str:
+    """french.CURRENCY_NAMES and the subunits, as a pattern (any spaces between the words of a name)."""
+    names = sorted({*french.CURRENCY_NAMES, *french.CURRENCY_SUBUNITS, *french.QUALIFIED_CURRENCY_NAMES}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(regex.escape, name.split())) for name in names)
+
+
+# A currency after a number (and its scale): a dollar with its country's code ("C$", "AUD$",
+# "$CAD", "$ HK"), a symbol, a name, a subunit ("50 centimes"), an ISO code.
 _CURRENCY = regex.compile(
-    r"\s?(?P<currency>€|US\$|C\$|\$|£|¥|(?i:(?:dollars?|livres?|francs?)\s+\p{L}+|euros?|dollars?|yens?|yuans?)"
-    r"|EUR|USD|GBP|CHF|JPY|CAD|CNY)(?![\p{L}])"
+    r"\s?(?P<currency>(?<![\p{L}])[A-Z]{1,3}\$|\$(?:[A-Z]{2,3}|\s[A-Z]{2,3})?(?![\p{L}])"
+    rf"|{_alternatives(set(french.CURRENCY_SYMBOLS) - {'$'})}|(?i:{_currency_names()})|{_alternatives(french.ISO_CODES)})(?![\p{{L}}])"
 )
-_CURRENCIES_BEFORE = ("€", "US$", "C$", "$", "£", "¥", "EUR", "USD", "GBP", "CHF")
-_CURRENCY_BEFORE = regex.compile(rf"(?P<currency>{'|'.join(map(regex.escape, _CURRENCIES_BEFORE))})\s?$")
+# A currency written before a number: "$5", "C$10", "€ 3,5", "EUR 300", "EUR29,99".
+_CURRENCY_BEFORE = regex.compile(
+    rf"(?P<currency>(?<![\p{{L}}])[A-Z]{{1,3}}\$|{_alternatives(french.CURRENCY_SYMBOLS)}|(?<![\p{{L}}])(?:{_alternatives(french.ISO_CODES)}))\s?$"
+)
 # The last characters of those currencies: a text that ends otherwise (spaces left out) has none.
-_CURRENCY_BEFORE_LAST = frozenset(currency[-1] for currency in _CURRENCIES_BEFORE)
+_CURRENCY_BEFORE_LAST = frozenset({"$", *french.CURRENCY_SYMBOLS, *(code[-1] for code in french.ISO_CODES)})
+# After a currency named alone, what qualifies it: an adjective of nationality ("dollars
+# australiens"), a country ("dollars de Namibie"), a code ("dollars HK").
+_CURRENCY_QUALIFIER = regex.compile(
+    r"\s+(?:(?i:de|des|du)\s+\p{Lu}\p{L}*|[A-Z]{2,3}|(?P<adjective>\p{Ll}[\p{L}-]*))(?![\p{L}])"
+)
+# Hundredths after an amount: "3 € 50", "15 euros 50", "15 dollars et 50 cents"
+_SUBUNIT_AFTER = regex.compile(
+    r"(?P<and>\s+(?i:et))?[ \u00a0\u202f]?(?P<cents>\d{1,2})(?![\d,.]\d|\d|\p{L})"
+    rf"(?:[ \u00a0\u202f]+(?P<subunit>(?i:{_alternatives(french.CURRENCY_SUBUNITS)}))(?![\p{{L}}]))?"
+)
+# "20 centimes d'euro", "50 cents de dollar": the currency of a subunit
+_SUBUNIT_OF = regex.compile(rf"\s+{_DE}(?P<currency>(?i:{_currency_names()}))(?![\p{{L}}])", regex.IGNORECASE)
 _PERCENT = regex.compile(r"\s?(?:%|(?i:pour[\s-]?cents?|pourcents?)(?![\p{L}]))")
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
@@ -468,7 +490,6 @@ _UNIT_WORD = regex.compile(
     + r")(?![\p{L}\p{N}'’ʼ-])",
     regex.IGNORECASE,
 )
-_CENTS = regex.compile(r"[ \u00a0\u202f]?(?P<cents>\d\d)(?![\d,.]\d|\d|\p{L})")
 _AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
 _NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
@@ -615,7 +636,10 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
     if what == "scaled":
         return _read_after_scale(text, pos, match)
     if what == "money":
-        return _money(text, match, 1, pos)
+        money = _money(text, match, 1, pos)
+        if money is None and allow_noun and (noun_match := _NOUN.match(text, pos)):
+            return _counted(text, noun_match)  # "3 couronnes dentaires": crowns
+        return money
     if what == "percent":
         return _Reading(match.end(), "percent", "percent")
     if what == "points":
@@ -635,18 +659,25 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
         return _Reading(below.end() if below else end, kind, unit, add=add, negative=below is not None,
                         needs_context=what == "unit_word" and unit_name.lower() in french.UNIT_WORDS_IN_CONTEXT)
     if allow_noun:  # what == "counted"
-        noun = match.group("noun")
-        end = match.end()
-        lower = noun.lower()
-        if lower in french.PRENOMINAL_ADJECTIVES:
-            if unit_match := _UNIT_WORD.match(text, end):
-                kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]  # "les six premiers mois"
-                return _Reading(unit_match.end(), kind, unit)
-            if (following := _NOUN.match(text, end)) and following.group("noun").lower() not in french.NOT_NOUNS:
-                noun, end = following.group("noun"), following.end()
-                lower = noun.lower()
-        if lower not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun):
-            return _Reading(end, "count", "count", noun=singular(noun), strong=False)
+        return _counted(text, match)
+    return None
+
+
+def _counted(text: str, match: regex.Match[str]) -> _Reading | None:
+    """The counted noun after a number (``match``, with its group ``noun``), if it is one; an
+    adjective before it is passed over ("120 nouveaux projets", "les six premiers mois")."""
+    noun = match.group("noun")
+    end = match.end()
+    lower = noun.lower()
+    if lower in french.PRENOMINAL_ADJECTIVES:
+        if unit_match := _UNIT_WORD.match(text, end):
+            kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]  # "les six premiers mois"
+            return _Reading(unit_match.end(), kind, unit)
+        if (following := _NOUN.match(text, end)) and following.group("noun").lower() not in french.NOT_NOUNS:
+            noun, end = following.group("noun"), following.end()
+            lower = noun.lower()
+    if lower not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun):
+        return _Reading(end, "count", "count", noun=singular(noun), strong=False)
     return None
 
 
@@ -687,20 +718,61 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str]) -> _Reading 
     return _Reading(after_scale, "number", "count", scale, add=add, half_unit=half_unit)
 
 
-def _money(text: str, match: regex.Match[str], scale: int, after_scale: int) -> _Reading | None:
-    """The reading of a currency (``match``, with its group ``currency``) after a number and its scale."""
-    code = french.CURRENCIES.get(match.group("currency").lower()) or french.CURRENCIES.get(match.group("currency"))
-    if code is None:  # "livres de cuisine": a name that is not a currency
-        words = match.group("currency").lower().split()
-        code = french.CURRENCIES.get(words[0]) if words[0] not in ("livre", "livres", "franc", "francs") else None
-        if code is None:
-            return None if scale == 1 else _Reading(after_scale, "number", "count", scale)
-        end = match.start("currency") + len(words[0])
-        return _Reading(end, "money", code, scale)
-    if scale == 1 and match.group("currency") == "€" and (cents := _CENTS.match(text, match.end())) and not _read_after(text, cents.end(), True):
-        # "3 € 50", "3€50": euros then cents, the way prices are written in shops
-        return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
-    return _Reading(match.end(), "money", code, scale)
+def _money(text: str, match: regex.Match[str], scale: int | Decimal, after_scale: int) -> _Reading | None:
+    """The reading of a currency (``match``, with its group ``currency``) after a number and its scale.
+
+    A currency this cannot name (french.AMBIGUOUS_CURRENCY_NAMES, a dollar of a country it does not
+    know) leaves the figure a bare number with its scale; "50 cents" of no named currency is no figure.
+    """
+    written = match.group("currency")
+    end = match.end()
+    name = " ".join(written.lower().split())
+    if name in french.CURRENCY_SUBUNITS:
+        return _subunit(text, name, end, scale)
+    if name in french.QUALIFIED_CURRENCY_NAMES and (qualifier := _CURRENCY_QUALIFIER.match(text, end)):
+        adjective = qualifier.group("adjective")
+        if adjective is None or adjective.lower().endswith(french.NATIONALITY_ENDINGS):
+            return _bare(after_scale, scale)  # "dollars australiens" unknown here: not US dollars
+    if name in french.AMBIGUOUS_CURRENCY_NAMES:
+        return _bare(after_scale, scale)  # "100 francs": French, Swiss or CFA?
+    code = _currency_code(written)
+    if code is None:
+        if name in french.QUALIFIED_CURRENCY_NAMES:
+            return None  # "3 couronnes": crowns, a counted noun
+        if written.startswith("$") and written[1:2].isspace():
+            code, end = "USD", match.start("currency") + 1  # "14 $ HT" (hors taxes): the dollar alone
+        else:
+            return _NOT_A_FIGURE  # "6 XY$": a dollar of no known country
+    if scale == 1 and (cents := _SUBUNIT_AFTER.match(text, end)):
+        # "3 € 50", "15 euros 50", "15 dollars et 50 cents": an amount and its hundredths
+        subunit = cents.group("subunit")
+        if subunit or not cents.group("and") and len(cents.group("cents")) == 2 and not _read_after(text, cents.end(), True):
+            return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
+    return _Reading(end, "money", code, scale)
+
+
+def _currency_code(written: str) -> str | None:
+    """The ISO code of a currency as _CURRENCY matched it, or None."""
+    code = french.CURRENCIES.get(written) or french.CURRENCIES.get(" ".join(written.lower().split()))
+    if code is None and "$" in written:
+        code = french.DOLLAR_CODES.get(written.replace("$", "").strip())
+    return code
+
+
+def _subunit(text: str, name: str, end: int, scale: int | Decimal) -> _Reading:
+    """"50 centimes", "20 centimes d'euro", "30 pence": hundredths of a currency; "50 cents" alone
+    name no currency (euro or dollar?): no figure."""
+    of = _SUBUNIT_OF.match(text, end)
+    code = _currency_code(of.group("currency")) if of else french.SUBUNIT_CURRENCY.get(name)
+    if code is None or code in french.AMBIGUOUS_CURRENCY_NAMES:
+        return _NOT_A_FIGURE
+    return _Reading(of.end() if of else end, "money", code, Decimal(scale) / french.CURRENCY_SUBUNITS[name])
+
+
+def _bare(end: int, scale: int | Decimal) -> _Reading:
+    """A figure whose currency cannot be named: a bare number, with its scale if it has one (and
+    not the count of a currency's name)."""
+    return _Reading(end, "number", "count", scale, strong=scale != 1)
 
 
 def _qualifier(text: str, before_number: int, floor: int, words: bool) -> tuple[str, int]:
@@ -993,15 +1065,18 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # number words count something, or multiply: "multiplié par deux"
 
     before_number = number_start
-    currency_text = text[max(0, number_start - 5, floor):number_start]
+    currency_text = text[max(0, number_start - 6, floor):number_start]
     currency_before = _CURRENCY_BEFORE.search(currency_text) if currency_text.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
     if currency_before and (reading is None or reading.kind in ("number", "count")):
-        code = french.CURRENCIES.get(currency_before.group("currency").lower())
-        if code:
-            scale = reading.scale if reading is not None else 1
-            end = reading.end if reading is not None and reading.kind == "number" else number_end
-            reading = _Reading(end, "money", code, scale)
-            before_number = number_start - (len(currency_before.group()))
+        code = _currency_code(currency_before.group("currency"))
+        if code is None:
+            return None  # "XY$10": a dollar of no known country
+        scale = reading.scale if reading is not None else 1
+        end = reading.end if reading is not None and reading.kind == "number" else number_end
+        reading = _Reading(end, "money", code, scale)
+        before_number = number_start - (len(currency_before.group()))
+    elif digits is not None and number_start and text[number_start - 1].isalpha():
+        return None  # digits glued to letters that are no currency code: "ABC123"
     negative = False
     if digits is not None and before_number > floor and text[before_number - 1] in "-−":
         if (before_number == 1 or text[before_number - 2] in " \t\n(") and not (

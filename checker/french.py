@@ -24,16 +24,76 @@ SCALE_SYMBOLS: dict[str, int] = {
     "k": 10**3, "K": 10**3, "bn": 10**9, "Bn": 10**9,  # "bn": the English abbreviation of billion, 10^9
 }
 
-# Currencies by symbol, ISO code and name -> ISO 4217 code.
+# Currencies, each read as its ISO 4217 code. Names are matched in any case (a name of several
+# words with any spaces between them), symbols and codes as written.
+CURRENCY_NAMES: dict[str, str] = {
+    "euro": "EUR", "euros": "EUR",
+    "dollar": "USD", "dollars": "USD", "dollar américain": "USD", "dollars américains": "USD",
+    "dollar us": "USD", "dollars us": "USD",
+    "dollar canadien": "CAD", "dollars canadiens": "CAD", "dollar australien": "AUD", "dollars australiens": "AUD",
+    "dollar néo-zélandais": "NZD", "dollars néo-zélandais": "NZD", "dollar de hong kong": "HKD",
+    "dollars de hong kong": "HKD", "dollar hongkongais": "HKD", "dollars hongkongais": "HKD",
+    "dollar de singapour": "SGD", "dollars de singapour": "SGD", "dollar singapourien": "SGD",
+    "dollars singapouriens": "SGD", "dollar taïwanais": "TWD", "dollars taïwanais": "TWD",
+    "livre sterling": "GBP", "livres sterling": "GBP", "livre britannique": "GBP", "livres britanniques": "GBP",
+    "franc suisse": "CHF", "francs suisses": "CHF", "franc cfa": "XOF", "francs cfa": "XOF", "franc cfp": "XPF",
+    "francs cfp": "XPF", "franc pacifique": "XPF", "francs pacifique": "XPF", "franc français": "FRF",
+    "francs français": "FRF", "franc belge": "BEF", "francs belges": "BEF",
+    "yen": "JPY", "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY", "renminbis": "CNY",
+    "roupie indienne": "INR", "roupies indiennes": "INR", "roupie mauricienne": "MUR", "roupies mauriciennes": "MUR",
+    "roupie pakistanaise": "PKR", "roupies pakistanaises": "PKR",
+    "couronne suédoise": "SEK", "couronnes suédoises": "SEK", "couronne norvégienne": "NOK",
+    "couronnes norvégiennes": "NOK", "couronne danoise": "DKK", "couronnes danoises": "DKK",
+    "couronne tchèque": "CZK", "couronnes tchèques": "CZK", "couronne islandaise": "ISK", "couronnes islandaises": "ISK",
+    "peso mexicain": "MXN", "pesos mexicains": "MXN", "peso argentin": "ARS", "pesos argentins": "ARS",
+    "peso chilien": "CLP", "pesos chiliens": "CLP", "peso colombien": "COP", "pesos colombiens": "COP",
+    "dirham marocain": "MAD", "dirhams marocains": "MAD", "dirham émirati": "AED", "dirhams émiratis": "AED",
+    "dinar tunisien": "TND", "dinars tunisiens": "TND", "dinar algérien": "DZD", "dinars algériens": "DZD",
+    "livre turque": "TRY", "livres turques": "TRY", "lire turque": "TRY", "lires turques": "TRY",
+    "rouble": "RUB", "roubles": "RUB", "réal": "BRL", "réals": "BRL", "reais": "BRL", "zloty": "PLN", "zlotys": "PLN",
+    "forint": "HUF", "forints": "HUF", "won": "KRW", "wons": "KRW", "rand": "ZAR", "rands": "ZAR",
+    "shekel": "ILS", "shekels": "ILS", "baht": "THB", "bahts": "THB", "naira": "NGN", "nairas": "NGN",
+    "hryvnia": "UAH", "hryvnias": "UAH", "roupiah": "IDR", "roupiahs": "IDR", "ringgit": "MYR", "ringgits": "MYR",
+}
+# Names that several countries give their currency: alone, they say no currency, and a figure in
+# them is read as a bare number ("50 millions de francs" may be French, Swiss or CFA francs). A
+# name of this table or "dollar(s)" followed by an adjective of nationality that CURRENCY_NAMES
+# does not know ("dollars zimbabwéens") is read the same way, never as US dollars.
+AMBIGUOUS_CURRENCY_NAMES = frozenset("""
+franc francs roupie roupies peso pesos dinar dinars dirham dirhams
+""".split())
+# "couronnes" alone are also crowns (dental ones too): a counted noun, unless a nationality follows.
+QUALIFIED_CURRENCY_NAMES = frozenset({"dollar", "dollars", "couronne", "couronnes", *AMBIGUOUS_CURRENCY_NAMES})
+NATIONALITY_ENDINGS = (
+    "ien", "iens", "ienne", "iennes", "ain", "ains", "aine", "aines", "ais", "aise", "aises", "ois", "oise",
+    "oises", "éen", "éens", "éenne", "éennes", "ote", "otes",
+)
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS",
+}
+# Dollars of other countries, written with a code glued to "$" or after it: "C$", "AUD$", "HK$",
+# "$CAD", "$ CA", "US$". A code this table does not know, glued to "$", makes no currency.
+DOLLAR_CODES: dict[str, str] = {
+    "US": "USD", "USD": "USD", "C": "CAD", "CA": "CAD", "CAN": "CAD", "CAD": "CAD", "A": "AUD", "AU": "AUD",
+    "AUD": "AUD", "NZ": "NZD", "NZD": "NZD", "HK": "HKD", "HKD": "HKD", "S": "SGD", "SG": "SGD", "SGD": "SGD",
+    "MX": "MXN", "MXN": "MXN", "R": "BRL", "NT": "TWD", "TW": "TWD", "TWD": "TWD",
+}
+# ISO 4217 codes read before or after a number, glued or not ("EUR29,99", "40 CHF").
+ISO_CODES = frozenset("""
+EUR USD GBP CHF JPY CAD CNY AUD NZD HKD SGD TWD SEK NOK DKK ISK CZK PLN HUF RON RUB UAH TRY ILS INR PKR
+MUR BRL MXN ARS CLP COP ZAR NGN MAD TND DZD EGP XOF XAF XPF AED SAR QAR KWD THB KRW IDR MYR FRF BEF
+""".split())
+# Hundredths of a currency, after an amount ("15 dollars et 50 cents", "3 € 50") or alone. Alone,
+# "centimes" are the euro's and pence the pound's; "cents" name no currency alone (euro or dollar?).
+CURRENCY_SUBUNITS: dict[str, int] = {
+    "centime": 100, "centimes": 100, "cent": 100, "cents": 100, "penny": 100, "pence": 100, "ct": 100, "cts": 100,
+}
+SUBUNIT_CURRENCY: dict[str, str] = {"centime": "EUR", "centimes": "EUR", "penny": "GBP", "pence": "GBP"}
+
+# Every currency by name, symbol, dollar code and ISO code (names in lower case).
 CURRENCIES: dict[str, str] = {
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-    "dollar américain": "USD", "dollars américains": "USD", "dollars us": "USD",
-    "£": "GBP", "gbp": "GBP", "livre sterling": "GBP", "livres sterling": "GBP",
-    "chf": "CHF", "franc suisse": "CHF", "francs suisses": "CHF",
-    "¥": "JPY", "jpy": "JPY", "yen": "JPY", "yens": "JPY",
-    "cad": "CAD", "c$": "CAD", "dollar canadien": "CAD", "dollars canadiens": "CAD",
-    "cny": "CNY", "yuan": "CNY", "yuans": "CNY",
+    **CURRENCY_NAMES, **CURRENCY_SYMBOLS, **{f"{code}$": currency for code, currency in DOLLAR_CODES.items()},
+    **{code: code for code in ISO_CODES},
 }
 
 # Units of physical quantities and durations: surface -> (kind, pint unit of checker/units.txt).
