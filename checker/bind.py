@@ -7,7 +7,7 @@ matched, where, and in which scope); each near miss says why it was left out.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -18,20 +18,25 @@ from checker.extractor import Quantity, extract
 from checker.period import Period, claim_period, period_phrases
 from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source
+from checker.units import CANONICAL
 
 _MEASURE = regex.compile(rf"(?<![\p{{L}}])(?:{french.MEASURE_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+# Where evidence was found: a scope of the document, the word window of a rule, the figure's own words.
+EVIDENCE_SCOPES = (*SCOPES, "window", "phrase")
 
 
 @dataclass(frozen=True)
 class Evidence:
     """A pattern of a rule that matched near a figure."""
 
-    role: str  # subject, require, exclude
+    role: str  # subject, require, require_all, phrase_require
     pattern: str
     matched: str
     line: int
     column: int
-    scope: str
+    scope: str  # one of EVIDENCE_SCOPES
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Claim:
     page: int | None = None  # 1-based page of a paged original (PDF), else None
     source_meta: Source | None = None  # publisher, date, authority... (checker.sources)
     period: Period | None = None  # when the claim speaks of (checker.period)
+    # the rule's unit, when a bare number was read in it ("45 seront consacrés" in a rule of M€)
+    implied_unit: str | None = None
 
     @property
     def sort_key(self) -> tuple[str, str, int, int]:
@@ -109,11 +116,13 @@ class _Matches:
 
 
 class _Scopes:
-    """The sentence, paragraph, section and document around a figure, each found when first asked."""
+    """The sentence, paragraph, section and document around a figure, each found when first asked;
+    and the stretches of words around it that rules may look at (``window``, ``phrase``)."""
 
-    def __init__(self, document: Document, anchor: int) -> None:
+    def __init__(self, document: Document, quantity: Quantity) -> None:
         self.document = document
-        self.anchor = anchor
+        self.quantity = quantity
+        self.anchor = quantity.number_start
         self._found: dict[str, tuple[int, int]] = {}
 
     def __getitem__(self, scope: str) -> tuple[int, int]:
@@ -122,6 +131,85 @@ class _Scopes:
             found = self._found[scope] = self.document.bounds_at(scope, self.anchor)
         return found
 
+    def context(self, rule: Rule) -> tuple[int, int]:
+        """Where ``require`` and ``exclude`` are looked for: the context scope, cut to the window."""
+        low, high = self[rule.context_scope]
+        if rule.window is None:
+            return low, high
+        key = f"window {rule.window} {rule.context_scope}"
+        found = self._found.get(key)
+        if found is None:
+            text, quantity = self.document.text, self.quantity
+            found = self._found[key] = (
+                _words_before(text, max(low, quantity.start - 40 * rule.window), quantity.start, rule.window),
+                _words_after(text, quantity.end, min(high, quantity.end + 40 * rule.window), rule.window),
+            )
+        return found
+
+    def phrase(self) -> tuple[int, int]:
+        """The figure's own words (``phrase_require``): see ``phrase_of``."""
+        found = self._found.get("phrase")
+        if found is None:
+            found = self._found["phrase"] = phrase_of(self.document.text, self.quantity, self["sentence"])
+        return found
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*")
+# What ends a figure's own words: punctuation that closes a phrase or opens an incise.
+_PHRASE_BREAK = regex.compile(r"[,;:.!?()\[\]«»\"“”—–]")
+PHRASE_WORDS_BEFORE = 2
+PHRASE_WORDS_AFTER = 3
+
+
+def _words_before(text: str, low: int, start: int, count: int) -> int:
+    """Where the ``count`` words before ``start`` begin (not before ``low``)."""
+    starts = [match.start() for match in _WORD.finditer(text, low, start)]
+    return starts[-count] if len(starts) >= count else low if not starts else starts[0]
+
+
+def _words_after(text: str, end: int, high: int, count: int) -> int:
+    """Where the ``count`` words after ``end`` end (not after ``high``)."""
+    last = end
+    for number, match in enumerate(_WORD.finditer(text, end, high), 1):
+        last = match.end()
+        if number == count:
+            break
+    return last
+
+
+def phrase_of(text: str, quantity: Quantity, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The figure's own words: its surface (``120 nouveaux projets``) with the determiners and
+    adjectives just before it (``les 8 premiers lauréats``) and up to three words after it
+    (``lauréats supplémentaires``, ``de l'État``), within its sentence, never across punctuation or
+    a word that starts another phrase (french.DETERMINERS, PHRASE_ENDS)."""
+    low, high = sentence
+    begin = quantity.start
+    before = text[max(low, quantity.start - 60):quantity.start]
+    cut = max((match.end() for match in _PHRASE_BREAK.finditer(before)), default=0)
+    words = list(_WORD.finditer(before, cut))[-PHRASE_WORDS_BEFORE:]
+    for match in reversed(words):
+        word = _word_key(match.group())
+        if word not in french.DETERMINERS and word not in french.PRENOMINAL_ADJECTIVES:
+            break
+        begin = quantity.start - len(before) + match.start()
+    end = quantity.end
+    stop = _PHRASE_BREAK.search(text, quantity.end, min(high, quantity.end + 80))
+    previous = ""
+    for number, match in enumerate(_WORD.finditer(text, quantity.end, stop.start() if stop else min(high, quantity.end + 80))):
+        word = _word_key(match.group())
+        # a determiner opens another phrase, unless it follows "de" ("50 M€ de la région")
+        opens = word in french.DETERMINERS and previous not in ("de", "d", "du", "des")
+        if number == PHRASE_WORDS_AFTER or word in french.PHRASE_ENDS or opens:
+            break
+        end, previous = match.end(), word
+    return begin, end
+
+
+def _word_key(word: str) -> str:
+    """A word as the tables spell it: lower case, an elided article or preposition alone (``d'``)."""
+    lower = word.lower()
+    return regex.split(r"['’ʼ]", lower, maxsplit=1)[0] if regex.search(r"['’ʼ]", lower) else lower
+
 
 def _evidence(document: Document, role: str, pattern: Pattern, start: int, end: int, scope: str) -> Evidence:
     line, column = document.position(start)
@@ -129,11 +217,39 @@ def _evidence(document: Document, role: str, pattern: Pattern, start: int, end: 
 
 
 def _candidate(rule: Rule, quantity: Quantity) -> bool:
-    if quantity.kind != rule.kind:
+    if quantity.kind not in rule.kinds:
         return False
-    if rule.currency is not None and quantity.unit != rule.currency:
+    if quantity.kind == "money" and rule.currency is not None and quantity.unit != rule.currency:
         return False
-    return not rule.nouns or quantity.noun in rule.nouns
+    return quantity.kind != "count" or not rule.nouns or quantity.noun in rule.nouns
+
+
+# A scale word or symbol right after a bare number ("2,3 milliards"): its value is then already
+# in the canonical unit, the rule's currency only is implied.
+_SCALE_AFTER = regex.compile(
+    r"\s*(?:(?i:" + "|".join(sorted(map(regex.escape, french.SCALE_WORDS), key=len, reverse=True)) + ")"
+    + "|" + "|".join(sorted(map(regex.escape, french.SCALE_SYMBOLS), key=len, reverse=True)) + r")(?![\p{L}])"
+)
+
+
+def read_in_rule(rule: Rule, quantity: Quantity) -> tuple[Quantity, str | None]:
+    """A figure as a rule of several kinds reads it, and the unit the rule implied (else None).
+
+    A bare number bound to a rule of another kind (``kind = ["money", "number"]``) is taken in
+    the rule's display unit: ``45`` in a rule of ``M€`` is 45 M€; one written with a scale word
+    (``2,3 milliards``) keeps its value and takes the rule's currency.
+    """
+    if quantity.kind != "number" or rule.kind == "number":
+        return quantity, None
+    tail = quantity.text[quantity.number_end - quantity.start:]
+    scale = 1.0 if _SCALE_AFTER.match(tail) else rule.display_scale
+    unit = (rule.currency or "") if rule.kind == "money" else CANONICAL[rule.kind]
+    read = replace(
+        quantity, kind=rule.kind, unit=unit, value=quantity.value * scale,
+        low=None if quantity.low is None else quantity.low * scale,
+        high=None if quantity.high is None else quantity.high * scale,
+    )
+    return read, rule.unit or unit
 
 
 def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> tuple[list[Claim], list[NearMiss]]:
@@ -144,15 +260,17 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
     # a figure is only ever a candidate for the rules of its kind: most figures meet few rules
     rules_of_kind: dict[str, list[Rule]] = {}
     for rule in rules:
-        rules_of_kind.setdefault(rule.kind, []).append(rule)
+        for kind in rule.kinds:
+            rules_of_kind.setdefault(kind, []).append(rule)
     sentences: dict[tuple[int, int], _Sentence] = {}  # what the figures of one sentence share
     for quantity in quantities:
-        scopes = _Scopes(document, quantity.number_start)
-        best: tuple[tuple[int, int, int, str], Rule, tuple[Evidence, ...]] | None = None
+        scopes = _Scopes(document, quantity)
+        best: tuple[tuple[int, int, int, str], Rule, tuple[Evidence, ...], Quantity, str | None] | None = None
         for rule in rules_of_kind.get(quantity.kind, ()):
             if not _candidate(rule, quantity):
                 continue
-            outcome = _try_rule(document, matches, scopes, quantity, rule)
+            read, implied = read_in_rule(rule, quantity)
+            outcome = _try_rule(document, matches, scopes, read, rule)
             if isinstance(outcome, str):
                 line, column = document.position(quantity.start)
                 near_misses.append(NearMiss(rule.id, document.source, line, column, quantity.text, outcome))
@@ -161,13 +279,14 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
                 continue
             score, evidence = outcome
             if best is None or score < best[0]:
-                best = (score, rule, evidence)
+                best = (score, rule, evidence, read, implied)
         if best is not None:
             bounds = scopes["sentence"]
             sentence = sentences.get(bounds)
             if sentence is None:
                 sentence = sentences[bounds] = _Sentence(document, Span(*bounds))
-            claims.append(_claim(document, quantity, best[1], best[2], sentence))
+            _, rule, evidence, read, implied = best
+            claims.append(_claim(document, read, rule, evidence, sentence, implied))
     return claims, near_misses
 
 
@@ -185,20 +304,46 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
         return None
     rank, scope, (pattern, start, end) = subject
     evidence = [_evidence(document, "subject", pattern, start, end, scope)]
-    context = scopes[rule.context_scope]
-    excluded = matches.nearest(rule.exclude, rule, context, anchor)
-    if excluded is not None:
-        return f"excluded: '{document.text[excluded[1]:excluded[2]]}' matches exclude pattern {excluded[0].source!r}"
-    if rule.require:
-        required = matches.nearest(rule.require, rule, context, anchor)
-        if required is None:
-            return f"subject found ('{document.text[start:end]}') but none of the required context in its {rule.context_scope}"
-        evidence.append(_evidence(document, "require", required[0], required[1], required[2], rule.context_scope))
+    found = _context_evidence(document, matches, scopes, rule, document.text[start:end])
+    if isinstance(found, str):
+        return found
+    evidence.extend(found)
     value = quantity.value
     if rule.minimum is not None and value < rule.minimum or rule.maximum is not None and value > rule.maximum:
         return f"value {value:g} {quantity.unit} outside the rule's plausible range [{rule.minimum}, {rule.maximum}]"
     distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
     return (rank, distance, -(end - start), rule.id), tuple(evidence)
+
+
+def _context_evidence(document: Document, matches: _Matches, scopes: _Scopes, rule: Rule, subject: str) -> list[Evidence] | str:
+    """The ``require`` evidence around a figure, or why its context leaves it out (a near miss).
+
+    Each check is (role, patterns, where, the place named in messages); a ``require_all``
+    pattern is a check of its own, every one of which must match.
+    """
+    context = scopes.context(rule)
+    place = rule.context_scope if rule.window is None else f"{rule.window}-word window ({rule.context_scope})"
+    scope = rule.context_scope if rule.window is None else "window"
+    checks = [("exclude", rule.exclude, context, place, scope), ("require", rule.require, context, place, scope)]
+    checks += [("require_all", (pattern,), context, place, scope) for pattern in rule.require_all]
+    if rule.phrase_require or rule.phrase_exclude:
+        phrase = scopes.phrase()
+        own = f"own words '{document.text[phrase[0]:phrase[1]]}'"
+        checks += [("phrase_exclude", rule.phrase_exclude, phrase, own, "phrase"), ("phrase_require", rule.phrase_require, phrase, own, "phrase")]
+    evidence = []
+    for role, patterns, span, where, scope in checks:
+        if not patterns:
+            continue
+        found = matches.nearest(patterns, rule, span, scopes.anchor)
+        if role.endswith("exclude"):
+            if found is not None:
+                return f"excluded: '{document.text[found[1]:found[2]]}' matches {role} pattern {found[0].source!r} in its {where}"
+        elif found is None:
+            wanted = "none of the required context" if role == "require" else f"no match of {role} {' or '.join(repr(p.source) for p in patterns)}"
+            return f"subject found ('{subject}') but {wanted} in its {where}"
+        else:
+            evidence.append(_evidence(document, role, found[0], found[1], found[2], scope))
+    return evidence
 
 
 class _Sentence:
@@ -213,7 +358,7 @@ class _Sentence:
         self.phrases = period_phrases(self.quote)
 
 
-def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], sentence: _Sentence) -> Claim:
+def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], sentence: _Sentence, implied_unit: str | None = None) -> Claim:
     span = sentence.span
     line, column = document.position(quantity.start)
     offset = quantity.start - span.start - sentence.stripped_left
@@ -222,6 +367,7 @@ def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[E
         quote_offset=offset, measure=_measure(document, quantity, span, sentence.measures),
         evidence=evidence, page=document.page_at(quantity.start), source_meta=document.meta,
         period=claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases),
+        implied_unit=implied_unit,
     )
 
 

@@ -36,7 +36,8 @@ KINDS: dict[str, str] = {
 }
 
 QUALIFIERS = ("exact", "at_least", "about", "at_most", "range")
-# "environ 350": at least 5 % either side, or the written precision if it is wider.
+# "environ 350": at least 5 % either side, or the rounding of a round figure if it is wider
+# (``environ 8 000``: 7 500 to 8 500). A plain figure is never read more loosely than that.
 ABOUT_RELATIVE = 0.05
 
 
@@ -650,13 +651,13 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
         unit_name = match.group("unit")
         kind, unit = french.UNIT_SYMBOLS[unit_name] if what == "unit_symbol" else french.UNIT_WORDS[unit_name.lower()]
         end = match.end()
-        add = Decimal(0)
-        if half := _AND_HALF.match(text, end):
-            add, end = Decimal("0.5"), half.end()
+        add, half_unit = Decimal(0), None
+        if half := _AND_HALF.match(text, end):  # "deux ans et demi": to the half year
+            add, half_unit, end = Decimal("0.5"), Decimal("0.25"), half.end()
         if kind != "temperature":
-            return _Reading(end, kind, unit, add=add)
+            return _Reading(end, kind, unit, add=add, half_unit=half_unit)
         below = _BELOW_ZERO.match(text, end)
-        return _Reading(below.end() if below else end, kind, unit, add=add, negative=below is not None,
+        return _Reading(below.end() if below else end, kind, unit, add=add, half_unit=half_unit, negative=below is not None,
                         needs_context=what == "unit_word" and unit_name.lower() in french.UNIT_WORDS_IN_CONTEXT)
     if allow_noun:  # what == "counted"
         return _counted(text, match)
@@ -821,15 +822,34 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
-def _interval(value: float, half_unit: float, qualifier: str) -> tuple[float | None, float | None]:
+def _interval(value: float, written: float, qualifier: str, loose: float | None = None) -> tuple[float | None, float | None]:
+    """The values a figure allows: ``written``, the rounding of its last written digit, for an
+    exact figure; ``loose``, the rounding of its last digit other than a trailing zero, for
+    ``environ`` (see ABOUT_RELATIVE)."""
     if qualifier == "at_least":
         return value, None
     if qualifier == "at_most":
         return None, value
     if qualifier == "about":
-        spread = max(half_unit, abs(value) * ABOUT_RELATIVE)
+        spread = max(written if loose is None else loose, abs(value) * ABOUT_RELATIVE)
         return value - spread, value + spread
-    return value - half_unit, value + half_unit
+    return value - written, value + written
+
+
+def _precision(parsed: ParsedNumber, reading: _Reading | None, value: Decimal) -> Decimal:
+    """Half the unit an exact figure was rounded to, before its scale (see checker.numbers).
+
+    Before a scale word or a unit, the digits written are the precision the writer chose
+    (``30 millions``: 29,5 to 30,5 millions; ``3 ans``; ``20 %``). A bare count may be a round
+    figure (``8 000 apprenants``): it keeps the rounding of its last digit other than a trailing
+    zero, but never more than ``environ`` allows (ABOUT_RELATIVE).
+    """
+    if reading is not None and reading.half_unit is not None:
+        return reading.half_unit  # "3 € 50", "deux ans et demi"
+    if reading is not None and (reading.strong or reading.scale != 1):
+        return parsed.digit_half
+    relative = abs(value) * Decimal(str(ABOUT_RELATIVE))
+    return max(parsed.digit_half, min(parsed.half_unit, relative))
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -1027,7 +1047,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         except ValueError:  # "x٣": digits of another script after the "x"
             return None
         value = float(parsed.value)
-        low, high = _interval(value, float(parsed.half_unit), "exact")
+        low, high = _interval(value, float(parsed.digit_half), "exact")
         return Quantity(number_start, number_end, text[number_start:number_end], "factor", value, "times",
                         low, high, "exact", None, candidate.number_start, number_end)
 
@@ -1122,11 +1142,12 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     unit = reading.unit if reading is not None else "count"
     scale = Decimal(reading.scale) if reading is not None else Decimal(1)
     value = (parsed.value + (reading.add if reading else 0)) * scale
-    half_unit = (reading.half_unit if reading is not None and reading.half_unit is not None else parsed.half_unit) * scale
+    written = _precision(parsed, reading, parsed.value + (reading.add if reading else 0)) * scale
+    loose = parsed.half_unit * scale
     if negative:
         value = -value
-    value_f, half_f, unit = _canonical(value, half_unit, kind, unit)
-    low, high = _interval(value_f, half_f, qualifier)
+    value_f, factor, unit = _canonical(value, kind, unit)
+    low, high = _interval(value_f, float(written) * factor, qualifier, float(loose) * factor)
     if divided and value_f:
         # "divisé par 4": the thing became a quarter of itself, a factor of 0.25
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
@@ -1134,13 +1155,13 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
                     reading.noun if reading is not None else None, number_start, number_end)
 
 
-def _canonical(value: Decimal, half_unit: Decimal, kind: str, unit: str) -> tuple[float, float, str]:
-    """A value and its precision (half a unit of its last written digit), in ``unit``, converted to
-    the canonical unit of ``kind`` (money stays in its currency): value, precision, canonical unit."""
+def _canonical(value: Decimal, kind: str, unit: str) -> tuple[float, float, str]:
+    """A value in ``unit`` converted to the canonical unit of ``kind`` (money stays in its
+    currency): the value, the factor that converts a difference (a precision), the canonical unit."""
     if kind not in units.CANONICAL or kind in ("count", "number", "percent", "percentage_point", "factor"):
-        return float(value), float(half_unit), unit
+        return float(value), 1.0, unit
     factor = units.factor(unit, kind)
-    return float(value) * factor + units.offset(unit, kind), float(half_unit) * factor, units.CANONICAL[kind]
+    return float(value) * factor + units.offset(unit, kind), factor, units.CANONICAL[kind]
 
 
 def _in_context(text: str, start: int, reading: _Reading) -> bool:
@@ -1251,12 +1272,15 @@ def _borrowed(text: str, first: Quantity, second: Quantity) -> Quantity | None:
         except ValueError:
             return None
     own_scale = Decimal(first.value) / parsed.value if parsed.value else Decimal(1)
+    half = Decimal((first.high - first.low) / 2) if first.low is not None and first.high is not None else Decimal(0)
     if abs(own_scale - 1) > Decimal("1e-9"):
         scale = own_scale.quantize(Decimal(1)) if own_scale >= 1 else own_scale
+        half /= scale  # the first's precision, with its own scale, as written before it
     else:
         scale = Decimal(reading.scale) * _shared_thousands(surface, text[second.number_start:second.number_end])
-    value, half, unit = _canonical((parsed.value + reading.add) * scale, parsed.half_unit * scale, reading.kind, reading.unit)
-    return replace(first, kind=second.kind, unit=unit, value=value, low=value - half, high=value + half, noun=second.noun)
+    value, factor, unit = _canonical((parsed.value + reading.add) * scale, reading.kind, reading.unit)
+    low, high = _interval(value, float(half * scale) * factor, "exact")
+    return replace(first, kind=second.kind, unit=unit, value=value, low=low, high=high, noun=second.noun)
 
 
 _GROUPS = regex.compile(rf"\d{{1,3}}(?:{_SP}\d{{3}})+")

@@ -1,6 +1,9 @@
 """Format readers: a file's bytes -> one Document, chosen by suffix, then by content.
 
-- plain text and Markdown: ``checker.documents.decode``, as written;
+- plain text and Markdown: ``checker.documents.decode``, as written, except a header at the top
+  (YAML front matter, a block of ``Key: value`` lines: ``checker.header``), which gives the
+  document's metadata and is blanked with spaces, so that no figure is read in it and the rest
+  keeps its lines and columns;
 - HTML: the article's main text, without navigation, advertising, sidebars or footer
   (trafilatura), with its title, site name, date and URL when the page gives them; claims point
   at a line of that extracted text, the document's ``source`` stays the file's path;
@@ -16,7 +19,8 @@ import io
 
 from checker.documents import HTML_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, Document, blank, decode
 from checker.errors import DocumentError
-from checker.sources import dateline, make_source, normalise_date
+from checker.header import blanked, read_header
+from checker.sources import DATELINE_CHARS, dateline, make_source, normalise_date
 
 # Page furniture removed before extraction, so that trafilatura's fallbacks cannot pick it up
 # when a page has little main text.
@@ -54,7 +58,17 @@ def to_document(data: bytes, source: str, suffix: str = "") -> Document:
     if kind == "pdf":
         return read_pdf(data, source)
     text, encoding = decode(data, source)
-    meta = make_source("document", date=dateline(text)) if not blank(text) else None
+    header = read_header(text)
+    said: dict[str, str] = {}
+    start = 0  # where the text after the header starts: a dateline is looked for from there
+    if header is not None:
+        start, said = header
+        text = blanked(text, start)
+    meta = None
+    if not blank(text):
+        if "date" not in said:
+            said["date"] = dateline(text[start:start + DATELINE_CHARS])
+        meta = make_source("document", **said)
     return Document.from_text(text, source=source, encoding=encoding, meta=meta)
 
 

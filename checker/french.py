@@ -333,3 +333,18 @@ MEASURE_WORDS = (
     r"ouvert\w*|activ[ée]\w*|déposé\w*|form[ée]s?|soutenu\w*|lauréat\w*|sélectionn\w*|accompagn\w*|"
     r"lancé\w*|intégr\w*|recrut\w*|consult\w*|réuni\w*|couvert\w*|objectif\w*|visé\w*"
 )
+
+# A figure's own words (its noun phrase, checker.bind.phrase_of): before it, only determiners and
+# the adjectives of PRENOMINAL_ADJECTIVES ("les 8 premiers lauréats"); after it, words up to one
+# that starts another phrase: a conjunction, a preposition other than "de" (whose complement
+# belongs to the phrase: "50 M€ de l'État") or an auxiliary verb ("90 M€, dont 50 M€ de l'État et
+# 40 M€ des régions": the 40 M€ is not the État's).
+DETERMINERS = frozenset("""
+le la les l un une ces ses leurs nos vos mes tes ce cet cette son sa leur notre votre quelques
+plusieurs certains certaines
+""".split())
+PHRASE_ENDS = frozenset("""
+et ou ni dont contre mais avec sans pour par sur sous dans vers entre que qui quand soit selon
+alors tandis puis car donc or comme lorsque afin chez hors malgré parmi auprès à au aux en
+a ont est sont été était étaient sera seront serait seraient avait avaient fut furent
+""".split())

@@ -1,8 +1,10 @@
 """French number grammar: digits with a decimal comma and grouped thousands, and number words.
 
-Every parser returns the value and the precision it was written with: half a unit of the last
-written digit (``718,4`` -> 0.05, ``550`` -> 5, ``8 000`` -> 500), so that later stages know what
-rounding allows.
+Every parser returns the value and two precisions, so that later stages know what rounding
+allows: half a unit of the last written digit (``718,4`` -> 0.05, ``550`` -> 0.5: the writer who
+chose ``550 millions`` could have written ``550,5 millions``), and half a unit of the last digit
+that is not a trailing zero (``550`` -> 5, ``8 000`` -> 500: how far a round figure may be from
+what it rounds, which is how ``environ 8 000`` is read).
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ APPROXIMATE_WORDS: dict[str, int] = {
 @dataclass(frozen=True)
 class ParsedNumber:
     value: Decimal
-    half_unit: Decimal  # half of the place value of the last written digit
+    half_unit: Decimal  # half of the place value of the last digit that is not a trailing zero
+    digit_half: Decimal = Decimal("0.5")  # half of the place value of the last written digit
 
 
 def _half_unit_of_integer(digits: str) -> Decimal:
@@ -72,9 +75,8 @@ def parse_digits(surface: str) -> ParsedNumber:
     if "." in compact:
         decimals = len(compact.split(".")[1])
         half_unit = Decimal(5) * Decimal(10) ** (-decimals - 1)
-    else:
-        half_unit = _half_unit_of_integer(compact.lstrip("0") or "0")
-    return ParsedNumber(value, half_unit)
+        return ParsedNumber(value, half_unit, half_unit)
+    return ParsedNumber(value, _half_unit_of_integer(compact.lstrip("0") or "0"))
 
 
 def parse_words(surface: str) -> ParsedNumber:

@@ -16,16 +16,16 @@ class ExitCode(IntEnum):
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 no conflict and no error; 1 conflicts found; "
-    "2 usage, rule or input error (the other documents are still processed); 130 interrupted."
+    "2 usage, rule or input error (the other documents and rules are still processed); 130 interrupted."
 )
 
 
 class Verdict:
     """What the claims of one subject say together."""
 
-    CONFLICT = "conflict"  # two claims' intervals do not overlap, even with the tolerance
+    CONFLICT = "conflict"  # two claims of the same time do not overlap, even with the tolerance
     CONSISTENT = "consistent"  # several claims, all compatible
-    EVOLUTION = "evolution"  # the figure grew over time (rule.accumulates): earlier, smaller claims
+    EVOLUTION = "evolution"  # the figure changed from one period to another; no claims of one time disagree
     SINGLE = "single"  # one claim only: nothing to compare
     ORDER = (CONFLICT, CONSISTENT, EVOLUTION, SINGLE)
 

@@ -1,7 +1,9 @@
 """Rule files (TOML) -> frozen Rule values, validated up front, errors with file:line.
 
 A rule file holds any number of ``[[rule]]`` tables. Every key is checked: unknown keys, wrong
-types, invalid patterns and failing examples are RuleErrors naming the file, line and key.
+types, invalid patterns and failing examples are RuleErrors naming the file, line and key. An
+error leaves out only its own rule (a file that is not TOML, only its own rules): ``load_rules``
+returns the rules that validated with the list of errors, and the caller reports them.
 
 Compiling every pattern and running every example costs some 30 to 60 ms, paid by each
 command. So a successful validation is remembered, in ``.recoupe_cache/rules-validated.json`` when
@@ -34,6 +36,12 @@ from checker.units import CANONICAL
 KINDS = ("money", *CANONICAL)
 
 SCOPES = ("sentence", "paragraph", "section", "document")
+# How a rule's figure moves in time (checker.compare): "changes" (the default: claims of different
+# periods are an evolution, never a conflict for that reason alone), "accumulates" (a running
+# total: a later, smaller figure is a conflict), "fixed" (one moment restated at any date, such as
+# a budget announced at launch: every claim is compared with every other whatever its date).
+TIMELINES = ("changes", "accumulates", "fixed")
+_PERIOD = regex.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 RULE_ID = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A pattern may not take longer than this on one scope of text (catastrophic backtracking).
 PATTERN_TIMEOUT = 0.5
@@ -62,19 +70,25 @@ class Pattern:
 class Rule:
     id: str
     title: str
-    kind: str
+    kind: str  # the rule's kind: how its claims are compared and shown (the first of ``kinds``)
     unit: str  # display unit, e.g. "M€", "%", "projets"
     subject: tuple[Pattern, ...]
     scope: str = "sentence"
     context_scope: str = "sentence"
-    require: tuple[Pattern, ...] = ()
+    require: tuple[Pattern, ...] = ()  # any one of them within the context
     exclude: tuple[Pattern, ...] = ()
+    require_all: tuple[Pattern, ...] = ()  # every one of them within the context
+    window: int | None = None  # the context is at most this many words either side of the figure
+    phrase_require: tuple[Pattern, ...] = ()  # any one of them in the figure's own words (``phrase_of``)
+    phrase_exclude: tuple[Pattern, ...] = ()
+    kinds: tuple[str, ...] = ()  # every kind the rule binds (``kind`` first); empty: ``kind`` alone
     nouns: tuple[str, ...] = ()
     currency: str | None = None
     minimum: float | None = None
     maximum: float | None = None
     tolerance: float = 0.0
-    accumulates: bool = False
+    timeline: str = "changes"  # see TIMELINES
+    period: str | None = None  # keep only the claims of this period (ISO 8601 prefix: 2023, 2023-06)
     description: str = ""
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
@@ -82,6 +96,15 @@ class Rule:
     line: int = 0
     examples_match_line: int = 0
     examples_no_match_line: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.kinds:  # a Rule built in code with one kind
+            object.__setattr__(self, "kinds", (self.kind,))
+
+    @property
+    def accumulates(self) -> bool:
+        """A running total (``timeline = "accumulates"``, or ``accumulates = true``)."""
+        return self.timeline == "accumulates"
 
     @property
     def display_scale(self) -> float:
@@ -99,6 +122,10 @@ def _is_str_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def _is_kind_list(value: Any) -> bool:
+    return _is_str_list(value) and 0 < len(value) == len(set(value)) and all(kind in KINDS for kind in value)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -107,7 +134,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "id": ("a kebab-case string", lambda v: isinstance(v, str) and RULE_ID.fullmatch(v) is not None),
     "title": ("a string", lambda v: isinstance(v, str) and v.strip() != ""),
     "description": ("a string", lambda v: isinstance(v, str)),
-    "kind": (f"one of {', '.join(KINDS)}", lambda v: v in KINDS),
+    "kind": (f"one of {', '.join(KINDS)}, or a list of them", lambda v: v in KINDS or _is_kind_list(v)),
     "unit": ("a string", lambda v: isinstance(v, str)),
     "currency": ("an ISO 4217 code such as EUR", lambda v: isinstance(v, str) and regex.fullmatch(r"[A-Z]{3}", v) is not None),
     "subject": (_STRING_LIST + " (regular expressions)", lambda v: _is_str_list(v) and len(v) > 0),
@@ -115,11 +142,17 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "context_scope": (f"one of {', '.join(SCOPES)}", lambda v: v in SCOPES),
     "require": (_STRING_LIST + " (regular expressions)", _is_str_list),
     "exclude": (_STRING_LIST + " (regular expressions)", _is_str_list),
+    "require_all": (_STRING_LIST + " (regular expressions)", _is_str_list),
+    "window": ("a whole number of words from 1 to 100", lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 100),
+    "phrase_require": (_STRING_LIST + " (regular expressions)", _is_str_list),
+    "phrase_exclude": (_STRING_LIST + " (regular expressions)", _is_str_list),
     "nouns": (_STRING_LIST + " (singular counted nouns)", _is_str_list),
     "min": ("a number", _is_number),
     "max": ("a number", _is_number),
     "tolerance": ("a number from 0 to 1 (relative)", lambda v: _is_number(v) and 0 <= v <= 1),
     "accumulates": ("true or false", lambda v: isinstance(v, bool)),
+    "timeline": (f"one of {', '.join(TIMELINES)}", lambda v: v in TIMELINES),
+    "period": ("an ISO 8601 period such as 2023, 2023-06 or 2023-06-30", lambda v: isinstance(v, str) and _PERIOD.fullmatch(v) is not None),
     "examples": ("a table with match and no_match lists", lambda v: isinstance(v, dict)),
 }
 _REQUIRED = ("id", "title", "kind", "subject")
@@ -165,28 +198,55 @@ def _pattern(path: str, line: int, key: str, source: str, compile_now: bool) -> 
 
 
 def parse_rules(text: str, path: str, compile_patterns: bool = True) -> list[Rule]:
-    """Parse and validate one rule file's text (its examples are checked by ``load_rules``).
+    """Parse and validate one rule file's text (its examples are checked by ``load_rules``); the
+    file's first error is raised. ``parse_rule_file`` keeps the valid rules and lists every error.
 
     ``compile_patterns=False`` leaves the patterns to be compiled on first use: for a text known to
     have passed validation before (see ``load_rules``).
     """
-    data = load_toml(text, path, RuleError)
+    rules, errors = parse_rule_file(text, path, compile_patterns)
+    if errors:
+        raise errors[0]
+    return rules
+
+
+def parse_rule_file(
+    text: str, path: str, compile_patterns: bool = True, declared: dict[str, tuple[str, int]] | None = None,
+) -> tuple[list[Rule], list[RuleError]]:
+    """The rules of one file's text that validate, and an error for each part that does not.
+
+    A rule with a bad key or pattern is left out with its error, the others are kept; a text that
+    is not TOML has no rules. Of two rules with the same id, the second is the error.
+    ``declared``: the ids met so far, to their (path, line); this file's are added to it.
+    """
+    try:
+        data = load_toml(text, path, RuleError)
+    except RuleError as exc:
+        return [], [exc]
     locator = _Locator(text)
+    errors: list[RuleError] = []
     for key in data:
         if key != "rule":
-            raise RuleError(path, f"unknown top-level key '{key}' (expected [[rule]] tables)", 1)
+            errors.append(RuleError(path, f"unknown top-level key '{key}' (expected [[rule]] tables)", 1))
     tables = data.get("rule", [])
-    if not isinstance(tables, list):
-        raise RuleError(path, "key 'rule': expected [[rule]] tables", 1)
+    if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
+        return [], [*errors, RuleError(path, "key 'rule': expected [[rule]] tables", 1)]
+    declared = {} if declared is None else declared
     rules: list[Rule] = []
-    seen: dict[str, int] = {}
     for index, table in enumerate(tables):
-        rule = _parse_rule(table, index, locator, path, compile_patterns)
-        if rule.id in seen:
-            raise RuleError(path, f"key 'id': rule id '{rule.id}' is already used at line {seen[rule.id]}", rule.line)
-        seen[rule.id] = rule.line
-        rules.append(rule)
-    return rules
+        rule_id, line = table.get("id"), locator.rule(index)
+        if isinstance(rule_id, str):
+            if rule_id in declared:
+                other_path, other_line = declared[rule_id]
+                where = f"is already used at line {other_line}" if other_path == path else f"is also defined at {other_path}:{other_line}"
+                errors.append(RuleError(path, f"key 'id': rule id '{rule_id}' {where}", line))
+                continue
+            declared[rule_id] = (path, line)
+        try:
+            rules.append(_parse_rule(table, index, locator, path, compile_patterns))
+        except RuleError as exc:
+            errors.append(exc)
+    return rules, errors
 
 
 def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str, compile_patterns: bool) -> Rule:
@@ -211,21 +271,38 @@ def _parse_rule(table: dict[str, Any], index: int, locator: _Locator, path: str,
         line = locator.key(index, key)
         return tuple(_pattern(path, line, key, source, compile_patterns) for source in table.get(key, []))
 
+    timeline = _timeline(table, path, locator.key(index, "accumulates"))
+    kinds = tuple(table["kind"]) if isinstance(table["kind"], list) else (table["kind"],)
+    if "money" in kinds and "number" in kinds and "currency" not in table:
+        raise RuleError(path, "key 'kind': a rule that reads bare numbers as money needs a 'currency'", locator.key(index, "kind"))
     minimum, maximum = table.get("min"), table.get("max")
     if minimum is not None and maximum is not None and minimum > maximum:
         raise RuleError(path, f"key 'min': {minimum} is larger than max {maximum}", locator.key(index, "min"))
     return Rule(
-        id=table["id"], title=table["title"], kind=table["kind"], unit=table.get("unit", ""),
+        id=table["id"], title=table["title"], kind=kinds[0], kinds=kinds, unit=table.get("unit", ""),
         subject=patterns("subject"), scope=table.get("scope", "sentence"),
         context_scope=table.get("context_scope", "sentence"), require=patterns("require"),
-        exclude=patterns("exclude"), nouns=tuple(noun.lower() for noun in table.get("nouns", [])),
+        exclude=patterns("exclude"), require_all=patterns("require_all"), window=table.get("window"),
+        phrase_require=patterns("phrase_require"), phrase_exclude=patterns("phrase_exclude"), nouns=tuple(noun.lower() for noun in table.get("nouns", [])),
         currency=table.get("currency"), minimum=float(minimum) if minimum is not None else None,
         maximum=float(maximum) if maximum is not None else None, tolerance=float(table.get("tolerance", 0.0)),
-        accumulates=table.get("accumulates", False), description=table.get("description", ""),
+        timeline=timeline, period=table.get("period"), description=table.get("description", ""),
         examples_match=tuple(examples.get("match", [])), examples_no_match=tuple(examples.get("no_match", [])),
         path=path, line=rule_line, examples_match_line=locator.key(index, "match"),
         examples_no_match_line=locator.key(index, "no_match"),
     )
+
+
+def _timeline(table: dict[str, Any], path: str, line: int) -> str:
+    """``timeline``, or what the older ``accumulates = true|false`` says; both must agree."""
+    timeline, accumulates = table.get("timeline"), table.get("accumulates")
+    if accumulates is None:
+        return timeline or "changes"
+    if timeline is None:
+        return "accumulates" if accumulates else "changes"
+    if accumulates != (timeline == "accumulates"):
+        raise RuleError(path, f"key 'accumulates': {str(accumulates).lower()} contradicts timeline = {timeline!r}", line)
+    return timeline
 
 
 def rule_files(target: Path) -> list[Path]:
@@ -237,46 +314,72 @@ def rule_files(target: Path) -> list[Path]:
 DEFAULT_RECORD_FOLDER = Path(CACHE_FOLDER)
 
 
-def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> list[Rule]:
-    """Load every rule of a file or folder, check their examples, and return them sorted by id.
+@dataclass(frozen=True)
+class LoadedRules:
+    """What ``load_rules`` found: the rules that validated, sorted by id, and one error for each
+    rule or file that did not (a file that cannot be read or is not TOML loses only its own rules)."""
+
+    rules: tuple[Rule, ...]
+    errors: tuple[RuleError, ...] = ()
+
+    def or_raise(self) -> list[Rule]:
+        """The rules, or the first error raised: for a caller that accepts no invalid rule."""
+        if self.errors:
+            raise self.errors[0]
+        return list(self.rules)
+
+
+def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> LoadedRules:
+    """Load every rule of a file or folder and check their examples; an invalid rule is left out
+    and reported in ``errors`` (in file order, then line), the others are loaded.
 
     ``cache_dir``: where the record of files already validated is kept (relative: to the current
-    folder), used only when that folder exists; None: validate everything, record nothing.
+    folder), used only when that folder exists; None: validate everything, record nothing. Only a
+    file without any error is recorded.
     """
-    files = rule_files(target)
     if not target.exists():
-        raise RuleError(str(target), "no such rule file or folder")
+        return LoadedRules((), (RuleError(str(target), "no such rule file or folder"),))
+    files = rule_files(target)
     record = _Validated(cache_dir) if cache_dir is not None and cache_dir.is_dir() else None
     rules: list[Rule] = []
+    errors: list[RuleError] = []
     unproven: list[Rule] = []  # rules of files not validated before: their examples are run
-    new_digests: list[str] = []
-    seen: dict[str, Rule] = {}
+    new_digests: dict[str, str] = {}  # path -> digest of a file validated now, recorded if it had no error
+    declared: dict[str, tuple[str, int]] = {}  # rule id -> where it was first defined, across files
     for file in files:
         try:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(str(file), f"cannot be read ({exc})") from None
+            errors.append(RuleError(str(file), f"cannot be read ({exc})"))
+            continue
         digest = record.digest(text) if record is not None else None
         known = digest is not None and digest in record.digests
-        parsed = parse_rules(text, str(file), compile_patterns=not known)
+        parsed, problems = parse_rule_file(text, str(file), compile_patterns=not known, declared=declared)
+        errors.extend(problems)
         if not known:
             unproven.extend(parsed)
             if digest is not None:
-                new_digests.append(digest)
-        for rule in parsed:
-            if rule.id in seen:
-                other = seen[rule.id]
-                raise RuleError(rule.path, f"key 'id': rule id '{rule.id}' is also defined at {other.path}:{other.line}", rule.line)
-            seen[rule.id] = rule
-            rules.append(rule)
+                new_digests[str(file)] = digest
+        rules.extend(parsed)
     if unproven:
         from checker.bind import check_examples
 
+        failed: set[str] = set()  # ids: those of the rules parsed are unique
         for rule in unproven:
-            check_examples(rule)
+            try:
+                check_examples(rule)
+            except RuleError as exc:
+                errors.append(exc)
+                failed.add(rule.id)
+        rules = [rule for rule in rules if rule.id not in failed]
     if record is not None and new_digests:
-        record.add(new_digests)
-    return sorted(rules, key=lambda rule: rule.id)
+        wrong = {error.path for error in errors}
+        valid = [digest for path, digest in new_digests.items() if path not in wrong]
+        if valid:
+            record.add(valid)
+    order = {str(file): index for index, file in enumerate(files)}
+    errors.sort(key=lambda error: (order.get(error.path, -1), error.line or 0))
+    return LoadedRules(tuple(sorted(rules, key=lambda rule: rule.id)), tuple(errors))
 
 
 class _Validated:

@@ -3,8 +3,9 @@
 Three origins, the first that knows a field wins:
 
 1. the manifest ``sources.toml`` in the document's folder, one table per file name;
-2. what the document says itself: an HTML page's metadata, or a dateline near the top
-   (``Le 12 novembre``, ``le 12/11/25``);
+2. what the document says itself: an HTML page's metadata, a text file's header (front matter
+   or ``Key: value`` lines, checker.header), or a dateline near the top (``Le 12 novembre``,
+   ``le 12/11/25``);
 3. the file's name (the title, when nothing else names the document).
 
 Dates are ISO 8601 strings of the precision known: ``2025-11-12``, ``2025-11``, ``2025``, or
@@ -104,12 +105,90 @@ def normalise_date(value: object) -> str | None:
     return value.strip()
 
 
-# --- datelines -----------------------------------------------------------------------------
-
 _MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 }
+# Month names a metadata value may use besides the French ones: English, and abbreviations of both.
+_OTHER_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "janv": 1, "feb": 2, "fév": 2,
+    "fev": 2, "févr": 2, "fevr": 2, "mar": 3, "apr": 4, "avr": 4, "jun": 6, "jul": 7, "juil": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12, "déc": 12,
+}
+
+
+@cache
+def _written_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """(ISO date and time, day/month/year in digits, dates in words), compiled on first use."""
+    months = "|".join(sorted({*_MONTHS, *_OTHER_MONTHS}, key=len, reverse=True))
+    day = r"(?P<day>1er|\d{1,2})(?:st|nd|rd|th)?"
+    month = rf"(?P<month>{months})\b\.?"
+    year = r"(?P<year>\d{4})\b"
+    words = (
+        re.compile(rf"\b{day}\s+(?:de\s+|of\s+)?{month},?\s+{year}"),  # 12 mars 2024, 1er mars 2024, 12 March 2024
+        re.compile(rf"\b{month}\s+{day},?\s+{year}"),  # March 12, 2024
+        re.compile(rf"\b{month}\s+{year}"),  # mars 2024, March 2024
+    )
+    iso_time = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
+    return iso_time, re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b"), words
+
+
+def written_date(value: object) -> str | None:
+    """The date a metadata value gives, in any common form, as ``normalise_date`` writes it; None
+    when it gives none (never an error).
+
+    ``2024-03-12``, ``2024-03``, ``2024``; a date and time (``2024-03-12T23:30:00-05:00``: the date
+    where it was written); ``12/03/2024``, ``12.03.24`` (day first; month first only when the
+    day-first reading is no date); ``12 mars 2024``, ``mardi 1er mars 2024``, ``March 12, 2024``,
+    ``12 March 2024``, ``mars 2024``; a ``datetime.date``; a year as a number (``2024``).
+    """
+    if isinstance(value, datetime.date):
+        return normalise_date(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    iso = normalise_date(text)
+    if iso is not None or not text:
+        return iso
+    iso_time, numeric, words = _written_date_patterns()
+    if iso_time.match(text):
+        try:
+            return datetime.datetime.fromisoformat(text.replace(" ", "T", 1)).date().isoformat()
+        except ValueError:
+            return normalise_date(text[:10])
+    match = numeric.search(text)
+    if match is not None:
+        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        year += 2000 if len(match.group(3)) == 2 else 0
+        for day, month in ((first, second), (second, first)):
+            try:
+                return datetime.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+        return None
+    text = text.lower()
+    for pattern in words:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        found = match.groupdict()
+        month = _MONTHS.get(found["month"]) or _OTHER_MONTHS[found["month"]]
+        year = int(found["year"])
+        if found.get("day") is None:
+            return f"{year:04d}-{month:02d}"
+        day = 1 if found["day"] == "1er" else int(found["day"])
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+# --- datelines -----------------------------------------------------------------------------
+
 DATELINE_CHARS = 400  # a dateline is looked for in the first characters of the text only
 
 

@@ -347,15 +347,12 @@ def _rules_record(no_cache: bool, cache_dir: Path | None) -> Path | None:
     return cache_dir if cache_dir is not None else DEFAULT_RECORD_FOLDER
 
 
-def _load_rules_or_exit(target: Path | None):
-    from checker.errors import RuleError
+def _load_rules(target: Path | None, cache_dir: Path | None = None, no_cache: bool = False):
+    """The rules of ``target`` (default: the project's) that validate, and the errors of the others
+    (checker.rules.LoadedRules): an invalid rule is reported and left out, the run goes on."""
     from checker.rules import load_rules
 
-    try:
-        return load_rules(target if target is not None else _project_rules())
-    except RuleError as exc:
-        _err(str(exc))
-        raise typer.Exit(ExitCode.ERROR) from None
+    return load_rules(target if target is not None else _project_rules(), cache_dir=_rules_record(no_cache, cache_dir))
 
 
 _SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1, "none": 0, "never": 99}
@@ -426,16 +423,17 @@ def _settings_or_exit(overrides: dict[str, object], fallback_format: str | None)
     except ConfigError as exc:
         from checker.config import Settings
 
-        _emit_error_report(exc, Settings(format=fallback_format or "table"))
+        _emit_error_report([exc], Settings(format=fallback_format or "table"))
         raise typer.Exit(ExitCode.ERROR) from None
 
 
-def _emit_error_report(error, settings) -> None:
-    """A tool error before any document is read: on stderr, and in every requested format."""
+def _emit_error_report(errors, settings) -> None:
+    """Tool errors that stop a run before any document is read: on stderr, and in every requested format."""
     from checker.pipeline import Report
 
-    _err(str(error))
-    report = Report((), (error,), (), ())
+    for error in errors:
+        _err(str(error))
+    report = Report((), tuple(errors), (), ())
     for name, file in _outputs(settings):
         text = _render(name, report, settings, color=False)
         if file is None:
@@ -468,12 +466,9 @@ def check(
     Options can also be set in [tool.recoupe] of pyproject.toml or in recoupe.toml.
 
     Exit codes: 0 no conflict at or above --fail-on; 1 such a conflict; 2 usage, configuration,
-    rule or input error, or a bad sources.toml (the other documents are still checked). Files
+    rule or input error, or a bad sources.toml (the other documents and rules are still checked). Files
     skipped (unsupported type in a folder, empty) are warnings and do not change the exit code.
     """
-    from checker.errors import RuleError
-    from checker.rules import load_rules
-
     overrides = {
         "rules": str(rules) if rules is not None else None,
         "format": output_format.value if output_format is not None else None,
@@ -485,14 +480,13 @@ def check(
     }
     settings = _settings_or_exit(overrides, output_format.value if output_format else None)
     rules_path = Path(settings.rules) if settings.origins.get("rules") != "default" else _project_rules()
-    try:
-        loaded = load_rules(rules_path, cache_dir=_rules_record(no_cache, cache_dir))
-    except RuleError as exc:
-        _emit_error_report(exc, settings)
-        raise typer.Exit(ExitCode.ERROR) from None
+    loaded = _load_rules(rules_path, cache_dir, no_cache)
+    if loaded.errors and not loaded.rules:  # nothing left to check the documents against
+        _emit_error_report(loaded.errors, settings)
+        raise typer.Exit(ExitCode.ERROR)
 
     color = sys.stdout.isatty() and not _no_color(settings.no_color)
-    with _engine(engine, scheduler, jobs, report=lambda exc: _emit_error_report(exc, settings)) as runner:
+    with _engine(engine, scheduler, jobs, report=lambda exc: _emit_error_report([*loaded.errors, exc], settings)) as runner:
         cache = _open_cache(no_cache, cache_dir)
         key = discovered = None
         if not color and cache is not None:  # colours follow the terminal, which is not among the inputs
@@ -516,8 +510,10 @@ def check(
             from checker.pipeline import check as run_check  # after the replay: a replayed run needs none of it
 
             report = run_check(
-                paths, loaded, progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner, discovered=discovered,
+                paths, list(loaded.rules), progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner,
+                discovered=discovered,
             )
+            report = _with_rule_errors(report, loaded.errors)
             outcome = _check_outcome(report, settings, color)
             if cache is not None and key is not None and not report.errors:
                 cache.keep_replay(key, outcome)
@@ -525,6 +521,13 @@ def check(
         finally:
             _close_cache(cache)
     _emit(outcome)
+
+
+def _with_rule_errors(report, errors):
+    """``report`` with the errors of the rules left out first: it is then never kept for a replay."""
+    from dataclasses import replace
+
+    return replace(report, errors=(*errors, *report.errors)) if errors else report
 
 
 def _check_outcome(report, settings, color: bool):
@@ -607,13 +610,17 @@ def baseline(
     Entries are keyed on content (rule, values, file names, quote hashes), not on line numbers;
     add a "reason" to an entry to say why it is acknowledged.
 
-    Exit codes: 0 written; 2 usage, rule or input error.
+    Exit codes: 0 written; 2 usage, rule or input error (the other documents and rules are still used).
     """
     from checker.baseline import Baseline
     from checker.pipeline import check as run_check
 
-    loaded = _load_rules_or_exit(rules)
-    report = run_check(paths, loaded)
+    loaded = _load_rules(rules)
+    if loaded.errors and not loaded.rules:
+        for error in loaded.errors:
+            _err(str(error))
+        raise typer.Exit(ExitCode.ERROR)
+    report = _with_rule_errors(run_check(paths, list(loaded.rules)), loaded.errors)
     for error in report.errors:
         _err(str(error))
     for skipped in report.skipped:
@@ -651,10 +658,16 @@ def rules_check(
     A file that passed before, unchanged, with the same recoupe and libraries, is remembered in
     .recoupe_cache/rules-validated.json (when that folder exists): its examples are not run again.
 
-    Exit codes: 0 valid; 2 an error, printed as file:line: message.
+    Every error of every file is printed, as file:line: message.
+    Exit codes: 0 valid; 2 an error.
     """
-    loaded = _load_rules_or_exit(path)
-    typer.echo(f"{len(loaded)} rules valid, every example passes")
+    loaded = _load_rules(path)
+    for error in loaded.errors:
+        _err(str(error))
+    if loaded.errors:
+        typer.echo(f"{len(loaded.rules)} rules valid, {len(loaded.errors)} {'error' if len(loaded.errors) == 1 else 'errors'}")
+        raise typer.Exit(ExitCode.ERROR)
+    typer.echo(f"{len(loaded.rules)} rules valid, every example passes")
 
 
 from cli.discover import discover as _discover, suggest as _suggest  # noqa: E402

@@ -128,3 +128,49 @@ def test_library_versions_are_those_importlib_metadata_reads() -> None:
     for name in _LIBRARIES:
         assert library_version(name) == metadata.version(name)
     assert library_version("no-such-distribution-of-recoupe") == "none"
+
+
+def _checker_imports(name: str) -> set[str]:
+    """The checker modules that ``checker/<name>`` imports, at the top or inside functions."""
+    import ast
+
+    tree = ast.parse((Path(__file__).resolve().parent.parent / "checker" / name).read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("checker."):
+            found.add(node.module.split(".")[1] + ".py")
+    return found
+
+
+def test_every_module_that_decides_an_extraction_is_in_its_key() -> None:
+    """What a document's bytes become (text, metadata, figures) is decided by formats.py and the
+    extractor and what they import; all of them are hashed into the cache's settings key. errors.py
+    only words the failures, which are never cached."""
+    from checker.cache import _MODULES
+
+    seen, todo = set(), ["formats.py", "extractor.py"]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_checker_imports(name) - {"errors.py", "cache.py"})
+    assert seen <= set(_MODULES), seen - set(_MODULES)
+    assert {"formats.py", "header.py", "sources.py", "documents.py"} <= seen
+
+
+@pytest.mark.parametrize("name", ["sources.py", "formats.py", "header.py"])
+def test_a_change_to_a_module_that_reads_documents_is_a_new_cache_and_replay_key(tmp_path: Path, monkeypatch, name: str) -> None:
+    from checker import cache as cache_module
+    from checker.replay import code_digest
+
+    copy = tmp_path / "checker"
+    shutil.copytree(Path(cache_module.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "__file__", str(copy / "cache.py"))
+    keys = []
+    for _ in range(2):
+        cache_module.settings_key.cache_clear()
+        keys.append((cache_module.settings_key(), code_digest([copy])))
+        with open(copy / name, "a", encoding="utf-8") as module:
+            module.write("\n# changed\n")
+    cache_module.settings_key.cache_clear()
+    assert keys[0][0] != keys[1][0] and keys[0][1] != keys[1][1]

@@ -36,7 +36,7 @@ subject = ['pistes?\\s+cyclables?']
 
 @pytest.fixture(scope="module")
 def seeds_report():
-    return check([REPO / "seeds"], load_rules(REPO / "rules"))
+    return check([REPO / "seeds"], load_rules(REPO / "rules").or_raise())
 
 
 def claims_of(text: str, rules_text: str = RULES):

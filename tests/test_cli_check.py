@@ -109,3 +109,132 @@ def test_help_documents_exit_codes(runner):
     result = runner.invoke(app, ["check", "--help"])
     assert result.exit_code == 0
     assert "Exit codes" in result.stdout
+
+
+# An invalid rule among valid ones (issue 13, point 8): the invalid one is one error, exit code 2,
+# and the valid ones are still checked and reported. VISITS is a second, valid rule; each case
+# breaks it in one way: (the broken text, the line of the error within it, what the error says).
+VISITS = """[[rule]]
+id = "visites-musee"
+title = "Visiteurs du musée"
+kind = "count"
+subject = ['musée']
+"""
+BROKEN_VISITS = {
+    "failing example": (VISITS + 'examples.match = ["Le musée est fermé."]\n', 6, "rule 'visites-musee': key 'examples.match'"),
+    "bad pattern": (VISITS.replace("['musée']", "['mus(ée']"), 5, "key 'subject': invalid regular expression"),
+    "unknown key": (VISITS.replace("kind =", "kinds ="), 4, "unknown key 'kinds'"),
+    "bad value": (VISITS.replace('"count"', '"visiteurs"'), 4, "key 'kind': expected one of"),
+    "missing key": (VISITS.replace('title = "Visiteurs du musée"\n', ""), 1, "rule is missing the required key 'title'"),
+    "duplicate id": (VISITS.replace("visites-musee", "budget-musee"), 1, "key 'id': rule id 'budget-musee' is"),
+}
+BAD_TOML = (VISITS.replace('"Visiteurs du musée"', '"Visiteurs du musée'), 3, "invalid TOML")
+
+
+def _rule_cases():
+    for name, (text, line, says) in BROKEN_VISITS.items():
+        yield pytest.param("same file", text, line, says, id=f"{name}, same file")
+        yield pytest.param("own file", text, line, says, id=f"{name}, own file")
+    yield pytest.param("own file", *BAD_TOML, id="bad TOML, own file")
+
+
+def _break_rules(workspace: Path, where: str, text: str, line: int) -> tuple[str, int]:
+    """Write the broken rule into musee.toml after the valid one, or into a file of its own (read
+    after musee.toml); return the file and the line of the error in it."""
+    if where == "same file":
+        (workspace / "rules" / "musee.toml").write_text(RULE + "\n" + text, encoding="utf-8")
+        return "rules/musee.toml", line + RULE.count("\n") + 1
+    (workspace / "rules" / "visites.toml").write_text(text, encoding="utf-8")
+    return "rules/visites.toml", line
+
+
+@pytest.mark.parametrize(("where", "text", "line", "says"), list(_rule_cases()))
+def test_an_invalid_rule_is_one_error_and_the_valid_ones_are_checked(runner, workspace, monkeypatch, where, text, line, says):
+    monkeypatch.chdir(workspace)
+    file, line = _break_rules(workspace, where, text, line)
+    expected = f"{file}:{line}:"  # then a column for a TOML error, then the message
+    command = ["check", "docs", "--rules", "rules", "--no-cache"]
+
+    result = runner.invoke(app, [*command, "--format", "json"])
+    assert result.exit_code == 2, result.output
+    report = json.loads(result.stdout)
+    (finding,) = report["findings"]
+    assert (finding["rule"], finding["verdict"]) == ("budget-musee", "conflict")
+    assert [c["value"] for c in finding["claims"]] == [12e6, 15e6]
+    (error,) = report["errors"]
+    assert (error["source"], error["line"], error["type"]) == (file, line, "RuleError")
+    assert says in error["message"]
+    (said,) = result.stderr.strip().splitlines()  # the error, once
+    assert said.startswith(f"recoupe: {expected}") and says in said
+
+    table = runner.invoke(app, [*command, "--no-color"], env={"COLUMNS": "200"})
+    assert table.exit_code == 2, table.output
+    assert "CONFLICT" in table.stdout and "Budget du musée" in table.stdout
+    assert table.stdout.count(f"error: {expected}") == 1 and table.stdout.count("error: ") == 1 and table.stdout.count(says) == 1
+    assert table.stderr == result.stderr
+
+
+def test_an_invalid_rule_is_carried_by_every_format(runner, workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    file, line = _break_rules(workspace, "own file", *BROKEN_VISITS["bad pattern"][:2])
+    outputs = {name: workspace / f"out.{name}" for name in ("json", "sarif", "github", "markdown", "table")}
+    command = ["check", "docs", "--rules", "rules", "--no-cache", "--format", "json"]
+    for name, path in outputs.items():
+        command += ["--output", f"{name}:{path}"]
+    result = runner.invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    expected = f"{file}:{line}: key 'subject': invalid regular expression"
+    for name, path in outputs.items():
+        text = path.read_text(encoding="utf-8")
+        assert "budget-musee" in text or "Budget du musée" in text, name
+        if name in ("json", "sarif"):
+            assert text.count("invalid regular expression") == 1, name
+        elif name == "github":
+            assert text.count(f"::error file={file},line={line}::key 'subject': invalid regular expression") == 1
+        else:
+            assert text.count(expected) == 1, name
+
+
+def test_rules_check_reports_every_error_of_every_file(runner, workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    (workspace / "rules" / "musee.toml").write_text(
+        RULE + "\n" + BROKEN_VISITS["bad pattern"][0] + "\n" + BROKEN_VISITS["unknown key"][0].replace("visites-musee", "entrees-musee"),
+        encoding="utf-8",
+    )
+    (workspace / "rules" / "visites.toml").write_text(BAD_TOML[0], encoding="utf-8")
+    (workspace / "rules" / "zz.toml").write_text(VISITS.replace("visites-musee", "budget-musee"), encoding="utf-8")
+    result = runner.invoke(app, ["rules", "check", "rules"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "recoupe: rules/musee.toml:13: key 'subject': invalid regular expression 'mus(ée' (missing ) at position 6)",
+        "recoupe: rules/musee.toml:18: unknown key 'kinds' (expected one of " + ", ".join(__import__("checker.rules").rules._KEYS) + ")",
+        "recoupe: rules/visites.toml:3:28: invalid TOML: Illegal character '\\n'",
+        "recoupe: rules/zz.toml:1: key 'id': rule id 'budget-musee' is also defined at rules/musee.toml:1",
+    ]
+    assert result.stdout == "1 rules valid, 4 errors\n"
+
+
+def test_a_run_with_an_invalid_rule_is_never_replayed_and_its_file_never_recorded(runner, workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    (workspace / ".recoupe_cache").mkdir()
+    _break_rules(workspace, "own file", *BROKEN_VISITS["failing example"][:2])
+    command = ["check", "docs", "--rules", "rules", "--format", "json"]
+    first = runner.invoke(app, command)
+    assert first.exit_code == 2 and "visites.toml:6" in first.stderr
+    record = json.loads((workspace / ".recoupe_cache" / "rules-validated.json").read_text(encoding="utf-8"))
+    assert len(record["valid"]) == 1  # musee.toml only
+    import checker.bind
+
+    ran: list[str] = []
+    real = checker.bind.check_examples
+    monkeypatch.setattr(checker.bind, "check_examples", lambda rule: (ran.append(rule.id), real(rule)))
+    second = runner.invoke(app, command)
+    assert ran == ["visites-musee"]  # validated in full again; musee.toml is trusted
+    assert (second.exit_code, second.stdout, second.stderr) == (2, first.stdout, first.stderr)
+    from checker.cache import Cache
+
+    cache = Cache(workspace / ".recoupe_cache")
+    try:
+        assert cache._connection.execute("SELECT COUNT(*) FROM replay").fetchone() == (0,)
+    finally:
+        cache.close()

@@ -49,7 +49,7 @@ def test_jsonl_has_every_field_and_positions(runner: CliRunner, workspace: Path)
     for row in rows:
         assert text[row["start"]:row["end"]] == row["text"]
         assert row["source"].endswith("a.txt")
-    assert rows[0]["value"] == 650e6 and rows[0]["low"] == 645e6 and rows[0]["high"] == 655e6
+    assert rows[0]["value"] == 650e6 and rows[0]["low"] == 649.5e6 and rows[0]["high"] == 650.5e6
 
 
 def test_folder_recursion_reads_txt_and_md_with_odd_names(runner: CliRunner, workspace: Path) -> None:

@@ -85,7 +85,7 @@ def test_written_french_conflict_and_agreement():
 
 def test_covered_by_marks_figures_a_rule_covers():
     documents, _, _ = load([SEEDS])
-    result = discover(documents, load_rules(ROOT / "rules"))
+    result = discover(documents, load_rules(ROOT / "rules").or_raise())
     assert result.covered > 0
     funding = next(c for c in result.candidates if "718,4 millions d’euros" in _texts(c))
     assert all(found.covered_by for found in funding.claims)
@@ -111,7 +111,7 @@ def test_rules_suggest_for_the_funding_writes_a_rule_that_check_uses(tmp_path):
     output = tmp_path / "suggested.toml"
     written = _recoupe("rules", "suggest", "seeds/", "--pick", funding.id, "--output", str(output))
     assert written.returncode == 0, written.stderr
-    rules = load_rules(output)
+    rules = load_rules(output).or_raise()
     assert len(rules) == 1 and rules[0].kind == "money" and rules[0].currency == "EUR"
     checked = _recoupe("check", "seeds/", "--rules", str(output), "--format", "json")
     assert checked.returncode == 1, checked.stderr

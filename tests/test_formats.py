@@ -92,7 +92,7 @@ def test_html_main_text_has_the_text_versions_figures_and_none_of_the_page_aroun
 
 def test_an_html_claim_points_at_a_line_of_the_extracted_text_and_carries_the_pages_metadata(tmp_path: Path) -> None:
     (tmp_path / "article.htm").write_bytes(_article_page())
-    report = check([tmp_path], load_rules(RULES))
+    report = check([tmp_path], load_rules(RULES).or_raise())
     assert report.errors == () and report.skipped == ()
     claims = [claim for finding in report.findings for claim in finding.claims]
     assert claims
@@ -107,7 +107,7 @@ def test_an_html_claim_points_at_a_line_of_the_extracted_text_and_carries_the_pa
 
 def test_html_without_main_text_is_reported_as_empty(tmp_path: Path) -> None:
     (tmp_path / "vide.html").write_bytes(b"<html><body><nav><a href='/'>Accueil</a></nav></body></html>")
-    report = check([tmp_path], load_rules(RULES))
+    report = check([tmp_path], load_rules(RULES).or_raise())
     assert report.errors == ()
     assert [Path(s.path).name for s in report.skipped] == ["vide.html"]
     assert "empty" in report.skipped[0].reason

@@ -30,14 +30,16 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_default_rule_pack_loads_and_every_example_passes():
-    rules = load_rules(REPO / "rules", cache_dir=None)  # every example run, whatever .recoupe_cache remembers
+    loaded = load_rules(REPO / "rules", cache_dir=None)  # every example run, whatever .recoupe_cache remembers
+    assert loaded.errors == ()
+    rules = loaded.rules
     assert len(rules) >= 10
     assert all(rule.examples_match for rule in rules), "every shipped rule carries examples"
     assert [rule.id for rule in rules] == sorted(rule.id for rule in rules)
 
 
 def test_good_rule_file_parses(tmp_path):
-    (rule,) = load_rules(write(tmp_path, GOOD))
+    (rule,) = load_rules(write(tmp_path, GOOD)).or_raise()
     assert rule.id == "budget-hopital"
     assert rule.display_scale == 1e6
 
@@ -56,9 +58,10 @@ def test_good_rule_file_parses(tmp_path):
 )
 def test_malformed_rule_names_file_line_and_key(tmp_path, mutation, line, key):
     path = write(tmp_path, mutation(GOOD))
-    with pytest.raises(RuleError) as caught:
-        load_rules(path)
-    message = str(caught.value)
+    loaded = load_rules(path)
+    assert loaded.rules == ()
+    (error,) = loaded.errors
+    message = str(error)
     assert message.startswith(f"{path}:{line}:"), message
     assert key in message
     assert "\n" not in message
@@ -124,6 +127,65 @@ def test_rules_name_the_extractor_kinds_in_its_order():
     assert rules_module.KINDS == tuple(extractor.KINDS)
 
 
+SECOND = GOOD.replace("budget-hopital", "budget-ecole").replace("hôpital", "école").replace("l'école", "l’école")
+
+
+def test_an_invalid_rule_leaves_out_only_itself(tmp_path):
+    path = write(tmp_path, SECOND.replace("subject = ['école']", "subject = ['éc(ole']") + GOOD)
+    loaded = load_rules(path)
+    assert [rule.id for rule in loaded.rules] == ["budget-hopital"]
+    (error,) = loaded.errors
+    assert str(error).startswith(f"{path}:7: key 'subject': invalid regular expression")
+    with pytest.raises(RuleError, match="invalid regular expression"):
+        loaded.or_raise()
+
+
+def test_a_file_that_is_not_toml_loses_only_its_own_rules(tmp_path):
+    (tmp_path / "a.toml").write_text(GOOD.replace('unit = "M€"', 'unit = "M€'), encoding="utf-8")
+    (tmp_path / "b.toml").write_text(SECOND, encoding="utf-8")
+    loaded = load_rules(tmp_path)
+    assert [rule.id for rule in loaded.rules] == ["budget-ecole"]
+    assert [str(error).split(": ")[0] for error in loaded.errors] == [f"{tmp_path / 'a.toml'}:6:11"]
+
+
+def test_of_two_rules_with_one_id_the_second_is_the_error(tmp_path):
+    loaded = load_rules(write(tmp_path, GOOD + GOOD.replace("hôpital'", "clinique'")))
+    (rule,) = loaded.rules
+    assert rule.line == 2 and rule.subject[0].source == "hôpital"
+    assert [str(error) for error in loaded.errors] == [f"{tmp_path / 'regles.toml'}:11: key 'id': rule id 'budget-hopital' is already used at line 2"]
+    (tmp_path / "zz.toml").write_text(GOOD, encoding="utf-8")  # read after regles.toml
+    loaded = load_rules(tmp_path)
+    assert [rule.path for rule in loaded.rules] == [str(tmp_path / "regles.toml")]
+    assert str(loaded.errors[-1]) == f"{tmp_path / 'zz.toml'}:2: key 'id': rule id 'budget-hopital' is also defined at {tmp_path / 'regles.toml'}:2"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("rule = [1, 2]\n", ":1: key 'rule': expected [[rule]] tables"),
+        ("rule = 3\n", ":1: key 'rule': expected [[rule]] tables"),
+        ("titre = 'x'\n" + GOOD, ":1: unknown top-level key 'titre'"),
+    ],
+)
+def test_a_malformed_file_is_an_error_never_a_crash(tmp_path, text, message):
+    loaded = load_rules(write(tmp_path, text))
+    assert [message in str(error) for error in loaded.errors] == [True]
+    assert [rule.id for rule in loaded.rules] == (["budget-hopital"] if GOOD in text else [])
+
+
+def test_a_missing_rule_folder_is_an_error(tmp_path):
+    loaded = load_rules(tmp_path / "absent")
+    assert loaded.rules == ()
+    assert [str(error) for error in loaded.errors] == [f"{tmp_path / 'absent'}: no such rule file or folder"]
+
+
+def test_errors_come_in_file_order_then_line_order(tmp_path):
+    (tmp_path / "a.toml").write_text(SECOND.replace("La mairie", "L’école") + GOOD.replace("kind =", "knd ="), encoding="utf-8")
+    (tmp_path / "b.toml").write_text("[[rule]\n", encoding="utf-8")
+    errors = [str(error).split(": ")[0] for error in load_rules(tmp_path).errors]
+    assert errors == [f"{tmp_path / 'a.toml'}:9", f"{tmp_path / 'a.toml'}:14", f"{tmp_path / 'b.toml'}:1:7"]
+
+
 def test_the_schemas_list_the_extractor_kinds_in_its_order():
     """A kind added to the extractor (checker/units.py CANONICAL) is a kind rules and reports may name."""
     import json
@@ -132,5 +194,5 @@ def test_the_schemas_list_the_extractor_kinds_in_its_order():
 
     rules_schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
     report_schema = json.loads((REPO / "schemas" / "recoupe-report.schema.json").read_text(encoding="utf-8"))
-    assert rules_schema["definitions"]["rule"]["properties"]["kind"]["enum"] == list(extractor.KINDS)
+    assert rules_schema["definitions"]["kind"]["enum"] == list(extractor.KINDS)
     assert report_schema["$defs"]["kind"]["enum"] == list(extractor.KINDS)

@@ -42,10 +42,10 @@ def examples_run(monkeypatch) -> list[str]:
 
 
 def test_second_load_skips_examples_and_compiles_patterns_when_used(workspace, examples_run):
-    first = load_rules(Path("regles.toml"))
+    first = load_rules(Path("regles.toml")).or_raise()
     assert examples_run == ["budget-hopital"]
     assert len(json.loads(RECORD.read_text(encoding="utf-8"))["valid"]) == 1
-    second = load_rules(Path("regles.toml"))
+    second = load_rules(Path("regles.toml")).or_raise()
     assert examples_run == ["budget-hopital"]  # not run again
     assert second == first
     assert "compiled" not in vars(second[0].subject[0])  # not compiled yet
@@ -56,7 +56,7 @@ def test_changed_text_is_validated_again(workspace, examples_run):
     load_rules(Path("regles.toml"))
     Path("regles.toml").write_text(GOOD.replace("La mairie", "L'hôpital"), encoding="utf-8")
     with pytest.raises(RuleError, match=r"regles\.toml:9: .*examples\.no_match"):
-        load_rules(Path("regles.toml"))
+        load_rules(Path("regles.toml")).or_raise()
     assert examples_run == ["budget-hopital", "budget-hopital"]
 
 
@@ -89,10 +89,10 @@ def test_forged_record_still_reports_a_bad_pattern_with_file_and_line(workspace)
     bad = GOOD.replace("subject = ['hôpital']", "subject = ['hôp(ital']")
     Path("regles.toml").write_text(bad, encoding="utf-8")
     with pytest.raises(RuleError, match=r"regles\.toml:7: key 'subject': invalid regular expression"):
-        load_rules(Path("regles.toml"))
+        load_rules(Path("regles.toml")).or_raise()
     forged = rules_module._Validated(Path(".recoupe_cache"))
     forged.add([forged.digest(bad.lstrip("\ufeff"))])
-    (rule,) = load_rules(Path("regles.toml"))  # the record claims the file passed: trusted for the examples only
+    (rule,) = load_rules(Path("regles.toml")).or_raise()  # the record claims the file passed: trusted for the examples only
     with pytest.raises(RuleError, match=r"regles\.toml:7: key 'subject': invalid regular expression"):
         rule.subject[0].compiled
 
@@ -129,3 +129,19 @@ def test_check_no_cache_neither_reads_nor_writes_the_record_and_cache_dir_moves_
         assert CliRunner().invoke(app, [*command, "--cache-dir", str(elsewhere)]).exit_code in (0, 1)
     assert (elsewhere / "rules-validated.json").is_file() and not RECORD.exists()
     assert examples_run == ["budget-hopital"] * 3  # the second run read the record in --cache-dir
+
+
+def test_only_files_without_any_error_are_recorded(workspace, examples_run):
+    rules = workspace / "regles"
+    rules.mkdir()
+    (rules / "a.toml").write_text(GOOD, encoding="utf-8")
+    second = GOOD.replace("budget-hopital", "budget-ecole").replace("hôpital", "école")
+    (rules / "b.toml").write_text(second + second.replace("budget-ecole", "budget-mairie").replace("La mairie", "L'école"), encoding="utf-8")
+    first = load_rules(Path("regles"))
+    assert [rule.id for rule in first.rules] == ["budget-ecole", "budget-hopital"]
+    assert [error.line for error in first.errors] == [18]  # budget-mairie's no_match example binds
+    record = rules_module._Validated(Path(".recoupe_cache"))
+    assert record.digests == [record.digest(GOOD)]
+    again = load_rules(Path("regles"))
+    assert again.rules == first.rules and list(map(str, again.errors)) == list(map(str, first.errors))
+    assert examples_run == ["budget-hopital", "budget-ecole", "budget-mairie", "budget-ecole", "budget-mairie"]

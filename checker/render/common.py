@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.bind import Claim
-from checker.compare import Finding
+from checker.compare import Finding, Step
 from checker.errors import RecoupeError
 from checker.pipeline import Report
 from checker.rules import Rule
@@ -85,8 +85,34 @@ def finding_notes(finding: Finding) -> list[str]:
             notes.append("deviating from the reference: " + ", ".join(_short(claim) for claim in finding.deviating))
         elif finding.verdict == "conflict":
             notes.append("no claim deviates from the reference; the others disagree among themselves")
+    line = timeline_line(finding)
+    if line:
+        notes.append(line)
     for earlier, later in finding.evolutions:
-        when_earlier = earlier.period.when if earlier.period else "?"
-        when_later = later.period.when if later.period else "?"
-        notes.append(f"evolution, not a conflict: {_short(earlier)} of {when_earlier} grew to {_short(later)} of {when_later}")
+        notes.append(f"evolution, not a conflict: {_short(earlier)} of {_when(earlier)} became {_short(later)} of {_when(later)}")
+    for placement in finding.placements:
+        notes.append(f"{_short(placement.claim)}: {placement.reason}" + ("" if placement.fits else " (a conflict)"))
     return notes
+
+
+def _when(claim: Claim) -> str:
+    return claim.period.when if claim.period is not None and claim.period.when else "date unknown"
+
+
+def step_value(rule: Rule, step: Step) -> str:
+    """What the claims of one period say, in the rule's display unit: one value, or their span."""
+    values = sorted({display_value(rule, claim) for claim in step.claims})
+    return values[0] if len(values) == 1 else " / ".join(values)
+
+
+def timeline_line(finding: Finding) -> str | None:
+    """``timeline: 2024-01-18 148 projets (1 source) → 2025-11-12 ≈ 350 projets (3 sources)``,
+    when the claims speak of more than one period."""
+    steps = finding.timeline
+    if len(steps) < 2:
+        return None
+    parts = []
+    for step in steps:
+        sources = len({claim.source for claim in step.claims})
+        parts.append(f"{step.label} {step_value(finding.rule, step)} ({sources} source{'s' if sources != 1 else ''})")
+    return "timeline: " + " → ".join(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from checker.bind import Claim
@@ -11,7 +12,7 @@ from checker.period import Period
 from checker.pipeline import Report
 from checker.render.layout import Laid, dumps_indented, value_text
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
@@ -28,6 +29,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     data["period"] = None if period is None else {
         "when": period.when, "label": period.label, "origin": period.origin, "target": period.target,
     }
+    data["implied_unit"] = claim.implied_unit
     return data
 
 
@@ -49,7 +51,8 @@ def _laid_claim(claim: Claim) -> Laid:
         f'\n  "page": {value_text(claim.page)},{quantity}\n  "quote": {value_text(claim.quote)},\n  "measure": {value_text(claim.measure)},'
         f'\n  "evidence": {"[" + evidence + _INNER + "]" if evidence else "[]"},'
         f'\n  "source_meta": {value_text(claim.source_meta.as_dict() if claim.source_meta is not None else None, _INNER)},'
-        f'\n  "period": {"null" if period is None else _laid_period(period)}\n}}'
+        f'\n  "period": {"null" if period is None else _laid_period(period)},'
+        f'\n  "implied_unit": {value_text(claim.implied_unit)}\n}}'
     )
 
 
@@ -77,7 +80,26 @@ def _finding_to_dict(finding: Finding, claim_value=claim_to_dict) -> dict[str, A
         "evolutions": [{"earlier": index[id(earlier)], "later": index[id(later)]} for earlier, later in finding.evolutions],
         "reference": index[id(finding.reference)] if finding.reference is not None else None,
         "deviating": [index[id(claim)] for claim in finding.deviating],
+        "timeline": {
+            "mode": finding.rule.timeline,
+            "steps": [
+                {
+                    "when": step.when, "label": step.label, "target": step.target,
+                    "claims": [index[id(claim)] for claim in step.claims],
+                    "low": _finite(step.low), "high": _finite(step.high),
+                }
+                for step in finding.timeline
+            ],
+        },
+        "placements": [
+            {"claim": index[id(p.claim)], "fits": p.fits, "reason": p.reason} for p in finding.placements
+        ],
     }
+
+
+def _finite(value: float) -> float | None:
+    """An interval's end for JSON: an unbounded end is null, as a claim's ``low`` and ``high``."""
+    return value if math.isfinite(value) else None
 
 
 def report_to_dict(report: Report, claim_value=claim_to_dict) -> dict[str, Any]:
