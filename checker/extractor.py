@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,7 +20,7 @@ from typing import Any, NamedTuple
 import regex
 
 from checker import french, units
-from checker.numbers import APPROXIMATE_WORDS, NUMBER_WORDS, ParsedNumber, parse_digits, parse_words
+from checker.numbers import APPROXIMATE_WORDS, NUMBER_WORDS, VULGAR_FRACTIONS, ParsedNumber, parse_digits, parse_words
 
 # Kinds of quantity with what their values are expressed in: money, then every kind that has a
 # canonical pint unit (checker.units.CANONICAL), described where the unit name is not enough.
@@ -66,6 +67,35 @@ class Quantity:
         }
 
 
+class _Lazy:
+    """A ``regex`` pattern compiled when first used: most of them serve rare forms ("la moitié",
+    "moins 5 degrés"), and compiling every pattern costs a short run's start-up."""
+
+    __slots__ = ("args", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.args = (pattern, flags)
+        self._pattern: regex.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = regex.compile(*self.args)
+        return self._pattern
+
+    def match(self, *args: Any) -> regex.Match[str] | None:
+        return self.compiled.match(*args)
+
+    def search(self, *args: Any) -> regex.Match[str] | None:
+        return self.compiled.search(*args)
+
+    def fullmatch(self, *args: Any) -> regex.Match[str] | None:
+        return self.compiled.fullmatch(*args)
+
+    def finditer(self, *args: Any) -> Iterator[regex.Match[str]]:
+        return self.compiled.finditer(*args)
+
+
 # What ``regex`` calls ``\s`` (Python's str.isspace() also takes U+001C..U+001F).
 WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _SP = r"[ \u00a0\u202f\u2009]"
@@ -86,11 +116,17 @@ _APPROX = (
     r"(?<![\p{L}])(?P<approx_article>une?|quelque)\s+(?P<approx>"
     + "|".join(APPROXIMATE_WORDS) + r")s?(?![\p{L}])"
 )
+# "la moitié", "le tiers", "le quart": a share, when what it is of follows (see _share_noun)
+_SHARE = rf"(?<![\p{{L}}])(?:la|le)\s+(?P<share>{'|'.join(french.SHARE_NOUNS)})(?![\p{{L}}\p{{N}}'’ʼ-])"
+# "½ litre": a fraction of one character alone (after digits, "2 ½" is read with them)
+_VULGAR = f"(?<![\\p{{N}}])(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])"
 _TIMES = r"(?<![\p{L}\p{N}])[x×]\s?(?P<times>\d+(?:,\d+)?)(?![\p{L}\p{N}])"
 # What a candidate number is: the alternatives of one pattern, in this order (see _candidates).
-CANDIDATE = f"{_DIGITS}|(?i:{_APPROX})|(?i:{_WORDS})|{_TIMES}"
+CANDIDATE = f"{_DIGITS}|(?i:{_APPROX})|(?i:{_SHARE})|(?i:{_WORDS})|{_VULGAR}|{_TIMES}"
 _DIGITS_ALONE = regex.compile(_DIGITS)
 _APPROX_ALONE = regex.compile(f"(?i:{_APPROX})")
+_SHARE_ALONE = _Lazy(f"(?i:{_SHARE})")
+_VULGAR_ALONE = _Lazy(_VULGAR)
 _TIMES_ALONE = regex.compile(_TIMES)
 # The number words again, in the syntax of the standard library's ``re``, which scans the
 # lower-cased text for them several times faster than ``regex`` scans the text case-insensitively.
@@ -126,16 +162,16 @@ def _words_lower(first_word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)  # the order of _WORD
 _WORDS_LOWER = _words_lower(_by_first_letter(_WORDS_BY_LENGTH))
-_DIGITS_KIND, _APPROX_KIND, _WORDS_KIND, _TIMES_KIND = range(4)
+_DIGITS_KIND, _APPROX_KIND, _SHARE_KIND, _WORDS_KIND, _VULGAR_KIND, _TIMES_KIND = range(6)
 
 
 class _Candidate(NamedTuple):
-    """A number found by CANDIDATE: ``text[start:end]``, of one of the four kinds above."""
+    """A number found by CANDIDATE: ``text[start:end]``, of one of the kinds above."""
 
     start: int
     end: int
     kind: int
-    number: str  # the digits, the words, the collective noun (dizaine), or the digits after "x"
+    number: str  # the digits, the words, the collective noun (dizaine), the share noun (moitié), the fraction (½), or the digits after "x"
     number_start: int
 
 
@@ -165,11 +201,15 @@ def _candidates(text: str, articles: bool = True) -> Iterator[_Candidate]:
     else:
         words, words_shift = [(_compiled(f"(?i:{_WORDS})"), text)], 0
     approx: tuple[Any, str] = (_APPROX_ALONE, text)
+    share: tuple[Any, str] = (_SHARE_ALONE, text)
     if lowered_reads:
         nouns = _collective_nouns(lowered)  # "une dizaine": only where one of those nouns is
         approx = (_Found(_approx_matches(text, lowered, nouns) if nouns else []), text)
-    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, *words, (_Found(_times_matches(text)), text)]
-    kinds = (_DIGITS_KIND, _APPROX_KIND, *[_WORDS_KIND] * len(words), _TIMES_KIND)  # of each scan
+        share = (_Found(_share_matches(text, lowered)), text)  # "la moitié": only where such a noun is
+    # "½": scanned for only in a text that has one of those characters (most have none)
+    vulgar = (_Found(list(_VULGAR_ALONE.finditer(text)) if any(char in text for char in VULGAR_FRACTIONS) else []), text)
+    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, share, *words, vulgar, (_Found(_times_matches(text)), text)]
+    kinds = (_DIGITS_KIND, _APPROX_KIND, _SHARE_KIND, *[_WORDS_KIND] * len(words), _VULGAR_KIND, _TIMES_KIND)  # of each scan
     iterators = [pattern.finditer(source) for pattern, source in scans]
     heads = [next(iterator, None) for iterator in iterators]
     never = len(text) + 1  # the start of a scan that has no match left
@@ -197,6 +237,10 @@ def _candidates(text: str, articles: bool = True) -> Iterator[_Candidate]:
             yield _Candidate(best_start, position, kind, match.group(), best_start)
         elif kind == _APPROX_KIND:
             yield _Candidate(best_start, position, kind, match.group("approx"), match.start("approx"))
+        elif kind == _SHARE_KIND:
+            yield _Candidate(best_start, position, kind, match.group("share"), match.start("share"))
+        elif kind == _VULGAR_KIND:
+            yield _Candidate(best_start, position, kind, match.group("vulgar"), best_start)
         elif kind == _WORDS_KIND:
             position -= words_shift
             yield _Candidate(best_start, position, kind, text[best_start:position], best_start)
@@ -256,6 +300,22 @@ def _approx_matches(text: str, lowered: str, nouns: list[str]) -> list[regex.Mat
     return [found[start] for start in sorted(found)]
 
 
+def _share_matches(text: str, lowered: str) -> list[regex.Match[str]]:
+    """The matches of _SHARE_ALONE ("la moitié"), tried only before the share nouns found in the
+    lower-cased text (``lowered``, with the same offsets): "la" or "le", then spaces, start there."""
+    found: dict[int, regex.Match[str]] = {}
+    for noun in french.SHARE_NOUNS:
+        at = lowered.find(noun)
+        while at != -1:
+            article_end = at
+            while article_end > 0 and text[article_end - 1] in WHITESPACE:
+                article_end -= 1
+            if article_end < at and article_end >= 2 and (match := _SHARE_ALONE.match(text, article_end - 2)):
+                found[article_end - 2] = match
+            at = lowered.find(noun, at + 1)
+    return [found[start] for start in sorted(found)]
+
+
 def _times_matches(text: str) -> list[regex.Match[str]]:
     """The matches of _TIMES_ALONE ("x 3", "×2"), tried only at an "x" or "×" after no letter or digit.
 
@@ -277,14 +337,22 @@ def _times_matches(text: str) -> list[regex.Match[str]]:
 # "un", "une" are most often articles: only a unit, a currency, a scale... after them makes a figure
 # ("un euro", "un million"). Every word that can begin such a reading; after any other word, a
 # lone "un" is not read at all (see _is_article), which _read_candidate would conclude more slowly.
-_AFTER_ONE = frozenset(
-    word.lower()
-    for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCIES, *french.CURRENCY_SUBUNITS, *french.UNIT_WORDS,
-                *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES,
-                "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp",  # percent, points
-                "demi")  # "un demi-million", "une demi-heure"
-    for word in regex.findall(r"\p{L}+", key)[:1]
-)
+def _words_after_one() -> frozenset[str]:
+    """The first words of every unit, currency, scale... in the singular (after "un" a plural,
+    "un euros", is a slip: the singular is there too) and not an ISO code ("un EUR")."""
+    words = {
+        word.lower()
+        for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCY_NAMES, *french.CURRENCY_SYMBOLS,
+                    *french.QUALIFIED_CURRENCY_NAMES, *french.CURRENCY_SUBUNITS, *french.UNIT_WORDS, *french.FRACTION_WORDS,
+                    *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES,
+                    "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp",  # percent, points
+                    "demi")  # "un demi-million", "une demi-heure"
+        for word in regex.findall(r"\p{L}+", key)[:1]
+    }
+    return frozenset(word for word in words if not (word.endswith(("s", "x")) and word[:-1] in words))
+
+
+_AFTER_ONE = _words_after_one()
 _NEXT_WORD = regex.compile(r"\s(\p{L}+)")
 
 # _WORDS_LOWER without the lone "un", "une" that _is_article certainly drops, so that the scan does
@@ -321,7 +389,7 @@ _NOT_QUANTITY_PATTERNS = [
     r"(?<![\p{N}.,])\d{5}\s+(?:(?-i:\p{Lu})|cedex)",  # 75013 Paris
     r"(?<![\d])(?:1[89]|20|21)\d{2}\s?[-–/]\s?(?:(?:1[89]|20|21)\d{2}|\d{2})(?![\d])",  # 2024-2025
     rf"(?<![\p{{L}}])(?:{french.LABEL_WORDS})\s*\d+(?:[.,]\d+)*",  # Article 51
-    r"(?<![\d/])\d+/\d+(?![\d/])",  # 24/7, 3/4
+    rf"(?<![\d/])\d+/\d+(?![\d/])(?!\s+(?:{french.PARTITIVE})(?![\p{{L}}]))",  # 24/7, 3/4 (but "3/4 des patients": a share)
     r"https?://\S+",
     r"www\.\S+",
     r"[\w.+-]+@[\w-]+\.[\w.-]+",  # an e-mail address: looked for only before an @
@@ -466,17 +534,110 @@ _SCALE_WORD = regex.compile(
     rf"|{_SP}?(?P<symbol>{_alternatives(french.SCALE_SYMBOLS)})(?![\p{{L}}])"
     rf"|(?:\s+|(?<=-))(?P<collective>(?i:{_alternatives(APPROXIMATE_WORDS)})s?)(?![\p{{L}}])"  # after "demi-" too
 )
-def _currency_names() -> str:
-    """french.CURRENCY_NAMES and the subunits, as a pattern (any spaces between the words of a name)."""
-    return _alternatives({*french.CURRENCY_NAMES, *french.CURRENCY_SUBUNITS, *french.QUALIFIED_CURRENCY_NAMES}, spaces=True)
+class _WordMatch:
+    """A word of a table found in a text (see _WordTable), read as a ``regex`` match is read:
+    ``group(name)`` and ``start(name)`` are the word's, ``start()``, ``end()`` the whole match's."""
+
+    __slots__ = ("string", "_start", "_word_start", "_end")
+
+    def __init__(self, string: str, start: int, word_start: int, end: int) -> None:
+        self.string, self._start, self._word_start, self._end = string, start, word_start, end
+
+    def group(self, name: str | int = 0) -> str:
+        return self.string[self._word_start if name else self._start:self._end]
+
+    def start(self, name: str | int = 0) -> int:
+        return self._word_start if name else self._start
+
+    def end(self, name: str | int = 0) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
 
 
-# A currency after a number (and its scale): a dollar with its country's code ("C$", "AUD$",
-# "$CAD", "$ HK"), a symbol, a name, a subunit ("50 centimes"), an ISO code.
-_CURRENCY = regex.compile(
-    r"\s?(?P<currency>(?<![\p{L}])[A-Z]{1,3}\$|\$(?:[A-Z]{2,3}|\s[A-Z]{2,3})?(?![\p{L}])"
-    rf"|{_alternatives(set(french.CURRENCY_SYMBOLS) - {'$'})}|(?i:{_currency_names()})|{_alternatives(french.ISO_CODES)})(?![\p{{L}}])"
+class _WordTable:
+    """The longest word of a table written in a text at a position, found as ``pattern`` (the
+    alternation of the words, kept for the tests) would find it, by looking the text's words up in
+    a dict: compiling the alternation of a large table costs more than a short run's extraction.
+
+    A word of the table is runs of ``letters`` joined by ``joints`` (a space standing for any white
+    space when ``spaces``); it must end where a run ends, so the letters are also those that may
+    not follow it. ``lead`` is what comes before it: one white space, or an apostrophe or a hyphen
+    just before ("units"), or an optional white space ("names"). Case is ignored.
+    """
+
+    def __init__(self, words: Iterable[str], group: str, letters: str, joints: str, spaces: bool, lead: str) -> None:
+        self.words = frozenset(_fold(word) for word in words)
+        space = r"\s+" if spaces else " "
+        joint = rf"(?:{space}|{joints})"
+        self.first_runs = frozenset(regex.split(joint, word)[0] for word in self.words)
+        most_runs = max(len(regex.split(joint, word)) for word in self.words)
+        self.runs = regex.compile(rf"{letters}+(?:{joint}{letters}+){{0,{most_runs - 1}}}")
+        self.run = regex.compile(f"{letters}+")
+        self.spaces, self.lead = spaces, lead
+        before = r"(?:\s|(?<=['’ʼ-]))" if lead == "units" else r"\s?"
+        self.pattern = rf"{before}(?P<{group}>{_alternatives(words, spaces=spaces)})(?!{letters})"
+
+    def match(self, text: str, pos: int, endpos: int | None = None) -> _WordMatch | None:
+        if self.lead == "units":
+            if text[pos:pos + 1] in WHITESPACE and pos < len(text):
+                start = pos + 1
+            elif pos and text[pos - 1] in "'’ʼ-":
+                start = pos
+            else:
+                return None
+        else:
+            start = pos + 1 if pos < len(text) and text[pos] in WHITESPACE else pos
+        runs = self.runs.match(text, start)
+        if runs is None or _fold(self.run.match(text, start).group()) not in self.first_runs:
+            return None
+        ends = [run.end() for run in self.run.finditer(text, start, runs.end())]
+        for end in reversed(ends):
+            written = text[start:end]
+            if _fold(" ".join(written.split()) if self.spaces else written) in self.words:
+                return _WordMatch(text, pos, start, end)
+        return None
+
+
+def _fold(word: str) -> str:
+    """A word as the case-insensitive patterns read it ("ſ", the long s, is an "s")."""
+    return word.lower().replace("ſ", "s")
+
+
+# Currency names and subunits after a number: "euros", "dollars australiens", "50 centimes"
+_CURRENCY_NAME = _WordTable(
+    {*french.CURRENCY_NAMES, *french.CURRENCY_SUBUNITS, *french.QUALIFIED_CURRENCY_NAMES}, "currency",
+    letters=r"\p{L}", joints="-", spaces=True, lead="names",
 )
+# A currency after a number (and its scale), by its mark: a dollar with its country's code
+# ("C$", "AUD$", "$CAD", "$ HK"), a symbol, an ISO code. Its name is looked up in _CURRENCY_NAME.
+_CURRENCY_MARK = regex.compile(
+    r"\s?(?P<currency>(?<![\p{L}])[A-Z]{1,3}\$|\$(?:[A-Z]{2,3}|\s[A-Z]{2,3})?(?![\p{L}])"
+    rf"|{_alternatives(set(french.CURRENCY_SYMBOLS) - {'$'})}|{_alternatives(french.ISO_CODES)})(?![\p{{L}}])"
+)
+
+
+class _Currency:
+    """A currency after a number: its mark (symbol, code) or its name, as ``pattern`` finds it."""
+
+    pattern = (
+        r"\s?(?P<currency>(?<![\p{L}])[A-Z]{1,3}\$|\$(?:[A-Z]{2,3}|\s[A-Z]{2,3})?(?![\p{L}])"
+        rf"|{_alternatives(set(french.CURRENCY_SYMBOLS) - {'$'})}"
+        rf"|(?i:{_alternatives(_CURRENCY_NAME.words, spaces=True)})|{_alternatives(french.ISO_CODES)})(?![\p{{L}}])"
+    )
+    flags = 0
+
+    @staticmethod
+    def match(text: str, pos: int) -> regex.Match[str] | _WordMatch | None:
+        # in the pattern's order: a dollar's code or a symbol, a name, an ISO code (which no name spells)
+        mark = _CURRENCY_MARK.match(text, pos)
+        if mark is not None and mark.group("currency") not in french.ISO_CODES:
+            return mark
+        return _CURRENCY_NAME.match(text, pos) or mark
+
+
+_CURRENCY = _Currency()
 # A currency written before a number: "$5", "C$10", "€ 3,5", "EUR 300", "EUR29,99".
 _CURRENCY_BEFORE = regex.compile(
     rf"(?P<currency>(?<![\p{{L}}])[A-Z]{{1,3}}\$|{_alternatives(french.CURRENCY_SYMBOLS)}|(?<![\p{{L}}])(?:{_alternatives(french.ISO_CODES)}))\s?$"
@@ -485,7 +646,7 @@ _CURRENCY_BEFORE = regex.compile(
 _CURRENCY_BEFORE_LAST = frozenset({"$", *french.CURRENCY_SYMBOLS, *(code[-1] for code in french.ISO_CODES)})
 # After a currency named alone, what qualifies it: an adjective of nationality ("dollars
 # australiens"), a country ("dollars de Namibie"), a code ("dollars HK").
-_CURRENCY_QUALIFIER = regex.compile(
+_CURRENCY_QUALIFIER = _Lazy(
     r"\s+(?:(?i:de|des|du)\s+\p{Lu}\p{L}*|[A-Z]{2,3}|(?P<adjective>\p{Ll}[\p{L}-]*))(?![\p{L}])"
 )
 # Hundredths after an amount: "3 € 50", "15 euros 50", "15 dollars et 50 cents"
@@ -493,8 +654,8 @@ _SUBUNIT_AFTER = regex.compile(
     r"(?P<and>\s+(?i:et))?[ \u00a0\u202f]?(?P<cents>\d{1,2})(?![\d,.]\d|\d|\p{L})"
     rf"(?:[ \u00a0\u202f]+(?P<subunit>(?i:{_alternatives(french.CURRENCY_SUBUNITS)}))(?![\p{{L}}]))?"
 )
-# "20 centimes d'euro", "50 cents de dollar": the currency of a subunit
-_SUBUNIT_OF = regex.compile(rf"\s+{_DE}(?P<currency>(?i:{_currency_names()}))(?![\p{{L}}])", regex.IGNORECASE)
+# "20 centimes d'euro", "50 cents de dollar": the "de" before the currency of a subunit
+_SUBUNIT_OF = _Lazy(rf"\s+{_DE}", regex.IGNORECASE)
 _PERCENT = regex.compile(r"\s?(?:%|(?i:pour[\s-]?cents?|pourcents?)(?![\p{L}]))")
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
@@ -508,13 +669,12 @@ _UNIT_SYMBOL = regex.compile(
     r"\s?(?P<unit>" + _alternatives(french.UNIT_SYMBOLS)
     + r")(?![\p{L}\p{N}'’ʼ]|-[\p{L}\p{N}])"  # "5 m-" closing an incise, not "m-commerce"
 )
-_UNIT_WORD = regex.compile(
-    r"(?:\s|(?<=['’ʼ-]))(?P<unit>" + _alternatives(french.UNIT_WORDS)
-    + r")(?![\p{L}\p{N}'’ʼ-])",
-    regex.IGNORECASE,
-)
+# A unit word after a number, with one space before it (or after an apostrophe, "d'heure", or a
+# hyphen, "demi-heure"), ending where no letter, digit, apostrophe or hyphen follows.
+_UNIT_WORD = _WordTable(french.UNIT_WORDS, "unit", letters=r"[\p{L}\p{N}'’ʼ-]", joints=" ", spaces=False, lead="units")
 _AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
-_NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
+# A counted noun, after spaces (and an opening quote: 25 « maisons sport-santé ») or an apostrophe
+_NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+(?:[«\"“][ \u00a0\u202f]*)?|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
@@ -546,75 +706,114 @@ _YEAR = regex.compile(r"(?:1[89]|20|21)\d\d")
 _DE_SHORT = regex.compile(rf"\s*{_DE}", regex.IGNORECASE)
 _MONTH_WORD = regex.compile(french.MONTHS, regex.IGNORECASE)
 _LETTERS = regex.compile(r"[\p{L}]+")
+_LETTERS_AND_HYPHENS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 
-# What can follow a number, as one pattern: the alternatives _read_after tries in turn, the first
-# that matches wins (one call instead of up to eight). The group that matched names the reading
-# (found by its number, see below: ``regex``'s lastgroup can name a group inside it).
-_AFTER_PARTS = (
-    ("scaled", _SCALE_WORD.pattern), ("money", _CURRENCY.pattern), ("percent", _PERCENT.pattern),
-    ("points", _POINTS.pattern), ("times", _FOIS.pattern), ("unit_symbol", _UNIT_SYMBOL.pattern),
-    ("unit_word", f"(?i:{_UNIT_WORD.pattern})"), ("counted", _NOUN.pattern),
+# What can follow a number: the readings _read_after tries in turn, the first that matches wins.
+# AFTER, their alternation, is what that means (tests/test_extractor_speed.py); it is not compiled
+# here, which would cost a short run's start-up more than trying them in turn costs.
+_AFTER_PARTS: tuple[tuple[str, Any], ...] = (
+    ("scaled", _SCALE_WORD), ("money", _CURRENCY), ("percent", _PERCENT), ("points", _POINTS), ("times", _FOIS),
+    ("unit_symbol", _UNIT_SYMBOL), ("unit_word", _UNIT_WORD), ("counted", _NOUN),
 )
-_AFTER = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _AFTER_PARTS))
-# The groups of each alternative are numbered from its own group on: any group that matched (the
-# match's lastindex) says which alternative matched, by bisection among those first numbers.
-_AFTER_FIRST_GROUPS = tuple(_AFTER.groupindex[name] for name, _ in _AFTER_PARTS)
-_AFTER_NAMES = tuple(name for name, _ in _AFTER_PARTS)
-assert list(_AFTER_FIRST_GROUPS) == sorted(_AFTER_FIRST_GROUPS) and _AFTER_FIRST_GROUPS[0] == 1
-assert not {name for name, _ in _AFTER_PARTS} & {  # an outer name shared with an inner group would merge them
-    name for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _UNIT_WORD, _NOUN) for name in pattern.groupindex
-}
-assert not _AFTER.flags & regex.IGNORECASE and _UNIT_WORD.flags & regex.IGNORECASE
-assert not any(pattern.flags & regex.IGNORECASE for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _NOUN))
-
-# The first two letters (lower-case ASCII) of every word the alternatives before "counted" can
-# begin with: after the spaces that follow a number, a word that begins otherwise can only be a
-# counted noun, which _after_match then reads on its own (most words after a number are nouns).
+AFTER = "|".join(
+    f"(?P<{name}>(?i:{pattern.pattern}))" if isinstance(pattern, _WordTable) or pattern.flags & regex.IGNORECASE
+    else f"(?P<{name}>{pattern.pattern})" for name, pattern in _AFTER_PARTS
+)
+# The characters other than letters that can begin a reading, after the spaces: "%", a currency
+# or unit symbol ("€", "$", "°C", "µg"), an opening quote before a counted noun.
+_AFTER_FIRST = frozenset(
+    {"%", "«", '"', "“"} | {word[0] for table in (french.CURRENCY_SYMBOLS, french.UNIT_SYMBOLS) for word in table}
+)
+# The first two letters (lower-case ASCII) of every word the readings before "counted" can begin
+# with, in a text that writes them in lower case: after the spaces that follow a number, a word
+# that begins otherwise can only be a counted noun, which _after_match then reads on its own.
 _AFTER_BEGINNINGS = frozenset(
     word[:2].lower()
     for table in (
-        french.SCALE_WORDS, french.SCALE_SYMBOLS, [f"{noun}s" for noun in APPROXIMATE_WORDS], french.CURRENCY_NAMES,
-        french.CURRENCY_SUBUNITS, french.QUALIFIED_CURRENCY_NAMES, french.ISO_CODES, french.DOLLAR_CODES,
-        ("pour", "pourcent", "point", "pts", "pt", "pp", "fois"), french.UNIT_SYMBOLS, french.UNIT_WORDS,
+        french.SCALE_WORDS, [f"{noun}s" for noun in APPROXIMATE_WORDS], french.CURRENCY_NAMES,
+        french.CURRENCY_SUBUNITS, french.QUALIFIED_CURRENCY_NAMES,
+        ("pour", "pourcent", "point", "pts", "pt", "pp", "fois"), french.UNIT_WORDS,  # matched in any case
+        [symbol for symbol in (*french.SCALE_SYMBOLS, *french.UNIT_SYMBOLS) if symbol[:2].islower()],  # as written
     )
     for word in table
 )
 
 
-def _after_match(text: str, pos: int) -> tuple[str, regex.Match[str] | None]:
-    """What ``_AFTER.match(text, pos)`` finds, and the name of its alternative ("scaled", "money"...)."""
+def _after_match(text: str, pos: int) -> tuple[str, Any]:
+    """What ``regex.compile(AFTER).match(text, pos)`` finds, and the name of its alternative
+    ("scaled", "money"...): the readings are tried in turn, only those that can begin with the
+    first character after the spaces (_readings_from)."""
     at = pos
     while at < len(text) and text[at] in WHITESPACE:
         at += 1
+    first = text[at:at + 1]
+    if not first or not first.isalpha() and first not in _AFTER_FIRST:
+        return "", None  # "12, ", "12.": nothing that follows a number begins so
     two = text[at:at + 2]
     if at > pos and len(two) == 2 and two.isascii() and two.isalpha() and two.islower() and two not in _AFTER_BEGINNINGS:
         match = _NOUN.match(text, pos)
         return ("counted", match) if match else ("", None)
-    match = _AFTER.match(text, pos)
-    if match is None:
-        return "", None
-    return _AFTER_NAMES[bisect.bisect_right(_AFTER_FIRST_GROUPS, match.lastindex) - 1], match
+    for name, pattern in _readings_from(first):
+        if match := pattern.match(text, pos):
+            return name, match
+    return "", None
+
+
+def _first_characters(words: Iterable[str], ignore_case: bool) -> set[str]:
+    """The characters the words begin with, in both cases if ``ignore_case`` (with those that a
+    case-insensitive pattern also reads so: "ſ" for "s", the Kelvin sign for "k")."""
+    firsts = {word[0] for word in words}
+    if ignore_case:
+        firsts |= {char.upper() for char in firsts} | {char.lower() for char in firsts}
+        firsts |= {"ſ"} if "s" in firsts else set()
+        firsts |= {"\u212a"} if "k" in firsts else set()
+    return firsts
+
+
+# The characters each reading can begin with, after the spaces (see _after_match).
+_READING_FIRSTS: dict[str, set[str] | None] = {
+    "scaled": _first_characters(french.SCALE_WORDS, True) | _first_characters(french.SCALE_SYMBOLS, False)
+    | _first_characters(APPROXIMATE_WORDS, True),
+    "money": _first_characters(french.CURRENCY_SYMBOLS, False) | set(string.ascii_uppercase)  # "AUD$", "EUR"
+    | _first_characters(_CURRENCY_NAME.words, True),
+    "percent": {"%", "p", "P"}, "points": {"p", "P"}, "times": {"f", "F"},
+    "unit_symbol": _first_characters(french.UNIT_SYMBOLS, False), "unit_word": _first_characters(french.UNIT_WORDS, True),
+    "counted": None,  # any letter, or an opening quote
+}
+
+
+@lru_cache(maxsize=None)
+def _readings_from(first: str) -> tuple[tuple[str, Any], ...]:
+    """The readings of _AFTER_PARTS, in their order, that can begin with the character ``first``."""
+    return tuple((name, pattern) for name, pattern in _AFTER_PARTS if (_READING_FIRSTS[name] is None or first in _READING_FIRSTS[name]))
 
 
 _LOOK_BEHIND = 48
-_DEMI = regex.compile(r"\s+demi-(?=\p{L})", regex.IGNORECASE)
+_SLASH_FRACTION = _Lazy(r"/(\d{1,4})(?![\d/])")
+_SUR_BEFORE = _Lazy(r"(?<![\p{L}])(?i:sur)\s+$")
+# "un Français sur", "une sur": the numerator 1 of a share, and the noun it counts if any
+_ONE_BEFORE = _Lazy(r"(?<![\p{L}])(?P<one>(?i:une?))(?:\s+\p{L}+(?:-\p{L}+)*)?\s+$")
+_PARTITIVE = _Lazy(rf"\s+(?i:{french.PARTITIVE})(?![\p{{L}}])")
+_ORDINAL_WORD_AFTER = _Lazy(r"\s+et\s+\p{L}*ième", regex.IGNORECASE)  # "vingt et unième"
+_WORD_BEFORE = _Lazy(r"(\p{L}+)['’ʼ]?\s*$")
+_DEMI = _Lazy(r"\s+demi-(?=\p{L})", regex.IGNORECASE)
 # Abbreviated scales, which may end with a dot ("2 M.€"): the symbols, and words such as "mds"
 _ABBREVIATED_SCALES = frozenset(
     {symbol.lower() for symbol in french.SCALE_SYMBOLS} | {word for word in french.SCALE_WORDS if len(word) <= 4 and word != "mille"}
 )
-_BELOW_ZERO = regex.compile(rf"\s+(?i:{french.BELOW_ZERO})(?![\p{{L}}\p{{N}}])")
+_BELOW_ZERO = _Lazy(rf"\s+(?i:{french.BELOW_ZERO})(?![\p{{L}}\p{{N}}])")
 _CONTEXT_WORDS = {
-    kind: regex.compile(rf"(?<![\p{{L}}])(?i:{words})(?![\p{{L}}])") for kind, words in french.KIND_CONTEXT_WORDS.items()
+    kind: _Lazy(rf"(?<![\p{{L}}])(?i:{words})(?![\p{{L}}])") for kind, words in french.KIND_CONTEXT_WORDS.items()
 }
-_ONLY_NEGATION = regex.compile(french.ONLY_NEGATION)
+_ONLY_NEGATION = _Lazy(french.ONLY_NEGATION)
 # "en hausse de +12 %", "progression annuelle : +5 %": a word of change, then the sign of the change
-_CHANGE_THEN_SIGN = regex.compile(
+_CHANGE_THEN_SIGN = _Lazy(
     rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])(?:\s+\p{{L}}+){{0,3}}?\s*(?i:de|d{_APOS}|:|\(|,)?\s*$"
 )
 # "-2,1 milliards d'euros- ont progressé": a dash glued to the end of a figure's words closes an incise
-_INCISE_CLOSE = regex.compile(r"[^\s\d.;!?()\-–—]{0,40}-(?=[\s,.;:!?)]|$)")
+_INCISE_CLOSE = _Lazy(r"[^\s\d.;!?()\-–—]{0,40}-(?=[\s,.;:!?)]|$)")
 _SIGN_WORD_ENDINGS = tuple(french.SIGN_WORDS)
-_SIGN_WORD_BEFORE = regex.compile(
+_SIGN_WORD_BEFORE = _Lazy(
     rf"(?:(?<![\p{{L}}])(?P<before>\p{{L}}+)\s+)?(?<![\p{{L}}])(?P<sign>(?i:{'|'.join(french.SIGN_WORDS)}))\s+$"
 )
 # Kinds whose figure a sign word can make negative ("moins 3 projets" is no count of -3)
@@ -636,6 +835,7 @@ class _Reading(NamedTuple):
     negative: bool = False  # what follows says the figure is below zero: "10 degrés en dessous de zéro"
     needs_context: bool = False  # a unit word of french.UNIT_WORDS_IN_CONTEXT: a figure only near its context words
     about: bool = False  # a collective noun: "trois douzaines", "deux centaines de personnes"
+    fraction: int = 0  # the denominator of a fraction after the number ("deux tiers": 3)
 
 
 # What _read_after gives for words after a number that make it no figure at all ("un demi-tarif",
@@ -665,11 +865,13 @@ def _singular_word(word: str) -> str:
     return word[:-1]
 
 
-def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -> _Reading | None:
+def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False, plural: bool = False) -> _Reading | None:
     """Read scale, currency, percent, unit or counted noun right after a number ending at pos.
 
     ``takes_de``: the number is itself a noun (``une dizaine``, ``1 000 000``), so what it counts
     follows a ``de``, as after ``millions``: ``une dizaine de projets``, ``1 000 000 d'euros``.
+    ``plural``: the number is 2 or more, so a noun right after it is in the plural: "40
+    viendront" counts nothing (see _looks_plural).
     """
     if takes_de and (de := _DE_AFTER.match(text, pos)) and not _SCALE_WORD.match(text, pos):
         inner = _read_after(text, de.end(), allow_noun)
@@ -684,12 +886,14 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
     what, match = _after_match(text, pos)
     if match is None:
         return None
+    if what == "counted" and text.startswith("et", pos + 1) and (half := _AND_HALF.match(text, pos)):
+        return _Reading(half.end(), "number", "count", add=Decimal("0.5"), half_unit=Decimal("0.25"))  # "trois et demi"
     if what == "scaled":
         return _read_after_scale(text, pos, match)
     if what == "money":
         money = _money(text, match, 1, pos)
         if money is None and allow_noun and (noun_match := _NOUN.match(text, pos)):
-            return _counted(text, noun_match)  # "3 couronnes dentaires": crowns
+            return _counted(text, noun_match, plural)  # "3 couronnes dentaires": crowns
         return money
     if what == "percent":
         return _Reading(match.end(), "percent", "percent")
@@ -710,16 +914,23 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
         return _Reading(below.end() if below else end, kind, unit, add=add, half_unit=half_unit, negative=below is not None,
                         needs_context=what == "unit_word" and unit_name.lower() in french.UNIT_WORDS_IN_CONTEXT)
     if allow_noun:  # what == "counted"
-        return _counted(text, match)
+        return _counted(text, match, plural)
     return None
 
 
-def _counted(text: str, match: regex.Match[str]) -> _Reading | None:
+def _counted(text: str, match: regex.Match[str], plural: bool = False) -> _Reading | None:
     """The counted noun after a number (``match``, with its group ``noun``), if it is one; an
-    adjective before it is passed over ("120 nouveaux projets", "les six premiers mois")."""
+    adjective before it is passed over ("120 nouveaux projets", "les six premiers mois"). A
+    fraction ("deux tiers") is read by _fraction. A word cut at the end of a line or by an
+    ellipsis ("25 établis-", "12 pro…") is no noun, nor a word not in the plural after a
+    ``plural`` number ("40 viendront")."""
     noun = match.group("noun")
     end = match.end()
     lower = noun.lower()
+    if (denominator := french.FRACTION_WORDS.get(lower)) is not None:
+        return _fraction(text, end, denominator)
+    if len(noun) < 2 or text.startswith(("…", "...", "-\n", "-\r"), end) or text.endswith("-") and end == len(text) - 1:
+        return None  # a word cut by the end of a line or an ellipsis
     if lower in french.PRENOMINAL_ADJECTIVES:
         if unit_match := _UNIT_WORD.match(text, end):
             kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]  # "les six premiers mois"
@@ -727,9 +938,125 @@ def _counted(text: str, match: regex.Match[str]) -> _Reading | None:
         if (following := _NOUN.match(text, end)) and following.group("noun").lower() not in french.NOT_NOUNS:
             noun, end = following.group("noun"), following.end()
             lower = noun.lower()
-    if lower not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun):
+    if lower not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun) and (not plural or _looks_plural(noun)):
         return _Reading(end, "count", "count", noun=singular(noun), strong=False)
     return None
+
+
+def _looks_plural(noun: str) -> bool:
+    """Whether a noun after a number of 2 or more is in the plural, as French writes it: a part in
+    -s, -x or -z ("projets", "tiers-lieux"), an invariable noun ("data", "start-up"), or a
+    name or acronym ("3 CHU")."""
+    if noun[-1] in "sxz" or not noun.islower() or noun in french.INVARIABLE_NOUNS:
+        return True
+    return "-" in noun and any(part[-1:] in ("s", "x", "z") for part in noun.split("-"))
+
+
+def _fraction(text: str, end: int, denominator: int) -> _Reading:
+    """A fraction after its numerator ("deux tiers", ending at ``end``): a share in percent of what
+    follows it ("deux tiers des médecins"), a fraction of a unit ("un quart d'heure"), or else a
+    bare number ("cinq huitièmes": 0,625; "un tiers" alone is a third party, see _read_candidate)."""
+    if _PARTITIVE.match(text, end):
+        return _Reading(end, "percent", "percent", Decimal(100) / denominator, fraction=denominator)
+    if (de := _DE_AFTER.match(text, end)) and (unit_match := _UNIT_WORD.match(text, de.end() - 1 if text[de.end() - 1].isspace() else de.end())):
+        kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]
+        return _Reading(unit_match.end(), kind, unit, Decimal(1) / denominator, fraction=denominator)
+    return _Reading(end, "number", "count", Decimal(1) / denominator, strong=False, fraction=denominator)
+
+
+def _fraction_number(numerator: Decimal, denominator: int) -> ParsedNumber:
+    """The value of ``numerator / denominator``, as precise as its denominator says (see _fraction_precision)."""
+    value = numerator / denominator
+    half = _fraction_precision(value, denominator)
+    return ParsedNumber(value, half, half)
+
+
+def _fraction_precision(value: Decimal, denominator: int) -> Decimal:
+    """A fraction k/n is written to the nearest n-th of its value: 1/5 (20 %) is 18 to 22 %, 1/2 is
+    37,5 to 62,5 %: half of value / n either side, and never less than ``environ`` allows
+    (ABOUT_RELATIVE: "un sur cent" is 0,95 to 1,05 %)."""
+    return value * max(Decimal(1) / (2 * denominator), Decimal(str(ABOUT_RELATIVE)))
+
+
+def _share_noun(text: str, candidate: _Candidate, floor: int) -> Quantity | None:
+    """"la moitié des patients", "plus du tiers du budget": a share in percent, when what it is a
+    share of follows (french.PARTITIVE); "à moitié", "le quart d'heure" are no share."""
+    if not _PARTITIVE.match(text, candidate.end):
+        return None
+    denominator = french.SHARE_NOUNS[candidate.number.casefold()]
+    value = Decimal(100) / denominator
+    qualifier, start = _qualifier(text, candidate.start, floor, False)
+    low, high = _interval(float(value), float(_fraction_precision(value, denominator)), qualifier)
+    return Quantity(start, candidate.end, text[start:candidate.end], "percent", float(value), "percent", low, high,
+                    qualifier, None, candidate.number_start, candidate.end)
+
+
+def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"un Français sur cinq", "1 patient sur 2", "neuf sur dix": a share, in percent, of the
+    numerator (a figure of its own, or "un", "une") over a bare number after "sur" that shares are
+    given in (up to french.SHARE_DENOMINATOR_MAX, or a power of ten). "25 pays sur 29" and a score
+    "4,5 sur 5" stay as they are: a count out of a total, a number that is no share."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        previous = joined[-1] if joined else None
+        share = _share_over(text, quantity, previous) if quantity.kind == "number" else None
+        if share is None:
+            joined.append(quantity)
+            continue
+        if previous is not None and share.start <= previous.start:
+            joined.pop()  # the numerator was a figure of its own: "1 patient sur 2"
+        joined.append(share)
+    return joined
+
+
+def _share_over(text: str, denominator: Quantity, previous: Quantity | None) -> Quantity | None:
+    """The share whose denominator is ``denominator`` (a bare number after "sur"), if it is one."""
+    written = text[denominator.number_start:denominator.number_end]
+    total = _number_value(text, denominator)
+    if denominator.qualifier != "exact" or total != denominator.value or total != int(total):
+        return None
+    if not (2 <= total <= french.SHARE_DENOMINATOR_MAX or total >= 10 and str(int(total)).rstrip("0") == "1") or "," in written:
+        return None
+    sur = _SUR_BEFORE.search(text, max(0, denominator.start - 12), denominator.start)
+    if sur is None:
+        return None
+    floor = previous.end if previous is not None else 0
+    if previous is not None and previous.kind in ("count", "number") and not text[previous.end:sur.start()].strip():
+        numerator = _number_value(text, previous)
+        if previous.value != numerator or numerator != int(numerator) or not 1 <= numerator <= total or previous.qualifier == "range":
+            return None
+        start, number_start, qualifier = previous.start, previous.number_start, previous.qualifier
+    else:
+        one = _ONE_BEFORE.search(text, max(0, sur.start() - 40, floor), sur.start())
+        if one is None:
+            return None
+        numerator, number_start = 1.0, one.start("one")
+        qualifier, start = _qualifier(text, number_start, floor, True)
+    value = 100 * numerator / total
+    low, high = _interval(value, float(_fraction_precision(Decimal(value), int(total))), qualifier)
+    return Quantity(start, denominator.end, text[start:denominator.end], "percent", value, "percent", low, high,
+                    qualifier, None, number_start, denominator.number_end)
+
+
+def _number_words_alone(text: str, start: int, end: int) -> bool:
+    """Whether number words with nothing they count are a figure: "ils étaient quatre-vingt-dix-neuf",
+    "nonante". Not the adjective "neuf" ("un bâtiment neuf"), a name written with capitals in a
+    sentence ("les Quinze-Vingts"), nor a number of french.NOT_FIGURES_AFTER ("repartir de zéro")."""
+    written = text[start:end]
+    lower = written.lower()
+    if lower in french.AMBIGUOUS_NUMBER_WORDS:
+        return False
+    if written[0].isupper() and not _SENTENCE_OPENING.search(text[max(0, start - 40):start]):
+        return False
+    if lower in french.NOT_FIGURES_AFTER and _word_before(text, start) in french.NOT_FIGURES_AFTER[lower]:
+        return False
+    return not _ORDINAL_WORD_AFTER.match(text, end)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (spaces left out), lower-case."""
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return match.group(1).lower() if match else ""
 
 
 def _read_after_scale(text: str, pos: int, match: regex.Match[str]) -> _Reading | None:
@@ -813,7 +1140,8 @@ def _currency_code(written: str) -> str | None:
 def _subunit(text: str, name: str, end: int, scale: int | Decimal) -> _Reading:
     """"50 centimes", "20 centimes d'euro", "30 pence": hundredths of a currency; "50 cents" alone
     name no currency (euro or dollar?): no figure."""
-    of = _SUBUNIT_OF.match(text, end)
+    de = _SUBUNIT_OF.match(text, end)
+    of = _CURRENCY_NAME.match(text, de.end()) if de else None
     code = _currency_code(of.group("currency")) if of else french.SUBUNIT_CURRENCY.get(name)
     if code is None or code in french.AMBIGUOUS_CURRENCY_NAMES:
         return _NOT_A_FIGURE
@@ -896,6 +1224,8 @@ def _precision(parsed: ParsedNumber, reading: _Reading | None, value: Decimal) -
     """
     if reading is not None and reading.half_unit is not None:
         return reading.half_unit  # "3 € 50", "deux ans et demi"
+    if reading is not None and reading.fraction:
+        return _fraction_precision(value, reading.fraction)  # "deux tiers des médecins": 66,7 % give or take 11,1
     if reading is not None and (reading.strong or reading.scale != 1):
         return parsed.digit_half
     relative = abs(value) * Decimal(str(ABOUT_RELATIVE))
@@ -1040,11 +1370,44 @@ def extract(text: str) -> list[Quantity]:
             continue  # inside a date, a phone number..., or one starts inside the candidate
         if candidate.kind == _WORDS_KIND and _is_article(text, candidate):
             continue
-        quantity = _read_candidate(text, candidate, consumed)
-        if quantity is not None:
-            found.append(quantity)
-            consumed = quantity.end
-    return _merge_ranges(text, found)
+        if candidate.kind == _WORDS_KIND and _words_value(candidate.number) is None:
+            parts: Iterable[_Candidate] = _word_parts(candidate)  # "entre deux et trois ans": two numbers
+        else:
+            parts = (candidate,)
+        for part in parts:
+            if part.start < consumed:
+                continue
+            quantity = _read_candidate(text, part, consumed)
+            if quantity is not None:
+                found.append(quantity)
+                consumed = quantity.end
+    return _join_shares(text, _merge_ranges(text, found))
+
+
+def _words_value(words: str) -> Decimal | None:
+    try:
+        return parse_words(words).value
+    except ValueError:
+        return None
+
+
+def _word_parts(candidate: _Candidate) -> list[_Candidate]:
+    """Number words that are several numbers ("deux et trois", "septante et nonante"): the
+    longest run of words from the left that is one number, then the next, "et" between them left out."""
+    words = [(match.start(), match.end()) for match in _LETTERS_AND_HYPHENS.finditer(candidate.number)]
+    parts: list[_Candidate] = []
+    first = 0
+    while first < len(words):
+        for last in range(len(words) - 1, first - 1, -1):
+            start, end = words[first][0], words[last][1]
+            if _words_value(candidate.number[start:end]) is not None:
+                parts.append(_Candidate(candidate.start + start, candidate.start + end, _WORDS_KIND,
+                                        candidate.number[start:end], candidate.start + start))
+                first = last + 1
+                break
+        else:
+            first += 1  # "et", or a word that is no number alone
+    return parts
 
 
 def _is_article(text: str, candidate: _Candidate) -> bool:
@@ -1078,6 +1441,11 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None
         parsed = ParsedNumber(Decimal(number), Decimal(number) / 2)
         approximate = True
+    elif candidate.kind == _SHARE_KIND:
+        return _share_noun(text, candidate, floor)
+    elif candidate.kind == _VULGAR_KIND:
+        numerator, denominator = VULGAR_FRACTIONS[candidate.number]
+        parsed = _fraction_number(Decimal(numerator), denominator)
     elif candidate.kind == _WORDS_KIND:
         words = True
         try:
@@ -1114,10 +1482,28 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # 5G, 3D, 5MART: a name
         if following in (".", ")") and _ENUMERATOR_AFTER.match(text, number_end) and _LINE_START.search(text[max(0, number_start - 12):number_start]) and len(digits) <= 2:
             return None  # "1. Formation des professionnels"
+        if following == "/" and (slash := _SLASH_FRACTION.match(text, number_end)) and _PARTITIVE.match(text, slash.end()):
+            # "3/4 des patients": a share (elsewhere "3/4" is left out with the dates, see NOT_QUANTITIES)
+            denominator = int(slash.group(1))
+            if not parsed.value or denominator == 0 or parsed.value > denominator or "," in digits or "." in digits:
+                return None
+            value = Decimal(100) * parsed.value / denominator
+            low, high = _interval(float(value), float(_fraction_precision(value, denominator)), "exact")
+            qualifier, start = _qualifier(text, number_start, floor, False)
+            if qualifier != "exact":
+                low, high = _interval(float(value), float(_fraction_precision(value, denominator)), qualifier)
+            return Quantity(start, slash.end(), text[start:slash.end()], "percent", float(value), "percent", low, high,
+                            qualifier, None, number_start, slash.end())
+        if following in VULGAR_FRACTIONS or following == " " and text[number_end + 1:number_end + 2] in VULGAR_FRACTIONS and text[number_end + 1:number_end + 2]:
+            # "2 ½ ans", "1¾": digits and a fraction
+            number_end = text.index(next(char for char in text[number_end:number_end + 2] if char in VULGAR_FRACTIONS), number_end) + 1
+            numerator, denominator = VULGAR_FRACTIONS[text[number_end - 1]]
+            half = Decimal(1) / (2 * denominator)  # "2 ½" is to the half, as "deux et demi"
+            parsed = ParsedNumber(parsed.value + Decimal(numerator) / denominator, half, half)
 
     # A million or more written in digits is a noun, like "millions": "1 000 000 d'euros".
     takes_de = approximate or digits is not None and parsed.value >= 10**6
-    reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de)
+    reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de, plural=parsed.value >= 2)
     if reading is _NOT_A_FIGURE:
         return None
     if digits is not None and reading is not None and reading.kind == "number" and text.startswith("K", number_end) and len(digits) == 1:
@@ -1128,11 +1514,12 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     if digits is not None and number_start >= 2 and text[number_start - 1] == "-" and text[number_start - 2].isdigit():
         if reading is None or not reading.strong or reading.kind == "number":
             return None  # "2019-774", "3-1": only "10-15 %", "18-25 ans" are a range
-    if words:
+    if words and not factor_before:
         # "un", "une" alone are articles ("un projet"), but one of a unit is a figure: "un an", "un euro"
-        bare_one = parsed.value == 1 and (reading is None or not reading.strong or reading.kind == "factor") and not (reading and reading.add)
-        if (reading is None or bare_one) and not factor_before:
-            return None  # number words count something, or multiply: "multiplié par deux"
+        if parsed.value == 1 and (reading is None or not reading.strong or reading.kind == "factor") and not (reading and reading.add):
+            return None
+        if reading is None and not _number_words_alone(text, number_start, number_end):
+            return None  # "un bâtiment neuf", "les Quinze-Vingts", "repartir de zéro"
 
     before_number = number_start
     currency_text = text[max(0, number_start - 6, floor):number_start]
@@ -1333,7 +1720,7 @@ def _borrowed(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     return replace(first, kind=second.kind, unit=unit, value=value, low=low, high=high, noun=second.noun)
 
 
-_GROUPS = regex.compile(rf"\d{{1,3}}(?:{_SP}\d{{3}})+")
+_GROUPS = _Lazy(rf"\d{{1,3}}(?:{_SP}\d{{3}})+")
 
 
 def _shared_thousands(first: str, second: str) -> int:

@@ -259,8 +259,35 @@ pendant pour plus puis qu que qui s sa sans se selon ses si soit son sont sous s
 tes toi ton tous tout toute toutes très tu un une vers via voire vos votre vous y début déjà
 encore seulement environ près contre vs versus afin ainsi alors aussi auprès autant aujourd
 hier demain désormais dits dites soient seront sera serait seraient ont-ils
-tiers quart quarts cinquième cinquièmes dixième dixièmes centième centièmes millième millièmes
+ici ailleurs abord emblée office habitude avance ores suite rigueur hui loin
+notamment également respectivement actuellement exactement précisément uniquement simplement
+récemment finalement chacun chacune
 """.split())
+
+# Number words that are no figure on their own: "neuf" is also "new" ("un bâtiment neuf"); "cents",
+# "vingts" alone are no number ("50 cents" are hundredths of a currency).
+AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "cents", "vingts"})
+# Number words that are no figure on their own after these words: "repartir de zéro", "remettre à zéro".
+NOT_FIGURES_AFTER: dict[str, tuple[str, ...]] = {"zéro": ("de", "d", "à", "a", "sous")}
+
+# Fractions after a number ("deux tiers", "cinq huitièmes", "un quart d'heure"): word -> denominator.
+FRACTION_WORDS: dict[str, int] = {
+    "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,
+    "neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12, "quinzième": 15, "vingtième": 20,
+    "trentième": 30, "centième": 100, "millième": 1000,
+}
+FRACTION_WORDS.update({f"{word}s": n for word, n in list(FRACTION_WORDS.items()) if word.endswith("ème")})
+# Shares named by a noun after "la", "le": "la moitié des patients", "le tiers du budget".
+SHARE_NOUNS: dict[str, int] = {"moitié": 2, "tiers": 3, "quart": 4}
+# What a fraction or a share is of, written after it: "deux tiers des médecins", "la moitié de la
+# population", "les trois quarts d'entre eux". A fraction without it is no share ("un tiers de
+# confiance", "un tiers payant": a third party).
+PARTITIVE = (
+    r"des|du|d['’ʼ]entre|de\s+(?:la|l['’ʼ]|ses|leurs|nos|vos|mes|tes|ces|cette|cet|ce|son|sa|leur|notre|votre|tous|toutes|tout)"
+)
+# "un Français sur cinq", "1 patient sur 2", "neuf sur dix": a share when the denominator is one of
+# those shares are given in (up to 20, or a power of ten); "25 pays sur 29" counts 25 of 29.
+SHARE_DENOMINATOR_MAX = 20
 
 # Adjectives that stand before the noun they qualify ("120 nouveaux projets").
 PRENOMINAL_ADJECTIVES = frozenset("""
@@ -268,6 +295,8 @@ nouveau nouveaux nouvel nouvelle nouvelles autre autres premier premiers premiè
 dernier derniers dernière dernières grand grands grande grandes petit petits petite petites
 principaux principales gros grosse grosses bons bonnes meilleurs meilleures vrais vraies
 véritables futurs futures anciens anciennes différents différentes seuls seules
+prochain prochains prochaine prochaines long longs longue longues court courts courte courtes
+pleins pleines belles beaux
 """.split())
 
 # Words that name a numbered thing: "Article 51", "page 3", "version 2.0" are labels, not quantities.
@@ -296,7 +325,7 @@ Quelques Parmi Sur Hors Via Jusqu'à Enfin Puis Ainsi Alors Aujourd Hier Demain 
 INVARIABLE_NOUNS = frozenset("""
 pays fois mois tiers corps prix poids temps cas bras os dos souris avis processus virus campus
 bus discours cours parcours concours secours recours choix voix croix noix taux paix faux
-français anglais secteurs-clés
+français anglais secteurs-clés data start-up
 avis devis permis colis tapis radis paradis logis compromis brebis parvis croquis gâchis hachis
 maïs rubis semis taillis tamis vernis châssis coloris débris frottis iris lambris marquis précis
 cassis appentis acquis fils

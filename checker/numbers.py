@@ -35,6 +35,10 @@ APPROXIMATE_WORDS: dict[str, int] = {
 }
 
 
+# Fractions written as one character, the ones French prose uses: "½ litre", "2 ½ ans", "¾ des patients".
+VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4)}
+
+
 @dataclass(frozen=True)
 class ParsedNumber:
     value: Decimal

@@ -9,14 +9,12 @@ trees of their beginnings (_alternatives).
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import french
-from checker.extractor import _AFTER, _AFTER_FIRST_GROUPS, _AFTER_NAMES, _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE, _after_match, _alternatives
+from checker.extractor import _AFTER_PARTS, _LOOK_BEHIND, _QUALIFIER_BEFORE, AFTER, QUALIFIER_BEFORE, _after_match, _alternatives
 
 _REFERENCE_QUALIFIER = regex.compile(QUALIFIER_BEFORE, regex.IGNORECASE)
 _KINDS = ("at_most", "at_least", "about")
@@ -77,11 +75,14 @@ def test_only_w_is_a_w_to_ignorecase() -> None:
     assert [char for char in map(chr, range(0x110000)) if w.match(char)] == ["W", "w"]
 
 
+_REFERENCE_AFTER = regex.compile(AFTER)
+
+
 def _reference_after(text: str, pos: int) -> tuple[str, tuple[int, int] | None]:
-    match = _AFTER.match(text, pos)
+    match = _REFERENCE_AFTER.match(text, pos)
     if match is None:
         return "", None
-    return _AFTER_NAMES[bisect.bisect_right(_AFTER_FIRST_GROUPS, match.lastindex) - 1], match.span()
+    return next(name for name, _ in _AFTER_PARTS if match.group(name) is not None), match.span()
 
 
 # What follows a number: the tables' words, nouns that begin like them or not, spaces, case
@@ -89,7 +90,8 @@ AFTER_PIECES = [
     " ", "  ", "\u00a0", "\n", "'", "’", "-", ".", "€", "$", "%", "M", "k", "millions", "millier", "mds", "euros", "dollars",
     "australiens", "centimes", "pour", "cent", "points", "de", "pourcentage", "fois", "km", "kilometres", "mètres",
     "degrés", "Celsius", "projets", "patients", "mois", "maisons", "mi", "pr", "po", "AUD", "XY", "Projets", "ſ", "K",
-    "é", "ans", "année", "heures", "et", "demi", "x", "q", "z",
+    "é", "ans", "année", "heures", "et", "demi", "x", "q", "z", ",", ";", ")", "«", "“", "°C", "µg", "²", "2", "\u2009",
+    "km", "Go", "go", "MW", "mw", "CHF", "chf", "EUR", "pp", "pts", "tiers", "quarts",
 ]
 
 

@@ -45,6 +45,8 @@ PIECES = [
     "  ", "\u2009", "\u3000", "\x1c", "Quai", "Bd", "JANV.", "ſeptembre", "jA", "Fé", "rUE", "R", "sQuare", "Kelvin", "İle", "E", "Et", "Mars",
     # labels inside words are not labels (see _matches_before)
     "particle", "éart.", "_art.", "Lot", "ſection", "ſept", "une ſoixantaine", "Rang",
+    # shares and fractions (see _share_matches)
+    "la moitié", "Le tiers", "le\u00a0quart", "moitié", "quartier", "tiers-lieu", "la", "le", "½", "¾", "2½", "⅔",
     # lone articles left out by the scan of the words, or not (see _WORDS_LOWER_NO_ARTICLE)
     "par", "PAR", "multiplié par", "\x85", "(", "projet", "élan", "Zoé", "mètres", "euros", "A", "k", "z",
 ]
@@ -53,7 +55,7 @@ PIECES = [
 def _reference_candidates(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _REFERENCE_CANDIDATE.finditer(text):
-        number = match.group("digits") or match.group("approx") or match.group("words") or match.group("times")
+        number = next(match.group(name) for name in ("digits", "approx", "share", "words", "vulgar", "times") if match.group(name))
         found.append((match.start(), match.end(), number))
     return found
 
@@ -86,10 +88,10 @@ def test_on_the_seeds_and_the_extraction_corpus() -> None:
 def test_the_article_scan_at_its_limits() -> None:
     """Lone articles the scan leaves out, and those it must yield for _is_article to judge: after
     "par" and spaces (str.isspace(): "\\x1c" too), before a word of other letters, at the start."""
-    left_out = ["un projet", "Une équipe.", "x, une Zoé!", "x(un avis)", "pas un projet", "sur une voix", "un ka"]
+    left_out = ["un projet", "Une équipe.", "x, une Zoé!", "x(un avis)", "pas un projet", "sur une voix", "un ka", "un ans"]
     judged = [
         "(un avis)", "par un projet", "multiplié par un projet", "par\nun projet", "divisé PAR  une voix", "par\x1c un projet", "par\x85une voix",
-        "un projetß", "un projet\u00f1", "une Ωmega", "un  projet", "un\x1cprojet", "un ans", "un deux", "un et deux", "un",
+        "un projetß", "un projet\u00f1", "une Ωmega", "un  projet", "un\x1cprojet", "un an", "un deux", "un et deux", "un",
         "une ſoixantaine", " un projet",
     ]
     for text in left_out + judged:
