@@ -46,7 +46,7 @@ _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache
 
 # What decides the extraction of a document's bytes: these modules' source, and these libraries.
 _MODULES = (
-    "documents.py", "formats.py", "header.py", "sources.py", "extractor.py", "numbers.py", "french.py", "units.py",
+    "documents.py", "formats.py", "header.py", "sources.py", "extractor.py", "numbers.py", "french.py", "language.py", "units.py",
     "units.txt", "unit_factors.py",
 )
 _LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")

@@ -20,7 +20,11 @@ from typing import Any, NamedTuple
 import regex
 
 from checker import french, units
-from checker.numbers import APPROXIMATE_WORDS, NUMBER_WORDS, VULGAR_FRACTIONS, ParsedNumber, parse_digits, parse_words
+from checker.language import is_english
+from checker.numbers import (
+    APPROXIMATE_WORDS, NUMBER_WORDS, VULGAR_FRACTIONS, ParsedNumber, only_english, parse_digits, parse_english_digits,
+    parse_words, reads_differently_in_english,
+)
 
 # Kinds of quantity with what their values are expressed in: money, then every kind that has a
 # canonical pint unit (checker.units.CANONICAL), described where the unit name is not enough.
@@ -106,6 +110,7 @@ _DIGITS = (
     r"(?:(?<![\p{L}\p{N}_])|(?<=(?<![\p{L}\p{N}_])[A-Z]{3}))(?<![\p{L}\p{N}][/.:,])(?<![\p{L}_]-)"  # "EUR29,99" too
     r"(?P<digits>\d{1,3}(?:" + _SP + r"\d{3})+(?:,\d+)?(?![\d])"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d,.])"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # English: 3,000,000 and 1,234.5
     r"|\d+(?:[,.]\d+)?(?![\d]))"
 )
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -374,7 +379,7 @@ _ARTICLE = (
 )
 _WORDS_LOWER_NO_ARTICLE = _words_lower(_by_first_letter(_WORDS_BY_LENGTH, {"u": f"(?!{_ARTICLE})"}))
 
-_MONTH = f"(?:{french.MONTHS})(?![\\p{{L}}])"
+_MONTH = f"(?:{french.ALL_MONTHS})(?![\\p{{L}}])"
 # Spans that contain digits but are not quantities.
 _NOT_QUANTITY_PATTERNS = [
     r"(?<![\d.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d])",  # 12/11/25
@@ -392,6 +397,7 @@ _NOT_QUANTITY_PATTERNS = [
     rf"(?<![\d/])\d+/\d+(?![\d/])(?!\s+(?:{french.PARTITIVE})(?![\p{{L}}]))",  # 24/7, 3/4 (but "3/4 des patients": a share)
     r"https?://\S+",
     r"www\.\S+",
+    rf"(?<![\p{{L}}])(?:{french.ENGLISH_MONTHS})(?![\p{{L}}])\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",  # September 3, 2021
     r"[\w.+-]+@[\w-]+\.[\w.-]+",  # an e-mail address: looked for only before an @
 ]
 # As one pattern (what the exclusion means); _Excluded scans each alternative on its own, which
@@ -413,8 +419,11 @@ def _part(index: int) -> regex.Pattern[str]:
 _EMAIL = len(_NOT_QUANTITY_PATTERNS) - 1
 _MONTH_YEAR = 3  # "septembre 2025": looked for only before a year
 assert _NOT_QUANTITY_PATTERNS[_MONTH_YEAR].startswith(_MONTH)
-_MONTH_LENGTH = max(len(word) for word in french.MONTHS.split("|"))  # of the pattern: no shorter than a match
-_MONTH_ENDS = regex.compile(rf"(?r)(?:{french.MONTHS})", regex.IGNORECASE)  # a month name ending at the slice's end
+_MONTH_LENGTH = max(len(word) for word in french.ALL_MONTHS.split("|"))  # of the pattern: no shorter than a match
+_MONTH_ENDS = regex.compile(rf"(?r)(?:{french.ALL_MONTHS})", regex.IGNORECASE)  # a month name ending at the slice's end
+_MONTH_DAY = 15  # "September 3, 2021": looked for only before one or two digits
+assert _NOT_QUANTITY_PATTERNS[_MONTH_DAY].startswith(r"(?<![\p{L}])(?:" + french.ENGLISH_MONTHS)
+_ENGLISH_MONTH_ENDS = _Lazy(rf"(?r)(?:{french.ENGLISH_MONTHS})", regex.IGNORECASE)
 _LABEL = 11  # "Article 51": looked for only before digits
 assert _NOT_QUANTITY_PATTERNS[_LABEL].startswith(r"(?<![\p{L}])(?:" + french.LABEL_WORDS)
 _LABEL_LENGTH = max(len(word.replace("\\", "")) for word in french.LABEL_WORDS.split("|"))
@@ -427,7 +436,9 @@ _URL, _WWW = 13, 14  # start with their letters: searched for over the whole tex
 assert _NOT_QUANTITY_PATTERNS[_URL].startswith("https?") and _NOT_QUANTITY_PATTERNS[_WWW].startswith("www")
 # The alternatives whose every match starts with the first digit of a run of digits, tried only
 # there, in the order of the whole pattern, so that the first that matches wins.
-_AT_DIGITS_INDICES = tuple(index for index in range(len(_NOT_QUANTITY_PATTERNS)) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _EMAIL))
+_AT_DIGITS_INDICES = tuple(
+    index for index in range(len(_NOT_QUANTITY_PATTERNS)) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _MONTH_DAY, _EMAIL)
+)
 
 
 def _beginnings(alternation: str, length: int) -> regex.Pattern[str]:
@@ -442,7 +453,7 @@ def _beginnings(alternation: str, length: int) -> regex.Pattern[str]:
 # spaces there: a month (28 janvier), a connector (du 3 au 5 mars), a street (12 rue, 3 bis), an
 # hour (10 h 30); by the first two characters, or the first one.
 _WORD_BEGINNINGS = (
-    (_beginnings(french.MONTHS, 2), 2), (_beginnings(",|et|au|à|-|–", 1), 1),
+    (_beginnings(french.ALL_MONTHS, 2), 2), (_beginnings(",|et|au|à|-|–", 1), 1),
     (_beginnings("bis|ter|quater|" + french.STREET_WORDS, 2), 2), (_beginnings("h|:", 1), 1),
 )
 _ANY_WORD = (True,) * len(_WORD_BEGINNINGS)
@@ -656,7 +667,7 @@ _SUBUNIT_AFTER = regex.compile(
 )
 # "20 centimes d'euro", "50 cents de dollar": the "de" before the currency of a subunit
 _SUBUNIT_OF = _Lazy(rf"\s+{_DE}", regex.IGNORECASE)
-_PERCENT = regex.compile(r"\s?(?:%|(?i:pour[\s-]?cents?|pourcents?)(?![\p{L}]))")
+_PERCENT = regex.compile(r"\s?(?:%|(?i:pour[\s-]?cents?|pourcents?|per\s?cent)(?![\p{L}]))")  # "per cent": English
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
@@ -678,7 +689,7 @@ _NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+(?:[«\"“][ \u00a0\u202f]*)?|(?<=['�
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
-_ORDINAL_SUFFIXES = "ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°"
+_ORDINAL_SUFFIXES = "ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°|st|rd|th"  # 3rd, 21st: English
 _ORDINAL = regex.compile(rf"(?:{_ORDINAL_SUFFIXES})(?![\p{{L}}\p{{N}}])")
 _ORDINAL_FIRST = frozenset(suffix[0] for suffix in _ORDINAL_SUFFIXES.split("|"))  # case-sensitive: no other
 assert not _ORDINAL_FIRST & set("\\()[]?*+.|")
@@ -704,7 +715,7 @@ _NAME_BEFORE = regex.compile(r"(?P<name>\p{Lu}[\p{L}\p{N}_&-]*)\s$")
 _SENTENCE_OPENING = regex.compile(r"(?:^|[\n.!?:;«\"“(–—•-])\s*$")
 _YEAR = regex.compile(r"(?:1[89]|20|21)\d\d")
 _DE_SHORT = regex.compile(rf"\s*{_DE}", regex.IGNORECASE)
-_MONTH_WORD = regex.compile(french.MONTHS, regex.IGNORECASE)
+_MONTH_WORD = regex.compile(french.ALL_MONTHS, regex.IGNORECASE)
 _LETTERS = regex.compile(r"[\p{L}]+")
 _LETTERS_AND_HYPHENS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 
@@ -732,7 +743,7 @@ _AFTER_BEGINNINGS = frozenset(
     for table in (
         french.SCALE_WORDS, [f"{noun}s" for noun in APPROXIMATE_WORDS], french.CURRENCY_NAMES,
         french.CURRENCY_SUBUNITS, french.QUALIFIED_CURRENCY_NAMES,
-        ("pour", "pourcent", "point", "pts", "pt", "pp", "fois"), french.UNIT_WORDS,  # matched in any case
+        ("pour", "pourcent", "per", "point", "pts", "pt", "pp", "fois"), french.UNIT_WORDS,  # matched in any case
         [symbol for symbol in (*french.SCALE_SYMBOLS, *french.UNIT_SYMBOLS) if symbol[:2].islower()],  # as written
     )
     for word in table
@@ -889,7 +900,7 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False, p
     if what == "counted" and text.startswith("et", pos + 1) and (half := _AND_HALF.match(text, pos)):
         return _Reading(half.end(), "number", "count", add=Decimal("0.5"), half_unit=Decimal("0.25"))  # "trois et demi"
     if what == "scaled":
-        return _read_after_scale(text, pos, match)
+        return _read_after_scale(text, pos, match, plural)
     if what == "money":
         money = _money(text, match, 1, pos)
         if money is None and allow_noun and (noun_match := _NOUN.match(text, pos)):
@@ -978,6 +989,15 @@ def _fraction_precision(value: Decimal, denominator: int) -> Decimal:
     return value * max(Decimal(1) / (2 * denominator), Decimal(str(ABOUT_RELATIVE)))
 
 
+def _parse_digits_in(text: str, digits: str, start: int) -> ParsedNumber:
+    """The digits at ``start`` read as French, or as English where only English writes them so
+    ("3,000,000") or where French and English read them differently ("1,200") and the sentence
+    is English (checker.language)."""
+    if only_english(digits) or reads_differently_in_english(digits) and is_english(text, start):
+        return parse_english_digits(digits)
+    return parse_digits(digits)
+
+
 def _share_noun(text: str, candidate: _Candidate, floor: int) -> Quantity | None:
     """"la moitié des patients", "plus du tiers du budget": a share in percent, when what it is a
     share of follows (french.PARTITIVE); "à moitié", "le quart d'heure" are no share."""
@@ -1059,7 +1079,7 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _read_after_scale(text: str, pos: int, match: regex.Match[str]) -> _Reading | None:
+def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool = False) -> _Reading | None:
     """What follows a number and its scale (``match``, of _SCALE_WORD): a currency, a counted noun.
 
     "3 millions et demi" is 3,5 millions; an abbreviation may end with a dot before its currency
@@ -1074,6 +1094,8 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str]) -> _Reading 
         return _Reading(match.end(), "number", "count", scale, about=True)
     word = match.group("scale")
     scale = french.SCALE_WORDS[word.lower()] if word else french.SCALE_SYMBOLS[match.group("symbol")]
+    if word and word.lower() in french.ENGLISH_SCALE_WORDS and (plural and not word.lower().endswith("s") or is_english(text, pos)):
+        scale = french.ENGLISH_SCALE_WORDS[word.lower()]  # "€3 billion", "a $2.5 billion fund": 10^9
     after_scale = match.end()
     add, half_unit = Decimal(0), None
     if half := _AND_HALF.match(text, after_scale):
@@ -1276,6 +1298,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
         ((match.start(), match.end()) for match in (_part(_URL).finditer(text, overlapped=True) if "://" in text else ())),
         # "www.": only "w" and "W" are a "w" to IGNORECASE (tests/test_extractor_speed.py)
         ((match.start(), match.end()) for match in (_part(_WWW).finditer(text, overlapped=True) if "w." in text or "W." in text else ())),
+        _month_day_matches(text, runs),
         _email_matches(text, _part(_EMAIL)),
     )
     for matches in later:
@@ -1311,6 +1334,17 @@ def _month_year_matches(text: str, pattern: regex.Pattern[str], runs: list[tuple
     # the four digits of a year after a space (\s): a run of four digits, after a space
     years = [start for start, end in runs if end - start == 4 and start > 0 and text[start - 1] in WHITESPACE]
     return _matches_before(text, pattern, years, _MONTH_LENGTH, worth_trying)
+
+
+def _month_day_matches(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where "September 3, 2021" matches: an English month name ends where the spaces before one
+    or two digits begin (``runs``: the spans of the runs of digits)."""
+
+    def worth_trying(first: int, space: int) -> bool:
+        return _ENGLISH_MONTH_ENDS.match(text, first, space) is not None
+
+    days = [start for start, end in runs if end - start <= 2 and start > 0 and text[start - 1] in WHITESPACE]
+    return _matches_before(text, _part(_MONTH_DAY), days, _MONTH_LENGTH, worth_trying) if days else []
 
 
 def _matches_before(
@@ -1432,7 +1466,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     digits = candidate.number if candidate.kind == _DIGITS_KIND else None
     if digits is not None:
         try:
-            parsed = parse_digits(digits)
+            parsed = _parse_digits_in(text, digits, number_start)
         except ValueError:
             return None
     elif candidate.kind == _APPROX_KIND:

@@ -7,6 +7,12 @@ MONTHS = (
     "juillet|juil\\.?|août|aout|septembre|sept\\.|sep\\.|octobre|oct\\.?|novembre|nov\\.?|"
     "décembre|decembre|déc\\.?|dec\\."
 )
+# English months, for the dates of English passages ("14 March", "September 3, 2021").
+ENGLISH_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\."
+)
+ALL_MONTHS = MONTHS + "|" + ENGLISH_MONTHS
 
 # Scale words after a number: surface (lower-case for words) -> multiplier.
 SCALE_WORDS: dict[str, int] = {
@@ -16,7 +22,11 @@ SCALE_WORDS: dict[str, int] = {
     "billion": 10**12, "billions": 10**12, "trillion": 10**18, "trillions": 10**18,
     "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
     "mio": 10**6, "mios": 10**6,  # Swiss French
+    "thousand": 10**3, "thousands": 10**3,  # English
 }
+# In an English sentence (checker.language), or after a number of 2 or more in the singular as
+# only English writes it ("€3 billion"; French writes "3 billions"): the short scale.
+ENGLISH_SCALE_WORDS: dict[str, int] = {"billion": 10**9, "billions": 10**9, "trillion": 10**12, "trillions": 10**12}
 # Abbreviated scales, case-sensitive: "M" is a million, "m" a metre. Any of them may end with a
 # dot before a currency ("2 M.€").
 SCALE_SYMBOLS: dict[str, int] = {
@@ -230,8 +240,11 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
         r"quasiment\s+", r"pratiquement\s+", r"à\s+peu\s+près\s+", r"plus\s+ou\s+moins\s+",
         r"autour\s+d(?:e\s+|['’ʼ]\s*)", r"de\s+l['’ʼ]ordre\s+d(?:e\s+|['’ʼ]\s*)", r"aux\s+alentours\s+d(?:e\s+|['’ʼ]\s*)",
         r"grosso\s+modo\s+", r"~\s*", r"≈\s*", r"env\.\s*",
+        r"about\s+", r"around\s+", r"nearly\s+", r"almost\s+", r"approximately\s+", r"roughly\s+",  # English
     ),
 }
+QUALIFIERS_BEFORE["at_least"] += (r"more\s+than\s+", r"over\s+", r"at\s+least\s+")  # English
+QUALIFIERS_BEFORE["at_most"] += (r"less\s+than\s+", r"fewer\s+than\s+", r"up\s+to\s+", r"at\s+most\s+")
 
 # "plus que", "moins que" after a negation ("il ne reste plus que 10 lits") mean "only": exact.
 ONLY_NEGATION = r"(?<![\p{L}])(?i:ne(?![\p{L}])|n['’ʼ])"
@@ -248,6 +261,7 @@ QUALIFIER_ENDINGS: tuple[str, ...] = (
     "quelque", "quelques",
     "presque", "approximativement", "quasiment", "pratiquement", "près", "modo", "env.", "<", "≤", ">",
     "≥", "+", "~", "≈",
+    "about", "around", "nearly", "almost", "approximately", "roughly", "than", "over", "least", "to", "most",  # English
 )
 
 # Words a number is not counting: after a figure they end the search for a counted noun.
@@ -325,7 +339,7 @@ Quelques Parmi Sur Hors Via Jusqu'à Enfin Puis Ainsi Alors Aujourd Hier Demain 
 INVARIABLE_NOUNS = frozenset("""
 pays fois mois tiers corps prix poids temps cas bras os dos souris avis processus virus campus
 bus discours cours parcours concours secours recours choix voix croix noix taux paix faux
-français anglais secteurs-clés data start-up
+français anglais secteurs-clés data start-up people children women men staff
 avis devis permis colis tapis radis paradis logis compromis brebis parvis croquis gâchis hachis
 maïs rubis semis taillis tamis vernis châssis coloris débris frottis iris lambris marquis précis
 cassis appentis acquis fils

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extractor import extract, singular
-from checker.french import SCALE_SYMBOLS, SCALE_WORDS
+from checker.french import ENGLISH_SCALE_WORDS, SCALE_SYMBOLS, SCALE_WORDS
 from checker.numbers import APPROXIMATE_WORDS, parse_digits, parse_words
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -211,6 +211,8 @@ def test_a_number_followed_by_a_scale_is_never_reported_without_it(
     value = Decimal(number.replace(" ", "").replace(",", "."))
     if after.startswith(" et demi"):
         value += Decimal("0.5")
+    if surface in ENGLISH_SCALE_WORDS and not surface.endswith("s") and value >= 2:
+        multiplier = ENGLISH_SCALE_WORDS[surface]  # "2 billion": English grammar, the short scale
     start = len(before) + 1
     for quantity in extract(text):
         if quantity.number_start <= start < quantity.number_end:

@@ -45,6 +45,8 @@ PIECES = [
     "  ", "\u2009", "\u3000", "\x1c", "Quai", "Bd", "JANV.", "ſeptembre", "jA", "Fé", "rUE", "R", "sQuare", "Kelvin", "İle", "E", "Et", "Mars",
     # labels inside words are not labels (see _matches_before)
     "particle", "éart.", "_art.", "Lot", "ſection", "ſept", "une ſoixantaine", "Rang",
+    # English dates and numbers (see _month_day_matches)
+    "March", "september", "May", "Aug.", "feb.", "3rd", ", 2021", "1,200", "3,000,000", "1,234.5", "1.500",
     # shares and fractions (see _share_matches)
     "la moitié", "Le tiers", "le\u00a0quart", "moitié", "quartier", "tiers-lieu", "la", "le", "½", "¾", "2½", "⅔",
     # lone articles left out by the scan of the words, or not (see _WORDS_LOWER_NO_ARTICLE)
