@@ -1540,6 +1540,10 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de, plural=parsed.value >= 2)
     if reading is _NOT_A_FIGURE:
         return None
+    if approximate and reading is None and candidate.number.casefold() in french.DAYS_COLLECTIVES and (
+        _word_before(text, candidate.start) in french.TIME_PREPOSITIONS
+    ):
+        reading = _Reading(number_end, "duration", "day")  # "dans une quinzaine": about fifteen days
     if digits is not None and reading is not None and reading.kind == "number" and text.startswith("K", number_end) and len(digits) == 1:
         return None  # "un écran 4K": a name, like 5G
     factor_window = max(0, number_start - 30, floor)  # what the last figure read is not read again

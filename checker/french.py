@@ -284,6 +284,11 @@ AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "cents", "vingts"})
 # Number words that are no figure on their own after these words: "repartir de zéro", "remettre à zéro".
 NOT_FIGURES_AFTER: dict[str, tuple[str, ...]] = {"zéro": ("de", "d", "à", "a", "sous")}
 
+# "dans une quinzaine", "sous huitaine": after a word of time, these collective nouns alone are
+# that many days (a fortnight, a week); elsewhere "une quinzaine" is about fifteen of something.
+DAYS_COLLECTIVES = frozenset({"quinzaine", "huitaine"})
+TIME_PREPOSITIONS = frozenset("dans ici sous pendant durant depuis en avant après sur".split())
+
 # Fractions after a number ("deux tiers", "cinq huitièmes", "un quart d'heure"): word -> denominator.
 FRACTION_WORDS: dict[str, int] = {
     "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,

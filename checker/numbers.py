@@ -30,7 +30,7 @@ NUMBER_WORDS = (
 
 # "une dizaine de projets": approximate collective numerals.
 APPROXIMATE_WORDS: dict[str, int] = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "huitaine": 8, "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
 }
 
