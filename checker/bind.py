@@ -15,7 +15,7 @@ from checker import french
 from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extractor import Quantity, extract
-from checker.period import Period, claim_period, period_phrases
+from checker.period import Period, sentence_periods
 from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source
 from checker.units import CANONICAL
@@ -263,6 +263,7 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
         for kind in rule.kinds:
             rules_of_kind.setdefault(kind, []).append(rule)
     sentences: dict[tuple[int, int], _Sentence] = {}  # what the figures of one sentence share
+    figures: _Figures | None = None  # every figure of the document by start, once a claim needs them
     for quantity in quantities:
         scopes = _Scopes(document, quantity)
         best: tuple[tuple[int, int, int, str], Rule, tuple[Evidence, ...], Quantity, str | None] | None = None
@@ -284,7 +285,9 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
             bounds = scopes["sentence"]
             sentence = sentences.get(bounds)
             if sentence is None:
-                sentence = sentences[bounds] = _Sentence(document, Span(*bounds))
+                if figures is None:
+                    figures = _Figures(quantities)
+                sentence = sentences[bounds] = _Sentence(document, Span(*bounds), figures)
             _, rule, evidence, read, implied = best
             claims.append(_claim(document, read, rule, evidence, sentence, implied))
     return claims, near_misses
@@ -346,16 +349,46 @@ def _context_evidence(document: Document, matches: _Matches, scopes: _Scopes, ru
     return evidence
 
 
-class _Sentence:
-    """A sentence that holds claims: its quote, measure words and period phrases, found once."""
+class _Figures:
+    """The document's figures ordered by start, so that those of a sentence are found by bisection."""
 
-    def __init__(self, document: Document, span: Span) -> None:
+    def __init__(self, quantities: list[Quantity]) -> None:
+        ordered = all(first.start <= second.start for first, second in zip(quantities, quantities[1:]))
+        self.quantities = quantities if ordered else sorted(quantities, key=lambda quantity: quantity.start)
+        self.starts = [quantity.start for quantity in self.quantities]
+
+    def within(self, span: Span) -> list[Quantity]:
+        return self.quantities[bisect.bisect_left(self.starts, span.start):bisect.bisect_left(self.starts, span.end)]
+
+
+class _Sentence:
+    """A sentence that holds claims: its quote, measure words and the period of each of its figures, found once."""
+
+    def __init__(self, document: Document, span: Span, figures: _Figures) -> None:
         self.span = span
         raw = document.text[span.start:span.end]
         self.stripped_left = len(raw) - len(raw.lstrip())
         self.quote = raw.strip()
         self.measures = _measure_words(document, span)
-        self.phrases = period_phrases(self.quote)
+        self.meta = document.meta
+        self.figures = figures.within(span)
+        self._periods: dict[tuple[int, int], Period] | None = None
+
+    def _within_quote(self, quantity: Quantity) -> tuple[int, int]:
+        shift = self.span.start + self.stripped_left
+        size = len(self.quote)
+        return min(max(quantity.start - shift, 0), size), min(max(quantity.end - shift, 0), size)
+
+    def period_of(self, quantity: Quantity) -> Period:
+        """The period of one of the sentence's figures, read with all the others (checker.period)."""
+        if self._periods is None:
+            spans = [self._within_quote(figure) for figure in self.figures]
+            self._periods = dict(zip(((figure.start, figure.end) for figure in self.figures), sentence_periods(self.quote, spans, self.meta)))
+        period = self._periods.get((quantity.start, quantity.end))
+        if period is None:  # a figure that starts before its sentence: read with the others all the same
+            spans = [self._within_quote(figure) for figure in self.figures] + [self._within_quote(quantity)]
+            period = sentence_periods(self.quote, spans, self.meta)[-1]
+        return period
 
 
 def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], sentence: _Sentence, implied_unit: str | None = None) -> Claim:
@@ -366,7 +399,7 @@ def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[E
         rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=sentence.quote,
         quote_offset=offset, measure=_measure(document, quantity, span, sentence.measures),
         evidence=evidence, page=document.page_at(quantity.start), source_meta=document.meta,
-        period=claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases),
+        period=sentence.period_of(quantity),
         implied_unit=implied_unit,
     )
 

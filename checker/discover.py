@@ -30,7 +30,7 @@ from checker.compare import interval
 from checker.documents import Document, Skipped, Span, discover_all, read_document
 from checker.errors import DocumentError, RecoupeError
 from checker.extractor import Quantity, extract
-from checker.period import claim_period
+from checker.period import sentence_periods
 from checker.rules import Rule
 from checker.sources import Catalog
 
@@ -248,18 +248,22 @@ def _neighbours(document: Document, sentence: Span, section: Span) -> tuple[list
     return before, after
 
 
-def _claim(document: Document, quantity: Quantity, rule: str) -> Claim:
+def _claim(document: Document, quantity: Quantity, rule: str, neighbours: list[Quantity]) -> Claim:
+    """``neighbours``: the figures of the sentence, the quantity among them (they decide its period)."""
     sentence = document.sentence_at(quantity.number_start)
     raw = document.text[sentence.start:sentence.end]
     left = len(raw) - len(raw.lstrip())
     quote = raw.strip()
     line, column = document.position(quantity.start)
     offset = quantity.start - sentence.start - left
+    shift = sentence.start + left
+    figures = [other for other in neighbours if other is not quantity] + [quantity]
+    spans = [(min(max(other.start - shift, 0), len(quote)), min(max(other.end - shift, 0), len(quote))) for other in figures]
     return Claim(
         rule=rule, source=document.source, line=line, column=column, quantity=quantity, quote=quote,
         quote_offset=offset, measure=_measure(document, quantity, sentence), evidence=(),
         page=document.page_at(quantity.start), source_meta=document.meta,
-        period=claim_period(quote, max(offset, 0), document.meta),
+        period=sentence_periods(quote, spans, document.meta)[-1],
     )
 
 
@@ -321,7 +325,7 @@ def _collect(documents: list[tuple[Document, list[Quantity]]], rules: list[Rule]
                     surfaces.setdefault(key, Feature(key, other.text))
             rule = covered.get(quantity.start)
             found.append(Found(
-                claim=_claim(document, quantity, rule or ""), covered_by=rule, block=block, features=weights,
+                claim=_claim(document, quantity, rule or "", by_sentence.get(sentence.start, [])), covered_by=rule, block=block, features=weights,
                 surfaces=surfaces, entities=tuple(entities), strong=tuple(strong),
                 wording=_wording(document.text[sentence.start:sentence.end], sentence.start, by_sentence.get(sentence.start, [])), index=len(found),
             ))

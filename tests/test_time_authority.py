@@ -10,7 +10,7 @@ from checker.bind import bind
 from checker.compare import compare, disagreeing
 from checker.documents import Document
 from checker.extractor import extract
-from checker.period import claim_period, same_period
+from checker.period import same_period, sentence_periods
 from checker.pipeline import check
 from checker.rules import load_rules, parse_rules
 from checker.sources import Source
@@ -50,7 +50,7 @@ def claim(text: str, source: str, date: str | None, authority: str = "press", ru
 )
 def test_claim_period_reads_the_text_before_the_source_date(sentence, date, when, origin):
     offset = sentence.index("300")
-    period = claim_period(sentence, offset, Source(date=date))
+    (period,) = sentence_periods(sentence, [(offset, offset + len("300 bornes"))], Source(date=date))
     assert (period.when, period.origin) == (when, origin)
 
 

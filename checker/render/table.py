@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from checker.period import Period
 from checker.pipeline import Report
 from checker.render.common import display_value, finding_notes, quote_window
 
@@ -31,6 +32,13 @@ def where(claim) -> str:
         text += f" (p. {claim.page})"
     label = claim.source_meta.label(publisher_width=16) if claim.source_meta is not None else ""
     return text + "\n" + label if label else text
+
+
+def period_words(period: Period) -> str:
+    """A period as --explain names it: ``2021``, ``2028 (target)``, ``2021 to 2025-11-12``, ``unknown``."""
+    when = period.when or "unknown"
+    text = f"{period.since} to {when}" if period.since else when
+    return text + " (target)" if period.target else text
 
 
 def render_table(report: Report, color: bool = True, width: int = 120, explain: bool = False, show_single: bool = True) -> str:
@@ -65,6 +73,8 @@ def render_table(report: Report, color: bool = True, width: int = 120, explain: 
                     f"{e.role} {e.pattern!r} matched '{e.matched}' at {e.line}:{e.column} (same {e.scope})" for e in claim.evidence
                 )
                 console.print(Text(f"  {claim.source}:{claim.line}:{claim.column} bound because {reasons}", style="dim"), soft_wrap=True)
+                if claim.period is not None:
+                    console.print(Text(f"    period {period_words(claim.period)}: {claim.period.reason}", style="dim"), soft_wrap=True)
     if explain and report.near_misses:
         console.print(Text("Near misses (figures of the right kind near a subject, left out):", style="bold"))
         for miss in report.near_misses:
