@@ -342,6 +342,9 @@ def _times_matches(text: str) -> list[regex.Match[str]]:
 # "un", "une" are most often articles: only a unit, a currency, a scale... after them makes a figure
 # ("un euro", "un million"). Every word that can begin such a reading; after any other word, a
 # lone "un" is not read at all (see _is_article), which _read_candidate would conclude more slowly.
+_FIRST_LETTERS = regex.compile(r"\p{L}+")
+
+
 def _words_after_one() -> frozenset[str]:
     """The first words of every unit, currency, scale... in the singular (after "un" a plural,
     "un euros", is a slip: the singular is there too) and not an ISO code ("un EUR")."""
@@ -352,7 +355,7 @@ def _words_after_one() -> frozenset[str]:
                     *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES,
                     "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp",  # percent, points
                     "demi")  # "un demi-million", "une demi-heure"
-        for word in regex.findall(r"\p{L}+", key)[:1]
+        for word in _FIRST_LETTERS.findall(key)[:1]
     }
     return frozenset(word for word in words if not (word.endswith(("s", "x")) and word[:-1] in words))
 
@@ -582,13 +585,18 @@ class _WordTable:
         self.words = frozenset(_fold(word) for word in words)
         space = r"\s+" if spaces else " "
         joint = rf"(?:{space}|{joints})"
-        self.first_runs = frozenset(regex.split(joint, word)[0] for word in self.words)
-        most_runs = max(len(regex.split(joint, word)) for word in self.words)
-        self.runs = regex.compile(rf"{letters}+(?:{joint}{letters}+){{0,{most_runs - 1}}}")
+        runs = [word.replace(joints, " ").split(" ") for word in self.words]  # a joint is one character
+        self.first_runs = frozenset(word_runs[0] for word_runs in runs)
+        self.runs = regex.compile(rf"{letters}+(?:{joint}{letters}+){{0,{max(map(len, runs)) - 1}}}")
         self.run = regex.compile(f"{letters}+")
         self.spaces, self.lead = spaces, lead
-        before = r"(?:\s|(?<=['’ʼ-]))" if lead == "units" else r"\s?"
-        self.pattern = rf"{before}(?P<{group}>{_alternatives(words, spaces=spaces)})(?!{letters})"
+        self.group, self.letters = group, letters
+
+    @property
+    def pattern(self) -> str:
+        """The alternation of the words, which ``match`` finds as it would (built for the tests only)."""
+        before = r"(?:\s|(?<=['’ʼ-]))" if self.lead == "units" else r"\s?"
+        return rf"{before}(?P<{self.group}>{_alternatives(self.words, spaces=self.spaces)})(?!{self.letters})"
 
     def match(self, text: str, pos: int, endpos: int | None = None) -> _WordMatch | None:
         if self.lead == "units":
@@ -632,12 +640,16 @@ _CURRENCY_MARK = regex.compile(
 class _Currency:
     """A currency after a number: its mark (symbol, code) or its name, as ``pattern`` finds it."""
 
-    pattern = (
-        r"\s?(?P<currency>(?<![\p{L}])[A-Z]{1,3}\$|\$(?:[A-Z]{2,3}|\s[A-Z]{2,3})?(?![\p{L}])"
-        rf"|{_alternatives(set(french.CURRENCY_SYMBOLS) - {'$'})}"
-        rf"|(?i:{_alternatives(_CURRENCY_NAME.words, spaces=True)})|{_alternatives(french.ISO_CODES)})(?![\p{{L}}])"
-    )
     flags = 0
+
+    @property
+    def pattern(self) -> str:
+        """What ``match`` finds, as one pattern (built for the tests only)."""
+        return (
+            r"\s?(?P<currency>(?<![\p{L}])[A-Z]{1,3}\$|\$(?:[A-Z]{2,3}|\s[A-Z]{2,3})?(?![\p{L}])"
+            rf"|{_alternatives(set(french.CURRENCY_SYMBOLS) - {'$'})}"
+            rf"|(?i:{_alternatives(_CURRENCY_NAME.words, spaces=True)})|{_alternatives(french.ISO_CODES)})(?![\p{{L}}])"
+        )
 
     @staticmethod
     def match(text: str, pos: int) -> regex.Match[str] | _WordMatch | None:
@@ -720,16 +732,20 @@ _LETTERS = regex.compile(r"[\p{L}]+")
 _LETTERS_AND_HYPHENS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 
 # What can follow a number: the readings _read_after tries in turn, the first that matches wins.
-# AFTER, their alternation, is what that means (tests/test_extractor_speed.py); it is not compiled
+# after_pattern(), their alternation, is what that means (tests/test_extractor_speed.py); it is not compiled
 # here, which would cost a short run's start-up more than trying them in turn costs.
 _AFTER_PARTS: tuple[tuple[str, Any], ...] = (
     ("scaled", _SCALE_WORD), ("money", _CURRENCY), ("percent", _PERCENT), ("points", _POINTS), ("times", _FOIS),
     ("unit_symbol", _UNIT_SYMBOL), ("unit_word", _UNIT_WORD), ("counted", _NOUN),
 )
-AFTER = "|".join(
-    f"(?P<{name}>(?i:{pattern.pattern}))" if isinstance(pattern, _WordTable) or pattern.flags & regex.IGNORECASE
-    else f"(?P<{name}>{pattern.pattern})" for name, pattern in _AFTER_PARTS
-)
+def after_pattern() -> str:
+    """AFTER: the alternation of the readings, in their order (for the tests)."""
+    return "|".join(
+        f"(?P<{name}>(?i:{pattern.pattern}))" if isinstance(pattern, _WordTable) or pattern.flags & regex.IGNORECASE
+        else f"(?P<{name}>{pattern.pattern})" for name, pattern in _AFTER_PARTS
+    )
+
+
 # The characters other than letters that can begin a reading, after the spaces: "%", a currency
 # or unit symbol ("€", "$", "°C", "µg"), an opening quote before a counted noun.
 _AFTER_FIRST = frozenset(

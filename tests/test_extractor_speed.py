@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import french
-from checker.extractor import _AFTER_PARTS, _LOOK_BEHIND, _QUALIFIER_BEFORE, AFTER, QUALIFIER_BEFORE, _after_match, _alternatives
+from checker.extractor import _AFTER_PARTS, _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE, _after_match, _alternatives, after_pattern
 
 _REFERENCE_QUALIFIER = regex.compile(QUALIFIER_BEFORE, regex.IGNORECASE)
 _KINDS = ("at_most", "at_least", "about")
@@ -75,7 +75,7 @@ def test_only_w_is_a_w_to_ignorecase() -> None:
     assert [char for char in map(chr, range(0x110000)) if w.match(char)] == ["W", "w"]
 
 
-_REFERENCE_AFTER = regex.compile(AFTER)
+_REFERENCE_AFTER = regex.compile(after_pattern())
 
 
 def _reference_after(text: str, pos: int) -> tuple[str, tuple[int, int] | None]:
