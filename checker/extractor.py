@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+import string
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from decimal import Decimal
@@ -20,7 +21,11 @@ import regex
 
 from checker import french, units
 from checker.infer import infer_units
-from checker.numbers import APPROXIMATE_WORDS, NUMBER_WORDS, ParsedNumber, parse_digits, parse_words
+from checker.language import is_english
+from checker.numbers import (
+    APPROXIMATE_WORDS, NUMBER_WORDS, VULGAR_FRACTIONS, ParsedNumber, only_english, parse_digits, parse_english_digits,
+    parse_words, reads_differently_in_english,
+)
 
 # Kinds of quantity with what their values are expressed in: money, then every kind that has a
 # canonical pint unit (checker.units.CANONICAL), described where the unit name is not enough.
@@ -29,6 +34,7 @@ _KIND_NOTES = {
     "number": "count, nothing named is counted",
     "percent": "percent (value in percentage points of 100)",
     "factor": "times (multiplié par 3)",
+    "temperature": "degree_Celsius (104 °F is 40)",
 }
 KINDS: dict[str, str] = {
     "money": "an ISO 4217 currency code (EUR, USD, ...)",
@@ -68,6 +74,35 @@ class Quantity:
         }
 
 
+class _Lazy:
+    """A ``regex`` pattern compiled when first used: most of them serve rare forms ("la moitié",
+    "moins 5 degrés"), and compiling every pattern costs a short run's start-up."""
+
+    __slots__ = ("args", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.args = (pattern, flags)
+        self._pattern: regex.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = regex.compile(*self.args)
+        return self._pattern
+
+    def match(self, *args: Any) -> regex.Match[str] | None:
+        return self.compiled.match(*args)
+
+    def search(self, *args: Any) -> regex.Match[str] | None:
+        return self.compiled.search(*args)
+
+    def fullmatch(self, *args: Any) -> regex.Match[str] | None:
+        return self.compiled.fullmatch(*args)
+
+    def finditer(self, *args: Any) -> Iterator[regex.Match[str]]:
+        return self.compiled.finditer(*args)
+
+
 # What ``regex`` calls ``\s`` (Python's str.isspace() also takes U+001C..U+001F).
 WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _SP = r"[ \u00a0\u202f\u2009]"
@@ -75,9 +110,10 @@ _APOS = r"['’ʼ]"
 _DE = rf"(?:d{_APOS}\s*|de\s+)"
 
 _DIGITS = (
-    r"(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}][/.:,])(?<![\p{L}_]-)"
+    r"(?:(?<![\p{L}\p{N}_])|(?<=(?<![\p{L}\p{N}_])[A-Z]{3}))(?<![\p{L}\p{N}][/.:,])(?<![\p{L}_]-)"  # "EUR29,99" too
     r"(?P<digits>\d{1,3}(?:" + _SP + r"\d{3})+(?:,\d+)?(?![\d])"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d,.])"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # English: 3,000,000 and 1,234.5
     r"|\d+(?:[,.]\d+)?(?![\d]))"
 )
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -88,11 +124,17 @@ _APPROX = (
     r"(?<![\p{L}])(?P<approx_article>une?|quelque)\s+(?P<approx>"
     + "|".join(APPROXIMATE_WORDS) + r")s?(?![\p{L}])"
 )
+# "la moitié", "le tiers", "le quart": a share, when what it is of follows (see _share_noun)
+_SHARE = rf"(?<![\p{{L}}])(?:la|le)\s+(?P<share>{'|'.join(french.SHARE_NOUNS)})(?![\p{{L}}\p{{N}}'’ʼ-])"
+# "½ litre": a fraction of one character alone (after digits, "2 ½" is read with them)
+_VULGAR = f"(?<![\\p{{N}}])(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])"
 _TIMES = r"(?<![\p{L}\p{N}])[x×]\s?(?P<times>\d+(?:,\d+)?)(?![\p{L}\p{N}])"
 # What a candidate number is: the alternatives of one pattern, in this order (see _candidates).
-CANDIDATE = f"{_DIGITS}|(?i:{_APPROX})|(?i:{_WORDS})|{_TIMES}"
+CANDIDATE = f"{_DIGITS}|(?i:{_APPROX})|(?i:{_SHARE})|(?i:{_WORDS})|{_VULGAR}|{_TIMES}"
 _DIGITS_ALONE = regex.compile(_DIGITS)
 _APPROX_ALONE = regex.compile(f"(?i:{_APPROX})")
+_SHARE_ALONE = _Lazy(f"(?i:{_SHARE})")
+_VULGAR_ALONE = _Lazy(_VULGAR)
 _TIMES_ALONE = regex.compile(_TIMES)
 # The number words again, in the syntax of the standard library's ``re``, which scans the
 # lower-cased text for them several times faster than ``regex`` scans the text case-insensitively.
@@ -128,16 +170,16 @@ def _words_lower(first_word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _WORDS_BY_LENGTH = sorted(NUMBER_WORDS, key=len, reverse=True)  # the order of _WORD
 _WORDS_LOWER = _words_lower(_by_first_letter(_WORDS_BY_LENGTH))
-_DIGITS_KIND, _APPROX_KIND, _WORDS_KIND, _TIMES_KIND = range(4)
+_DIGITS_KIND, _APPROX_KIND, _SHARE_KIND, _WORDS_KIND, _VULGAR_KIND, _TIMES_KIND = range(6)
 
 
 class _Candidate(NamedTuple):
-    """A number found by CANDIDATE: ``text[start:end]``, of one of the four kinds above."""
+    """A number found by CANDIDATE: ``text[start:end]``, of one of the kinds above."""
 
     start: int
     end: int
     kind: int
-    number: str  # the digits, the words, the collective noun (dizaine), or the digits after "x"
+    number: str  # the digits, the words, the collective noun (dizaine), the share noun (moitié), the fraction (½), or the digits after "x"
     number_start: int
 
 
@@ -167,11 +209,15 @@ def _candidates(text: str, articles: bool = True) -> Iterator[_Candidate]:
     else:
         words, words_shift = [(_compiled(f"(?i:{_WORDS})"), text)], 0
     approx: tuple[Any, str] = (_APPROX_ALONE, text)
+    share: tuple[Any, str] = (_SHARE_ALONE, text)
     if lowered_reads:
         nouns = _collective_nouns(lowered)  # "une dizaine": only where one of those nouns is
         approx = (_Found(_approx_matches(text, lowered, nouns) if nouns else []), text)
-    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, *words, (_Found(_times_matches(text)), text)]
-    kinds = (_DIGITS_KIND, _APPROX_KIND, *[_WORDS_KIND] * len(words), _TIMES_KIND)  # of each scan
+        share = (_Found(_share_matches(text, lowered)), text)  # "la moitié": only where such a noun is
+    # "½": scanned for only in a text that has one of those characters (most have none)
+    vulgar = (_Found(list(_VULGAR_ALONE.finditer(text)) if any(char in text for char in VULGAR_FRACTIONS) else []), text)
+    scans: list[tuple[Any, str]] = [(_DIGITS_ALONE, text), approx, share, *words, vulgar, (_Found(_times_matches(text)), text)]
+    kinds = (_DIGITS_KIND, _APPROX_KIND, _SHARE_KIND, *[_WORDS_KIND] * len(words), _VULGAR_KIND, _TIMES_KIND)  # of each scan
     iterators = [pattern.finditer(source) for pattern, source in scans]
     heads = [next(iterator, None) for iterator in iterators]
     never = len(text) + 1  # the start of a scan that has no match left
@@ -199,6 +245,10 @@ def _candidates(text: str, articles: bool = True) -> Iterator[_Candidate]:
             yield _Candidate(best_start, position, kind, match.group(), best_start)
         elif kind == _APPROX_KIND:
             yield _Candidate(best_start, position, kind, match.group("approx"), match.start("approx"))
+        elif kind == _SHARE_KIND:
+            yield _Candidate(best_start, position, kind, match.group("share"), match.start("share"))
+        elif kind == _VULGAR_KIND:
+            yield _Candidate(best_start, position, kind, match.group("vulgar"), best_start)
         elif kind == _WORDS_KIND:
             position -= words_shift
             yield _Candidate(best_start, position, kind, text[best_start:position], best_start)
@@ -258,6 +308,22 @@ def _approx_matches(text: str, lowered: str, nouns: list[str]) -> list[regex.Mat
     return [found[start] for start in sorted(found)]
 
 
+def _share_matches(text: str, lowered: str) -> list[regex.Match[str]]:
+    """The matches of _SHARE_ALONE ("la moitié"), tried only before the share nouns found in the
+    lower-cased text (``lowered``, with the same offsets): "la" or "le", then spaces, start there."""
+    found: dict[int, regex.Match[str]] = {}
+    for noun in french.SHARE_NOUNS:
+        at = lowered.find(noun)
+        while at != -1:
+            article_end = at
+            while article_end > 0 and text[article_end - 1] in WHITESPACE:
+                article_end -= 1
+            if article_end < at and article_end >= 2 and (match := _SHARE_ALONE.match(text, article_end - 2)):
+                found[article_end - 2] = match
+            at = lowered.find(noun, at + 1)
+    return [found[start] for start in sorted(found)]
+
+
 def _times_matches(text: str) -> list[regex.Match[str]]:
     """The matches of _TIMES_ALONE ("x 3", "×2"), tried only at an "x" or "×" after no letter or digit.
 
@@ -279,13 +345,25 @@ def _times_matches(text: str) -> list[regex.Match[str]]:
 # "un", "une" are most often articles: only a unit, a currency, a scale... after them makes a figure
 # ("un euro", "un million"). Every word that can begin such a reading; after any other word, a
 # lone "un" is not read at all (see _is_article), which _read_candidate would conclude more slowly.
-_AFTER_ONE = frozenset(
-    word.lower()
-    for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCIES, *french.UNIT_WORDS,
-                *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES,
-                "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp")  # percent, points
-    for word in regex.findall(r"\p{L}+", key)[:1]
-)
+_FIRST_LETTERS = regex.compile(r"\p{L}+")
+
+
+def _words_after_one() -> frozenset[str]:
+    """The first words of every unit, currency, scale... in the singular (after "un" a plural,
+    "un euros", is a slip: the singular is there too) and not an ISO code ("un EUR")."""
+    words = {
+        word.lower()
+        for key in (*french.SCALE_WORDS, *french.SCALE_SYMBOLS, *french.CURRENCY_NAMES, *french.CURRENCY_SYMBOLS,
+                    *french.QUALIFIED_CURRENCY_NAMES, *french.CURRENCY_SUBUNITS, *french.UNIT_WORDS, *french.FRACTION_WORDS,
+                    *french.UNIT_SYMBOLS, *french.PRENOMINAL_ADJECTIVES,
+                    "pour", "pourcent", "pourcents", "point", "points", "pt", "pts", "pp",  # percent, points
+                    "demi")  # "un demi-million", "une demi-heure"
+        for word in _FIRST_LETTERS.findall(key)[:1]
+    }
+    return frozenset(word for word in words if not (word.endswith(("s", "x")) and word[:-1] in words))
+
+
+_AFTER_ONE = _words_after_one()
 _NEXT_WORD = regex.compile(r"\s(\p{L}+)")
 
 # _WORDS_LOWER without the lone "un", "une" that _is_article certainly drops, so that the scan does
@@ -307,7 +385,7 @@ _ARTICLE = (
 )
 _WORDS_LOWER_NO_ARTICLE = _words_lower(_by_first_letter(_WORDS_BY_LENGTH, {"u": f"(?!{_ARTICLE})"}))
 
-_MONTH = f"(?:{french.MONTHS})(?![\\p{{L}}])"
+_MONTH = f"(?:{french.ALL_MONTHS})(?![\\p{{L}}])"
 # Spans that contain digits but are not quantities.
 _NOT_QUANTITY_PATTERNS = [
     r"(?<![\d.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d])",  # 12/11/25
@@ -322,9 +400,10 @@ _NOT_QUANTITY_PATTERNS = [
     r"(?<![\p{N}.,])\d{5}\s+(?:(?-i:\p{Lu})|cedex)",  # 75013 Paris
     r"(?<![\d])(?:1[89]|20|21)\d{2}\s?[-–/]\s?(?:(?:1[89]|20|21)\d{2}|\d{2})(?![\d])",  # 2024-2025
     rf"(?<![\p{{L}}])(?:{french.LABEL_WORDS})\s*\d+(?:[.,]\d+)*",  # Article 51
-    r"(?<![\d/])\d+/\d+(?![\d/])",  # 24/7, 3/4
+    rf"(?<![\d/])\d+/\d+(?![\d/])(?!\s+(?:{french.PARTITIVE})(?![\p{{L}}]))",  # 24/7, 3/4 (but "3/4 des patients": a share)
     r"https?://\S+",
     r"www\.\S+",
+    rf"(?<![\p{{L}}])(?:{french.ENGLISH_MONTHS})(?![\p{{L}}])\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",  # September 3, 2021
     r"[\w.+-]+@[\w-]+\.[\w.-]+",  # an e-mail address: looked for only before an @
 ]
 # As one pattern (what the exclusion means); _Excluded scans each alternative on its own, which
@@ -346,8 +425,11 @@ def _part(index: int) -> regex.Pattern[str]:
 _EMAIL = len(_NOT_QUANTITY_PATTERNS) - 1
 _MONTH_YEAR = 3  # "septembre 2025": looked for only before a year
 assert _NOT_QUANTITY_PATTERNS[_MONTH_YEAR].startswith(_MONTH)
-_MONTH_LENGTH = max(len(word) for word in french.MONTHS.split("|"))  # of the pattern: no shorter than a match
-_MONTH_ENDS = regex.compile(rf"(?r)(?:{french.MONTHS})", regex.IGNORECASE)  # a month name ending at the slice's end
+_MONTH_LENGTH = max(len(word) for word in french.ALL_MONTHS.split("|"))  # of the pattern: no shorter than a match
+_MONTH_ENDS = regex.compile(rf"(?r)(?:{french.ALL_MONTHS})", regex.IGNORECASE)  # a month name ending at the slice's end
+_MONTH_DAY = 15  # "September 3, 2021": looked for only before one or two digits
+assert _NOT_QUANTITY_PATTERNS[_MONTH_DAY].startswith(r"(?<![\p{L}])(?:" + french.ENGLISH_MONTHS)
+_ENGLISH_MONTH_ENDS = _Lazy(rf"(?r)(?:{french.ENGLISH_MONTHS})", regex.IGNORECASE)
 _LABEL = 11  # "Article 51": looked for only before digits
 assert _NOT_QUANTITY_PATTERNS[_LABEL].startswith(r"(?<![\p{L}])(?:" + french.LABEL_WORDS)
 _LABEL_LENGTH = max(len(word.replace("\\", "")) for word in french.LABEL_WORDS.split("|"))
@@ -360,7 +442,9 @@ _URL, _WWW = 13, 14  # start with their letters: searched for over the whole tex
 assert _NOT_QUANTITY_PATTERNS[_URL].startswith("https?") and _NOT_QUANTITY_PATTERNS[_WWW].startswith("www")
 # The alternatives whose every match starts with the first digit of a run of digits, tried only
 # there, in the order of the whole pattern, so that the first that matches wins.
-_AT_DIGITS_INDICES = tuple(index for index in range(len(_NOT_QUANTITY_PATTERNS)) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _EMAIL))
+_AT_DIGITS_INDICES = tuple(
+    index for index in range(len(_NOT_QUANTITY_PATTERNS)) if index not in (_MONTH_YEAR, _LABEL, _URL, _WWW, _MONTH_DAY, _EMAIL)
+)
 
 
 def _beginnings(alternation: str, length: int) -> regex.Pattern[str]:
@@ -375,7 +459,7 @@ def _beginnings(alternation: str, length: int) -> regex.Pattern[str]:
 # spaces there: a month (28 janvier), a connector (du 3 au 5 mars), a street (12 rue, 3 bis), an
 # hour (10 h 30); by the first two characters, or the first one.
 _WORD_BEGINNINGS = (
-    (_beginnings(french.MONTHS, 2), 2), (_beginnings(",|et|au|à|-|–", 1), 1),
+    (_beginnings(french.ALL_MONTHS, 2), 2), (_beginnings(",|et|au|à|-|–", 1), 1),
     (_beginnings("bis|ter|quater|" + french.STREET_WORDS, 2), 2), (_beginnings("h|:", 1), 1),
 )
 _ANY_WORD = (True,) * len(_WORD_BEGINNINGS)
@@ -431,19 +515,174 @@ _DIGIT_RUN = regex.compile(r"\d+")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")  # letters (\p{L}) in any Unicode version
 _EMAIL_CHAR = regex.compile(r"[\w.+-]", regex.IGNORECASE)
 
+def _alternatives(words: Iterable[str], spaces: bool = False) -> str:
+    r"""A pattern for any of ``words`` that takes the longest that matches, as ``a|b|...`` of them
+    sorted longest first would (so that "millions" is not read "million"); with ``spaces``, a
+    space in a word stands for any white space (``\s+``).
+
+    The words are written as a tree of their common beginnings ("dollar(?:s(?:\s+us)?)?"):
+    ``regex`` tries a long alternation of words one word at a time, the tree one letter at a time,
+    several times faster on the currency and unit tables (tests/test_extractor_speed.py)."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(" " if spaces and char.isspace() else char, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree, spaces)
+
+
+def _branches(node: dict[str, dict], spaces: bool) -> str:
+    parts = [
+        (r"\s+" if spaces and char == " " else regex.escape(char)) + _branches(child, spaces)
+        for char, child in sorted(node.items()) if char
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+# A scale after a number: a word (french.SCALE_WORDS, any case), a symbol (french.SCALE_SYMBOLS,
+# case-sensitive: "M" is a million, "m" a metre), or a collective noun ("trois douzaines", "deux
+# centaines": numbers.APPROXIMATE_WORDS, approximate).
 _SCALE_WORD = regex.compile(
-    rf"{_SP}?(?P<scale>(?i:milliards?|millions?|billions?|mille|mds|mrds?|mios?))(?![\p{{L}}])"
-    rf"|{_SP}?(?P<symbol>Mds|Mrd|Md|Mn|M|k|K)(?![\p{{L}}])"
+    rf"{_SP}?(?P<scale>(?i:{_alternatives(french.SCALE_WORDS)}))(?![\p{{L}}])"
+    rf"|{_SP}?(?P<symbol>{_alternatives(french.SCALE_SYMBOLS)})(?![\p{{L}}])"
+    rf"|(?:\s+|(?<=-))(?P<collective>(?i:{_alternatives(APPROXIMATE_WORDS)})s?)(?![\p{{L}}])"  # after "demi-" too
 )
-_CURRENCY = regex.compile(
-    r"\s?(?P<currency>€|US\$|C\$|\$|£|¥|(?i:(?:dollars?|livres?|francs?)\s+\p{L}+|euros?|dollars?|yens?|yuans?)"
-    r"|EUR|USD|GBP|CHF|JPY|CAD|CNY)(?![\p{L}])"
+class _WordMatch:
+    """A word of a table found in a text (see _WordTable), read as a ``regex`` match is read:
+    ``group(name)`` and ``start(name)`` are the word's, ``start()``, ``end()`` the whole match's."""
+
+    __slots__ = ("string", "_start", "_word_start", "_end")
+
+    def __init__(self, string: str, start: int, word_start: int, end: int) -> None:
+        self.string, self._start, self._word_start, self._end = string, start, word_start, end
+
+    def group(self, name: str | int = 0) -> str:
+        return self.string[self._word_start if name else self._start:self._end]
+
+    def start(self, name: str | int = 0) -> int:
+        return self._word_start if name else self._start
+
+    def end(self, name: str | int = 0) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+class _WordTable:
+    """The longest word of a table written in a text at a position, found as ``pattern`` (the
+    alternation of the words, kept for the tests) would find it, by looking the text's words up in
+    a dict: compiling the alternation of a large table costs more than a short run's extraction.
+
+    A word of the table is runs of ``letters`` joined by ``joints`` (a space standing for any white
+    space when ``spaces``); it must end where a run ends, so the letters are also those that may
+    not follow it. ``lead`` is what comes before it: one white space, or an apostrophe or a hyphen
+    just before ("units"), or an optional white space ("names"). Case is ignored.
+    """
+
+    def __init__(self, words: Iterable[str], group: str, letters: str, joints: str, spaces: bool, lead: str) -> None:
+        self.words = frozenset(_fold(word) for word in words)
+        space = r"\s+" if spaces else " "
+        joint = rf"(?:{space}|{joints})"
+        runs = [word.replace(joints, " ").split(" ") for word in self.words]  # a joint is one character
+        self.first_runs = frozenset(word_runs[0] for word_runs in runs)
+        self.runs = regex.compile(rf"{letters}+(?:{joint}{letters}+){{0,{max(map(len, runs)) - 1}}}")
+        self.run = regex.compile(f"{letters}+")
+        self.spaces, self.lead = spaces, lead
+        self.group, self.letters = group, letters
+
+    @property
+    def pattern(self) -> str:
+        """The alternation of the words, which ``match`` finds as it would (built for the tests only)."""
+        before = r"(?:\s|(?<=['’ʼ-]))" if self.lead == "units" else r"\s?"
+        return rf"{before}(?P<{self.group}>{_alternatives(self.words, spaces=self.spaces)})(?!{self.letters})"
+
+    def match(self, text: str, pos: int, endpos: int | None = None) -> _WordMatch | None:
+        if self.lead == "units":
+            if text[pos:pos + 1] in WHITESPACE and pos < len(text):
+                start = pos + 1
+            elif pos and text[pos - 1] in "'’ʼ-":
+                start = pos
+            else:
+                return None
+        else:
+            start = pos + 1 if pos < len(text) and text[pos] in WHITESPACE else pos
+        runs = self.runs.match(text, start)
+        if runs is None or _fold(self.run.match(text, start).group()) not in self.first_runs:
+            return None
+        ends = [run.end() for run in self.run.finditer(text, start, runs.end())]
+        for end in reversed(ends):
+            written = text[start:end]
+            if _fold(" ".join(written.split()) if self.spaces else written) in self.words:
+                return _WordMatch(text, pos, start, end)
+        return None
+
+
+def _fold(word: str) -> str:
+    """A word as the case-insensitive patterns read it ("ſ", the long s, is an "s")."""
+    return word.lower().replace("ſ", "s")
+
+
+# Currency names and subunits after a number: "euros", "dollars australiens", "50 centimes"
+_CURRENCY_NAME = _WordTable(
+    {*french.CURRENCY_NAMES, *french.CURRENCY_SUBUNITS, *french.QUALIFIED_CURRENCY_NAMES}, "currency",
+    letters=r"\p{L}", joints="-", spaces=True, lead="names",
 )
-_CURRENCIES_BEFORE = ("€", "US$", "C$", "$", "£", "¥", "EUR", "USD", "GBP", "CHF")
-_CURRENCY_BEFORE = regex.compile(rf"(?P<currency>{'|'.join(map(regex.escape, _CURRENCIES_BEFORE))})\s?$")
+# A currency after a number (and its scale), by its mark: a dollar with its country's code
+# ("C$", "AUD$", "$CAD", "$ HK"), a symbol, an ISO code. Its name is looked up in _CURRENCY_NAME.
+_CURRENCY_MARK = regex.compile(
+    r"\s?(?P<currency>(?<![\p{L}])[A-Z]{1,3}\$|\$(?:[A-Z]{2,3}|\s[A-Z]{2,3})?(?![\p{L}])"
+    rf"|{_alternatives(set(french.CURRENCY_SYMBOLS) - {'$'})}|{_alternatives(french.ISO_CODES)})(?![\p{{L}}])"
+)
+
+
+class _Currency:
+    """A currency after a number: its mark (symbol, code) or its name, as ``pattern`` finds it."""
+
+    flags = 0
+
+    @property
+    def pattern(self) -> str:
+        """What ``match`` finds, as one pattern (built for the tests only)."""
+        return (
+            r"\s?(?P<currency>(?<![\p{L}])[A-Z]{1,3}\$|\$(?:[A-Z]{2,3}|\s[A-Z]{2,3})?(?![\p{L}])"
+            rf"|{_alternatives(set(french.CURRENCY_SYMBOLS) - {'$'})}"
+            rf"|(?i:{_alternatives(_CURRENCY_NAME.words, spaces=True)})|{_alternatives(french.ISO_CODES)})(?![\p{{L}}])"
+        )
+
+    @staticmethod
+    def match(text: str, pos: int) -> regex.Match[str] | _WordMatch | None:
+        # in the pattern's order: a dollar's code or a symbol, a name, an ISO code (which no name spells)
+        mark = _CURRENCY_MARK.match(text, pos)
+        if mark is not None and mark.group("currency") not in french.ISO_CODES:
+            return mark
+        return _CURRENCY_NAME.match(text, pos) or mark
+
+
+_CURRENCY = _Currency()
+# A currency written before a number: "$5", "C$10", "€ 3,5", "EUR 300", "EUR29,99".
+_CURRENCY_BEFORE = regex.compile(
+    rf"(?P<currency>(?<![\p{{L}}])[A-Z]{{1,3}}\$|{_alternatives(french.CURRENCY_SYMBOLS)}|(?<![\p{{L}}])(?:{_alternatives(french.ISO_CODES)}))\s?$"
+)
 # The last characters of those currencies: a text that ends otherwise (spaces left out) has none.
-_CURRENCY_BEFORE_LAST = frozenset(currency[-1] for currency in _CURRENCIES_BEFORE)
-_PERCENT = regex.compile(r"\s?(?:%|(?i:pour\s?cents?|pourcents?)(?![\p{L}]))")
+_CURRENCY_BEFORE_LAST = frozenset({"$", *french.CURRENCY_SYMBOLS, *(code[-1] for code in french.ISO_CODES)})
+# After a currency named alone, what qualifies it: an adjective of nationality ("dollars
+# australiens"), a country ("dollars de Namibie"), a code ("dollars HK").
+_CURRENCY_QUALIFIER = _Lazy(
+    r"\s+(?:(?i:de|des|du)\s+\p{Lu}\p{L}*|[A-Z]{2,3}|(?P<adjective>\p{Ll}[\p{L}-]*))(?![\p{L}])"
+)
+# Hundredths after an amount: "3 € 50", "15 euros 50", "15 dollars et 50 cents"
+_SUBUNIT_AFTER = regex.compile(
+    r"(?P<and>\s+(?i:et))?[ \u00a0\u202f]?(?P<cents>\d{1,2})(?![\d,.]\d|\d|\p{L})"
+    rf"(?:[ \u00a0\u202f]+(?P<subunit>(?i:{_alternatives(french.CURRENCY_SUBUNITS)}))(?![\p{{L}}]))?"
+)
+# "20 centimes d'euro", "50 cents de dollar": the "de" before the currency of a subunit
+_SUBUNIT_OF = _Lazy(rf"\s+{_DE}", regex.IGNORECASE)
+_PERCENT = regex.compile(r"\s?(?:%|(?i:pour[\s-]?cents?|pourcents?|per\s?cent)(?![\p{L}]))")  # "per cent": English
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
@@ -453,21 +692,19 @@ _ABOUT_SPACES, _ABOUT_WORD = " \u00a0\u202f", len("environ")
 _LESS_WORD = len("moins")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
-    r"\s?(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_SYMBOLS, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}'’ʼ-])"
+    r"\s?(?P<unit>" + _alternatives(french.UNIT_SYMBOLS)
+    + r")(?![\p{L}\p{N}'’ʼ]|-[\p{L}\p{N}])"  # "5 m-" closing an incise, not "m-commerce"
 )
-_UNIT_WORD = regex.compile(
-    r"(?:\s|(?<=['’ʼ]))(?P<unit>" + "|".join(regex.escape(u) for u in sorted(french.UNIT_WORDS, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}'’ʼ-])",
-    regex.IGNORECASE,
-)
-_CENTS = regex.compile(r"[ \u00a0\u202f]?(?P<cents>\d\d)(?![\d,.]\d|\d|\p{L})")
+# A unit word after a number, with one space before it (or after an apostrophe, "d'heure", or a
+# hyphen, "demi-heure"), ending where no letter, digit, apostrophe or hyphen follows.
+_UNIT_WORD = _WordTable(french.UNIT_WORDS, "unit", letters=r"[\p{L}\p{N}'’ʼ-]", joints=" ", spaces=False, lead="units")
 _AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
-_NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
+# A counted noun, after spaces (and an opening quote: 25 « maisons sport-santé ») or an apostrophe
+_NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+(?:[«\"“][ \u00a0\u202f]*)?|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
-_ORDINAL_SUFFIXES = "ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°"
+_ORDINAL_SUFFIXES = "ièmes?|iemes?|èmes?|emes?|ème|e|è|ers?|ères?|eres?|res?|nde?s?|ᵉʳᵉ|ᵉʳ|ʳᵉ|ᵉ|°|st|rd|th"  # 3rd, 21st: English
 _ORDINAL = regex.compile(rf"(?:{_ORDINAL_SUFFIXES})(?![\p{{L}}\p{{N}}])")
 _ORDINAL_FIRST = frozenset(suffix[0] for suffix in _ORDINAL_SUFFIXES.split("|"))  # case-sensitive: no other
 assert not _ORDINAL_FIRST & set("\\()[]?*+.|")
@@ -493,30 +730,124 @@ _NAME_BEFORE = regex.compile(r"(?P<name>\p{Lu}[\p{L}\p{N}_&-]*)\s$")
 _SENTENCE_OPENING = regex.compile(r"(?:^|[\n.!?:;«\"“(–—•-])\s*$")
 _YEAR = regex.compile(r"(?:1[89]|20|21)\d\d")
 _DE_SHORT = regex.compile(rf"\s*{_DE}", regex.IGNORECASE)
-_MONTH_WORD = regex.compile(french.MONTHS, regex.IGNORECASE)
+_MONTH_WORD = regex.compile(french.ALL_MONTHS, regex.IGNORECASE)
 _LETTERS = regex.compile(r"[\p{L}]+")
+_LETTERS_AND_HYPHENS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 
-# What can follow a number, as one pattern: the alternatives _read_after tries in turn, the first
-# that matches wins (one call instead of up to eight). The group that matched names the reading
-# (found by its number, see below: ``regex``'s lastgroup can name a group inside it).
-_AFTER_PARTS = (
-    ("scaled", _SCALE_WORD.pattern), ("money", _CURRENCY.pattern), ("percent", _PERCENT.pattern),
-    ("points", _POINTS.pattern), ("times", _FOIS.pattern), ("unit_symbol", _UNIT_SYMBOL.pattern),
-    ("unit_word", f"(?i:{_UNIT_WORD.pattern})"), ("counted", _NOUN.pattern),
+# What can follow a number: the readings _read_after tries in turn, the first that matches wins.
+# after_pattern(), their alternation, is what that means (tests/test_extractor_speed.py); it is not compiled
+# here, which would cost a short run's start-up more than trying them in turn costs.
+_AFTER_PARTS: tuple[tuple[str, Any], ...] = (
+    ("scaled", _SCALE_WORD), ("money", _CURRENCY), ("percent", _PERCENT), ("points", _POINTS), ("times", _FOIS),
+    ("unit_symbol", _UNIT_SYMBOL), ("unit_word", _UNIT_WORD), ("counted", _NOUN),
 )
-_AFTER = regex.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _AFTER_PARTS))
-# The groups of each alternative are numbered from its own group on: any group that matched (the
-# match's lastindex) says which alternative matched, by bisection among those first numbers.
-_AFTER_FIRST_GROUPS = tuple(_AFTER.groupindex[name] for name, _ in _AFTER_PARTS)
-_AFTER_NAMES = tuple(name for name, _ in _AFTER_PARTS)
-assert list(_AFTER_FIRST_GROUPS) == sorted(_AFTER_FIRST_GROUPS) and _AFTER_FIRST_GROUPS[0] == 1
-assert not {name for name, _ in _AFTER_PARTS} & {  # an outer name shared with an inner group would merge them
-    name for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _UNIT_WORD, _NOUN) for name in pattern.groupindex
+def after_pattern() -> str:
+    """AFTER: the alternation of the readings, in their order (for the tests)."""
+    return "|".join(
+        f"(?P<{name}>(?i:{pattern.pattern}))" if isinstance(pattern, _WordTable) or pattern.flags & regex.IGNORECASE
+        else f"(?P<{name}>{pattern.pattern})" for name, pattern in _AFTER_PARTS
+    )
+
+
+# The characters other than letters that can begin a reading, after the spaces: "%", a currency
+# or unit symbol ("€", "$", "°C", "µg"), an opening quote before a counted noun.
+_AFTER_FIRST = frozenset(
+    {"%", "«", '"', "“"} | {word[0] for table in (french.CURRENCY_SYMBOLS, french.UNIT_SYMBOLS) for word in table}
+)
+# The first two letters (lower-case ASCII) of every word the readings before "counted" can begin
+# with, in a text that writes them in lower case: after the spaces that follow a number, a word
+# that begins otherwise can only be a counted noun, which _after_match then reads on its own.
+_AFTER_BEGINNINGS = frozenset(
+    word[:2].lower()
+    for table in (
+        french.SCALE_WORDS, [f"{noun}s" for noun in APPROXIMATE_WORDS], french.CURRENCY_NAMES,
+        french.CURRENCY_SUBUNITS, french.QUALIFIED_CURRENCY_NAMES,
+        ("pour", "pourcent", "per", "point", "pts", "pt", "pp", "fois"), french.UNIT_WORDS,  # matched in any case
+        [symbol for symbol in (*french.SCALE_SYMBOLS, *french.UNIT_SYMBOLS) if symbol[:2].islower()],  # as written
+    )
+    for word in table
+)
+
+
+def _after_match(text: str, pos: int) -> tuple[str, Any]:
+    """What ``regex.compile(AFTER).match(text, pos)`` finds, and the name of its alternative
+    ("scaled", "money"...): the readings are tried in turn, only those that can begin with the
+    first character after the spaces (_readings_from)."""
+    at = pos
+    while at < len(text) and text[at] in WHITESPACE:
+        at += 1
+    first = text[at:at + 1]
+    if not first or not first.isalpha() and first not in _AFTER_FIRST:
+        return "", None  # "12, ", "12.": nothing that follows a number begins so
+    two = text[at:at + 2]
+    if at > pos and len(two) == 2 and two.isascii() and two.isalpha() and two.islower() and two not in _AFTER_BEGINNINGS:
+        match = _NOUN.match(text, pos)
+        return ("counted", match) if match else ("", None)
+    for name, pattern in _readings_from(first):
+        if match := pattern.match(text, pos):
+            return name, match
+    return "", None
+
+
+def _first_characters(words: Iterable[str], ignore_case: bool) -> set[str]:
+    """The characters the words begin with, in both cases if ``ignore_case`` (with those that a
+    case-insensitive pattern also reads so: "ſ" for "s", the Kelvin sign for "k")."""
+    firsts = {word[0] for word in words}
+    if ignore_case:
+        firsts |= {char.upper() for char in firsts} | {char.lower() for char in firsts}
+        firsts |= {"ſ"} if "s" in firsts else set()
+        firsts |= {"\u212a"} if "k" in firsts else set()
+    return firsts
+
+
+# The characters each reading can begin with, after the spaces (see _after_match).
+_READING_FIRSTS: dict[str, set[str] | None] = {
+    "scaled": _first_characters(french.SCALE_WORDS, True) | _first_characters(french.SCALE_SYMBOLS, False)
+    | _first_characters(APPROXIMATE_WORDS, True),
+    "money": _first_characters(french.CURRENCY_SYMBOLS, False) | set(string.ascii_uppercase)  # "AUD$", "EUR"
+    | _first_characters(_CURRENCY_NAME.words, True),
+    "percent": {"%", "p", "P"}, "points": {"p", "P"}, "times": {"f", "F"},
+    "unit_symbol": _first_characters(french.UNIT_SYMBOLS, False), "unit_word": _first_characters(french.UNIT_WORDS, True),
+    "counted": None,  # any letter, or an opening quote
 }
-assert not _AFTER.flags & regex.IGNORECASE and _UNIT_WORD.flags & regex.IGNORECASE
-assert not any(pattern.flags & regex.IGNORECASE for pattern in (_SCALE_WORD, _CURRENCY, _PERCENT, _POINTS, _FOIS, _UNIT_SYMBOL, _NOUN))
+
+
+@lru_cache(maxsize=None)
+def _readings_from(first: str) -> tuple[tuple[str, Any], ...]:
+    """The readings of _AFTER_PARTS, in their order, that can begin with the character ``first``."""
+    return tuple((name, pattern) for name, pattern in _AFTER_PARTS if (_READING_FIRSTS[name] is None or first in _READING_FIRSTS[name]))
+
 
 _LOOK_BEHIND = 48
+_SLASH_FRACTION = _Lazy(r"/(\d{1,4})(?![\d/])")
+_SUR_BEFORE = _Lazy(r"(?<![\p{L}])(?i:sur)\s+$")
+# "un Français sur", "une sur": the numerator 1 of a share, and the noun it counts if any
+_ONE_BEFORE = _Lazy(r"(?<![\p{L}])(?P<one>(?i:une?))(?:\s+\p{L}+(?:-\p{L}+)*)?\s+$")
+_PARTITIVE = _Lazy(rf"\s+(?i:{french.PARTITIVE})(?![\p{{L}}])")
+_ORDINAL_WORD_AFTER = _Lazy(r"\s+et\s+\p{L}*ième", regex.IGNORECASE)  # "vingt et unième"
+_WORD_BEFORE = _Lazy(r"(\p{L}+)['’ʼ]?\s*$")
+_DEMI = _Lazy(r"\s+demi-(?=\p{L})", regex.IGNORECASE)
+# Abbreviated scales, which may end with a dot ("2 M.€"): the symbols, and words such as "mds"
+_ABBREVIATED_SCALES = frozenset(
+    {symbol.lower() for symbol in french.SCALE_SYMBOLS} | {word for word in french.SCALE_WORDS if len(word) <= 4 and word != "mille"}
+)
+_BELOW_ZERO = _Lazy(rf"\s+(?i:{french.BELOW_ZERO})(?![\p{{L}}\p{{N}}])")
+_CONTEXT_WORDS = {
+    kind: _Lazy(rf"(?<![\p{{L}}])(?i:{words})(?![\p{{L}}])") for kind, words in french.KIND_CONTEXT_WORDS.items()
+}
+_ONLY_NEGATION = _Lazy(french.ONLY_NEGATION)
+# "en hausse de +12 %", "progression annuelle : +5 %": a word of change, then the sign of the change
+_CHANGE_THEN_SIGN = _Lazy(
+    rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])(?:\s+\p{{L}}+){{0,3}}?\s*(?i:de|d{_APOS}|:|\(|,)?\s*$"
+)
+# "-2,1 milliards d'euros- ont progressé": a dash glued to the end of a figure's words closes an incise
+_INCISE_CLOSE = _Lazy(r"[^\s\d.;!?()\-–—]{0,40}-(?=[\s,.;:!?)]|$)")
+_SIGN_WORD_ENDINGS = tuple(french.SIGN_WORDS)
+_SIGN_WORD_BEFORE = _Lazy(
+    rf"(?:(?<![\p{{L}}])(?P<before>\p{{L}}+)\s+)?(?<![\p{{L}}])(?P<sign>(?i:{'|'.join(french.SIGN_WORDS)}))\s+$"
+)
+# Kinds whose figure a sign word can make negative ("moins 3 projets" is no count of -3)
+_SIGNED_KINDS = frozenset({"money", "percent", "percentage_point", "number", "temperature"})
 
 
 class _Reading(NamedTuple):
@@ -526,11 +857,20 @@ class _Reading(NamedTuple):
     end: int
     kind: str
     unit: str  # ISO currency code, or a pint unit
-    scale: int = 1
+    scale: int | Decimal = 1  # "millions", "k", "douzaines"; a half ("un demi-million")
     noun: str | None = None
     add: Decimal = Decimal(0)  # "deux ans et demi", "3 € 50"
     strong: bool = True  # a unit or currency, not only a noun
     half_unit: Decimal | None = None  # the precision, when what follows the number sets it ("3 € 50")
+    negative: bool = False  # what follows says the figure is below zero: "10 degrés en dessous de zéro"
+    needs_context: bool = False  # a unit word of french.UNIT_WORDS_IN_CONTEXT: a figure only near its context words
+    about: bool = False  # a collective noun: "trois douzaines", "deux centaines de personnes"
+    fraction: int = 0  # the denominator of a fraction after the number ("deux tiers": 3)
+
+
+# What _read_after gives for words after a number that make it no figure at all ("un demi-tarif",
+# "50 cents" of no named currency), where None means that nothing after the number was read.
+_NOT_A_FIGURE = _Reading(0, "", "")
 
 
 @lru_cache(maxsize=8192)
@@ -555,24 +895,36 @@ def _singular_word(word: str) -> str:
     return word[:-1]
 
 
-def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -> _Reading | None:
+def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False, plural: bool = False) -> _Reading | None:
     """Read scale, currency, percent, unit or counted noun right after a number ending at pos.
 
     ``takes_de``: the number is itself a noun (``une dizaine``, ``1 000 000``), so what it counts
     follows a ``de``, as after ``millions``: ``une dizaine de projets``, ``1 000 000 d'euros``.
+    ``plural``: the number is 2 or more, so a noun right after it is in the plural: "40
+    viendront" counts nothing (see _looks_plural).
     """
     if takes_de and (de := _DE_AFTER.match(text, pos)) and not _SCALE_WORD.match(text, pos):
         inner = _read_after(text, de.end(), allow_noun)
-        if inner is not None and (inner.kind not in ("number", "percent", "percentage_point", "factor") or inner.scale != 1):
+        if inner is not None and inner is not _NOT_A_FIGURE and (inner.kind not in ("number", "percent", "percentage_point", "factor") or inner.scale != 1):
             return inner
-    match = _AFTER.match(text, pos)
+    if text.startswith("demi-", pos + 1) and text[pos:pos + 1] in WHITESPACE and (half := _DEMI.match(text, pos)):
+        # "un demi-million", "une demi-douzaine", "une demi-heure": half of a scale or a unit
+        inner = _read_after(text, half.end(), allow_noun=False)
+        if inner is None or inner is _NOT_A_FIGURE or inner.kind == "number" and inner.scale == 1:
+            return _NOT_A_FIGURE  # "un demi-tarif"
+        return inner._replace(scale=inner.scale * Decimal("0.5"), strong=True)
+    what, match = _after_match(text, pos)
     if match is None:
         return None
-    what = _AFTER_NAMES[bisect.bisect_right(_AFTER_FIRST_GROUPS, match.lastindex) - 1]
+    if what == "counted" and text.startswith("et", pos + 1) and (half := _AND_HALF.match(text, pos)):
+        return _Reading(half.end(), "number", "count", add=Decimal("0.5"), half_unit=Decimal("0.25"))  # "trois et demi"
     if what == "scaled":
-        return _read_after_scale(text, pos, match)
+        return _read_after_scale(text, pos, match, plural)
     if what == "money":
-        return _money(text, match, 1, pos)
+        money = _money(text, match, 1, pos)
+        if money is None and allow_noun and (noun_match := _NOUN.match(text, pos)):
+            return _counted(text, noun_match, plural)  # "3 couronnes dentaires": crowns
+        return money
     if what == "percent":
         return _Reading(match.end(), "percent", "percent")
     if what == "points":
@@ -582,61 +934,298 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False) -
     if what == "unit_symbol" or what == "unit_word":
         unit_name = match.group("unit")
         kind, unit = french.UNIT_SYMBOLS[unit_name] if what == "unit_symbol" else french.UNIT_WORDS[unit_name.lower()]
-        if half := _AND_HALF.match(text, match.end()):  # "deux ans et demi": to the half year
-            return _Reading(half.end(), kind, unit, add=Decimal("0.5"), half_unit=Decimal("0.25"))
-        return _Reading(match.end(), kind, unit)
-    if allow_noun:  # what == "counted"
-        noun = match.group("noun")
         end = match.end()
-        lower = noun.lower()
-        if lower in french.PRENOMINAL_ADJECTIVES:
-            if unit_match := _UNIT_WORD.match(text, end):
-                kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]  # "les six premiers mois"
-                return _Reading(unit_match.end(), kind, unit)
-            if (following := _NOUN.match(text, end)) and following.group("noun").lower() not in french.NOT_NOUNS:
-                noun, end = following.group("noun"), following.end()
-                lower = noun.lower()
-        if lower not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun):
-            return _Reading(end, "count", "count", noun=singular(noun), strong=False)
+        add, half_unit = Decimal(0), None
+        if half := _AND_HALF.match(text, end):  # "deux ans et demi": to the half year
+            add, half_unit, end = Decimal("0.5"), Decimal("0.25"), half.end()
+        if kind != "temperature":
+            return _Reading(end, kind, unit, add=add, half_unit=half_unit)
+        below = _BELOW_ZERO.match(text, end)
+        return _Reading(below.end() if below else end, kind, unit, add=add, half_unit=half_unit, negative=below is not None,
+                        needs_context=what == "unit_word" and unit_name.lower() in french.UNIT_WORDS_IN_CONTEXT)
+    if allow_noun:  # what == "counted"
+        return _counted(text, match, plural)
     return None
 
 
-def _read_after_scale(text: str, pos: int, match: regex.Match[str]) -> _Reading | None:
-    """What follows a number and its scale (``match``, of _SCALE_WORD): a currency, a counted noun."""
-    if match.group("scale"):
-        scale = french.SCALE_WORDS[match.group("scale").lower()]
+def _counted(text: str, match: regex.Match[str], plural: bool = False) -> _Reading | None:
+    """The counted noun after a number (``match``, with its group ``noun``), if it is one; an
+    adjective before it is passed over ("120 nouveaux projets", "les six premiers mois"). A
+    fraction ("deux tiers") is read by _fraction. A word cut at the end of a line or by an
+    ellipsis ("25 établis-", "12 pro…") is no noun, nor a word not in the plural after a
+    ``plural`` number ("40 viendront")."""
+    noun = match.group("noun")
+    end = match.end()
+    lower = noun.lower()
+    if (denominator := french.FRACTION_WORDS.get(lower)) is not None:
+        return _fraction(text, end, denominator)
+    if len(noun) < 2 or text.startswith(("…", "...", "-\n", "-\r"), end) or text.endswith("-") and end == len(text) - 1:
+        return None  # a word cut by the end of a line or an ellipsis
+    if lower in french.PRENOMINAL_ADJECTIVES:
+        if unit_match := _UNIT_WORD.match(text, end):
+            kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]  # "les six premiers mois"
+            return _Reading(unit_match.end(), kind, unit)
+        if (following := _NOUN.match(text, end)) and following.group("noun").lower() not in french.NOT_NOUNS:
+            noun, end = following.group("noun"), following.end()
+            lower = noun.lower()
+    if lower not in french.NOT_NOUNS and not _MONTH_WORD.fullmatch(noun) and (not plural or _looks_plural(noun)):
+        return _Reading(end, "count", "count", noun=singular(noun), strong=False)
+    return None
+
+
+def _looks_plural(noun: str) -> bool:
+    """Whether a noun after a number of 2 or more is in the plural, as French writes it: a part in
+    -s, -x or -z ("projets", "tiers-lieux"), an invariable noun ("data", "start-up"), or a
+    name or acronym ("3 CHU")."""
+    if noun[-1] in "sxz" or not noun.islower() or noun in french.INVARIABLE_NOUNS:
+        return True
+    return "-" in noun and any(part[-1:] in ("s", "x", "z") for part in noun.split("-"))
+
+
+def _fraction(text: str, end: int, denominator: int) -> _Reading:
+    """A fraction after its numerator ("deux tiers", ending at ``end``): a share in percent of what
+    follows it ("deux tiers des médecins"), a fraction of a unit ("un quart d'heure"), or else a
+    bare number ("cinq huitièmes": 0,625; "un tiers" alone is a third party, see _read_candidate)."""
+    if _PARTITIVE.match(text, end):
+        return _Reading(end, "percent", "percent", Decimal(100) / denominator, fraction=denominator)
+    if (de := _DE_AFTER.match(text, end)) and (unit_match := _UNIT_WORD.match(text, de.end() - 1 if text[de.end() - 1].isspace() else de.end())):
+        kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]
+        return _Reading(unit_match.end(), kind, unit, Decimal(1) / denominator, fraction=denominator)
+    return _Reading(end, "number", "count", Decimal(1) / denominator, strong=False, fraction=denominator)
+
+
+def _fraction_number(numerator: Decimal, denominator: int) -> ParsedNumber:
+    """The value of ``numerator / denominator``, as precise as its denominator says (see _fraction_precision)."""
+    value = numerator / denominator
+    half = _fraction_precision(value, denominator)
+    return ParsedNumber(value, half, half)
+
+
+def _fraction_precision(value: Decimal, denominator: int) -> Decimal:
+    """A fraction k/n is written to the nearest n-th of its value: 1/5 (20 %) is 18 to 22 %, 1/2 is
+    37,5 to 62,5 %: half of value / n either side, and never less than ``environ`` allows
+    (ABOUT_RELATIVE: "un sur cent" is 0,95 to 1,05 %)."""
+    return value * max(Decimal(1) / (2 * denominator), Decimal(str(ABOUT_RELATIVE)))
+
+
+def _parse_digits_in(text: str, digits: str, start: int) -> ParsedNumber:
+    """The digits at ``start`` read as French, or as English where only English writes them so
+    ("3,000,000") or where French and English read them differently ("1,200") and the sentence
+    is English (checker.language)."""
+    if only_english(digits) or reads_differently_in_english(digits) and is_english(text, start):
+        return parse_english_digits(digits)
+    return parse_digits(digits)
+
+
+def _share_noun(text: str, candidate: _Candidate, floor: int) -> Quantity | None:
+    """"la moitié des patients", "plus du tiers du budget": a share in percent, when what it is a
+    share of follows (french.PARTITIVE); "à moitié", "le quart d'heure" are no share."""
+    if not _PARTITIVE.match(text, candidate.end):
+        return None
+    denominator = french.SHARE_NOUNS[candidate.number.casefold()]
+    value = Decimal(100) / denominator
+    qualifier, start = _qualifier(text, candidate.start, floor, False)
+    low, high = _interval(float(value), float(_fraction_precision(value, denominator)), qualifier)
+    return Quantity(start, candidate.end, text[start:candidate.end], "percent", float(value), "percent", low, high,
+                    qualifier, None, candidate.number_start, candidate.end)
+
+
+def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"un Français sur cinq", "1 patient sur 2", "neuf sur dix": a share, in percent, of the
+    numerator (a figure of its own, or "un", "une") over a bare number after "sur" that shares are
+    given in (up to french.SHARE_DENOMINATOR_MAX, or a power of ten). "25 pays sur 29" and a score
+    "4,5 sur 5" stay as they are: a count out of a total, a number that is no share."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        previous = joined[-1] if joined else None
+        share = _share_over(text, quantity, previous) if quantity.kind == "number" else None
+        if share is None:
+            joined.append(quantity)
+            continue
+        if previous is not None and share.start <= previous.start:
+            joined.pop()  # the numerator was a figure of its own: "1 patient sur 2"
+        joined.append(share)
+    return joined
+
+
+def _share_over(text: str, denominator: Quantity, previous: Quantity | None) -> Quantity | None:
+    """The share whose denominator is ``denominator`` (a bare number after "sur"), if it is one."""
+    written = text[denominator.number_start:denominator.number_end]
+    total = _number_value(text, denominator)
+    if denominator.qualifier != "exact" or total != denominator.value or total != int(total):
+        return None
+    if not (2 <= total <= french.SHARE_DENOMINATOR_MAX or total >= 10 and str(int(total)).rstrip("0") == "1") or "," in written:
+        return None
+    sur = _SUR_BEFORE.search(text, max(0, denominator.start - 12), denominator.start)
+    if sur is None:
+        return None
+    floor = previous.end if previous is not None else 0
+    if previous is not None and previous.kind in ("count", "number") and not text[previous.end:sur.start()].strip():
+        numerator = _number_value(text, previous)
+        if previous.value != numerator or numerator != int(numerator) or not 1 <= numerator <= total or previous.qualifier == "range":
+            return None
+        start, number_start, qualifier = previous.start, previous.number_start, previous.qualifier
     else:
-        scale = french.SCALE_SYMBOLS[match.group("symbol")]
+        one = _ONE_BEFORE.search(text, max(0, sur.start() - 40, floor), sur.start())
+        if one is None:
+            return None
+        numerator, number_start = 1.0, one.start("one")
+        qualifier, start = _qualifier(text, number_start, floor, True)
+    value = 100 * numerator / total
+    low, high = _interval(value, float(_fraction_precision(Decimal(value), int(total))), qualifier)
+    return Quantity(start, denominator.end, text[start:denominator.end], "percent", value, "percent", low, high,
+                    qualifier, None, number_start, denominator.number_end)
+
+
+def _number_words_alone(text: str, start: int, end: int) -> bool:
+    """Whether number words with nothing they count are a figure: "ils étaient quatre-vingt-dix-neuf",
+    "nonante". Not the adjective "neuf" ("un bâtiment neuf"), a name written with capitals in a
+    sentence ("les Quinze-Vingts"), nor a number of french.NOT_FIGURES_AFTER ("repartir de zéro")."""
+    written = text[start:end]
+    lower = written.lower()
+    if lower in french.AMBIGUOUS_NUMBER_WORDS:
+        return False
+    if written[0].isupper() and not _SENTENCE_OPENING.search(text[max(0, start - 40):start]):
+        return False
+    if lower in french.NOT_FIGURES_AFTER and _word_before(text, start) in french.NOT_FIGURES_AFTER[lower]:
+        return False
+    return not _ORDINAL_WORD_AFTER.match(text, end)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (spaces left out), lower-case."""
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return match.group(1).lower() if match else ""
+
+
+def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool = False) -> _Reading | None:
+    """What follows a number and its scale (``match``, of _SCALE_WORD): a currency, a counted noun.
+
+    "3 millions et demi" is 3,5 millions; an abbreviation may end with a dot before its currency
+    ("2 M.€", "3 Mds. d'euros"); a collective noun makes the figure approximate and, like
+    "millions", takes "de" before what it counts ("trois douzaines d'œufs").
+    """
+    if collective := match.group("collective"):
+        scale = APPROXIMATE_WORDS[collective.lower().removesuffix("s")]
+        inner = _read_after(text, match.end(), allow_noun=True, takes_de=True)
+        if inner is not None and inner is not _NOT_A_FIGURE and (inner.kind != "number" or inner.scale != 1):
+            return inner._replace(scale=inner.scale * scale, about=True, strong=True)
+        return _Reading(match.end(), "number", "count", scale, about=True)
+    word = match.group("scale")
+    scale = french.SCALE_WORDS[word.lower()] if word else french.SCALE_SYMBOLS[match.group("symbol")]
+    if word and word.lower() in french.ENGLISH_SCALE_WORDS and (plural and not word.lower().endswith("s") or is_english(text, pos)):
+        scale = french.ENGLISH_SCALE_WORDS[word.lower()]  # "€3 billion", "a $2.5 billion fund": 10^9
     after_scale = match.end()
+    add, half_unit = Decimal(0), None
+    if half := _AND_HALF.match(text, after_scale):
+        add, half_unit, after_scale = Decimal("0.5"), Decimal("0.25"), half.end()
+    elif text.startswith(".", after_scale) and (word or match.group("symbol")).lower() in _ABBREVIATED_SCALES:
+        de = _DE_SHORT.match(text, after_scale + 1, after_scale + 9)
+        if _CURRENCY.match(text, de.end() if de else after_scale + 1):
+            after_scale += 1  # "2 M.€", "3 Mds. d'euros": the dot of the abbreviation
     # Money: [scale] [de|d'] currency
     currency_at = after_scale
     if de := _DE_SHORT.match(text[after_scale:after_scale + 8]):
         currency_at = after_scale + de.end()
     if currency := _CURRENCY.match(text, currency_at) or (currency_at != after_scale and _CURRENCY.match(text, after_scale)):
-        return _money(text, currency, scale, after_scale)
+        money = _money(text, currency, scale, after_scale)
+        return money._replace(add=add, half_unit=half_unit) if add and money is not None and money is not _NOT_A_FIGURE else money
     if noun_match := _DE_NOUN.match(text, after_scale):
         noun = noun_match.group("noun")
         if noun.lower() not in french.NOT_NOUNS:
-            return _Reading(noun_match.end(), "count", "count", scale, singular(noun))
-    if not match.group("scale") and text[pos:after_scale].strip() in ("k", "K"):
-        return None  # "20 k" alone: a kilo of what?
-    return _Reading(after_scale, "number", "count", scale)
+            return _Reading(noun_match.end(), "count", "count", scale, singular(noun), add=add, half_unit=half_unit)
+    return _Reading(after_scale, "number", "count", scale, add=add, half_unit=half_unit)
 
 
-def _money(text: str, match: regex.Match[str], scale: int, after_scale: int) -> _Reading | None:
-    """The reading of a currency (``match``, with its group ``currency``) after a number and its scale."""
-    code = french.CURRENCIES.get(match.group("currency").lower()) or french.CURRENCIES.get(match.group("currency"))
-    if code is None:  # "livres de cuisine": a name that is not a currency
-        words = match.group("currency").lower().split()
-        code = french.CURRENCIES.get(words[0]) if words[0] not in ("livre", "livres", "franc", "francs") else None
-        if code is None:
-            return None if scale == 1 else _Reading(after_scale, "number", "count", scale)
-        end = match.start("currency") + len(words[0])
-        return _Reading(end, "money", code, scale)
-    if scale == 1 and match.group("currency") == "€" and (cents := _CENTS.match(text, match.end())) and not _read_after(text, cents.end(), True):
-        # "3 € 50", "3€50": euros then cents, the way prices are written in shops
-        return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
-    return _Reading(match.end(), "money", code, scale)
+def _money(text: str, match: regex.Match[str], scale: int | Decimal, after_scale: int) -> _Reading | None:
+    """The reading of a currency (``match``, with its group ``currency``) after a number and its scale.
+
+    A currency this cannot name (french.AMBIGUOUS_CURRENCY_NAMES, a dollar of a country it does not
+    know) leaves the figure a bare number with its scale; "50 cents" of no named currency is no figure.
+    """
+    written = match.group("currency")
+    end = match.end()
+    name = " ".join(written.lower().split())
+    if name in french.CURRENCY_SUBUNITS:
+        return _subunit(text, name, end, scale)
+    if name in french.QUALIFIED_CURRENCY_NAMES and (qualifier := _CURRENCY_QUALIFIER.match(text, end)):
+        adjective = qualifier.group("adjective")
+        if adjective is None or adjective.lower().endswith(french.NATIONALITY_ENDINGS):
+            return _bare(after_scale, scale)  # "dollars australiens" unknown here: not US dollars
+    if name in french.AMBIGUOUS_CURRENCY_NAMES:
+        return _bare(after_scale, scale)  # "100 francs": French, Swiss or CFA?
+    code = _currency_code(written)
+    if code is None:
+        if name in french.QUALIFIED_CURRENCY_NAMES:
+            return None  # "3 couronnes": crowns, a counted noun
+        if written.startswith("$") and written[1:2].isspace():
+            code, end = "USD", match.start("currency") + 1  # "14 $ HT" (hors taxes): the dollar alone
+        else:
+            return _NOT_A_FIGURE  # "6 XY$": a dollar of no known country
+    if scale == 1 and (cents := _SUBUNIT_AFTER.match(text, end)):
+        # "3 € 50", "15 euros 50", "15 dollars et 50 cents": an amount and its hundredths
+        subunit = cents.group("subunit")
+        if subunit or not cents.group("and") and len(cents.group("cents")) == 2 and not _read_after(text, cents.end(), True):
+            return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
+    return _Reading(end, "money", code, scale)
+
+
+def _currency_code(written: str) -> str | None:
+    """The ISO code of a currency as _CURRENCY matched it, or None."""
+    code = french.CURRENCIES.get(written) or french.CURRENCIES.get(" ".join(written.lower().split()))
+    if code is None and "$" in written:
+        code = french.DOLLAR_CODES.get(written.replace("$", "").strip())
+    return code
+
+
+def _subunit(text: str, name: str, end: int, scale: int | Decimal) -> _Reading:
+    """"50 centimes", "20 centimes d'euro", "30 pence": hundredths of a currency; "50 cents" alone
+    name no currency (euro or dollar?): no figure."""
+    de = _SUBUNIT_OF.match(text, end)
+    of = _CURRENCY_NAME.match(text, de.end()) if de else None
+    code = _currency_code(of.group("currency")) if of else french.SUBUNIT_CURRENCY.get(name)
+    if code is None or code in french.AMBIGUOUS_CURRENCY_NAMES:
+        return _NOT_A_FIGURE
+    return _Reading(of.end() if of else end, "money", code, Decimal(scale) / french.CURRENCY_SUBUNITS[name])
+
+
+def _bare(end: int, scale: int | Decimal) -> _Reading:
+    """A figure whose currency cannot be named: a bare number, with its scale if it has one (and
+    not the count of a currency's name)."""
+    return _Reading(end, "number", "count", scale, strong=scale != 1)
+
+
+def _qualifier(text: str, before_number: int, floor: int, words: bool) -> tuple[str, int]:
+    """The qualifier written before a figure that starts at ``before_number``, and where it starts;
+    never before ``floor`` (what the last figure read)."""
+    qualifier, start = _qualifier_before(text, before_number)
+    if qualifier == "exact" or start < floor:
+        return "exact", before_number
+    written = text[start:before_number].lower()
+    if words and qualifier == "about" and written.startswith("autour"):
+        return "exact", before_number  # "structurée autour de trois objectifs": around what, not about how many
+    if written.startswith(("plus qu", "moins qu")) and _ONLY_NEGATION.search(_clause_before(text, start, floor)):
+        return "exact", before_number  # "il ne reste plus que 10 lits": only 10
+    if written.rstrip(WHITESPACE) == "+" and _CHANGE_THEN_SIGN.search(text[max(0, start - 40, floor):start]):
+        return "exact", start  # "en hausse de +12 %": the sign of a change, not "plus de"
+    return qualifier, start
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    """The text of the clause before ``start``: back to a sentence or clause mark, 60 characters at most."""
+    window = text[max(0, start - 60, floor):start]
+    return window[max(window.rfind(mark) for mark in ".;:!?\n") + 1:]
+
+
+def _sign_word_before(text: str, start: int, floor: int) -> int | None:
+    """Where a sign word (french.SIGN_WORDS) written just before ``start`` begins, if there is one."""
+    window = text[max(0, start - 24, floor):start]
+    if not window.rstrip(WHITESPACE).lower().endswith(_SIGN_WORD_ENDINGS):
+        return None
+    match = _SIGN_WORD_BEFORE.search(window)
+    if match is None or (match.group("before") or "").lower() in french.NOT_SIGN_AFTER:
+        return None
+    return start - (len(window) - match.start("sign"))
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int]:
@@ -676,6 +1265,8 @@ def _precision(parsed: ParsedNumber, reading: _Reading | None, value: Decimal) -
     """
     if reading is not None and reading.half_unit is not None:
         return reading.half_unit  # "3 € 50", "deux ans et demi"
+    if reading is not None and reading.fraction:
+        return _fraction_precision(value, reading.fraction)  # "deux tiers des médecins": 66,7 % give or take 11,1
     if reading is not None and (reading.strong or reading.scale != 1):
         return parsed.digit_half
     relative = abs(value) * Decimal(str(ABOUT_RELATIVE))
@@ -726,6 +1317,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
         ((match.start(), match.end()) for match in (_part(_URL).finditer(text, overlapped=True) if "://" in text else ())),
         # "www.": only "w" and "W" are a "w" to IGNORECASE (tests/test_extractor_speed.py)
         ((match.start(), match.end()) for match in (_part(_WWW).finditer(text, overlapped=True) if "w." in text or "W." in text else ())),
+        _month_day_matches(text, runs),
         _email_matches(text, _part(_EMAIL)),
     )
     for matches in later:
@@ -761,6 +1353,17 @@ def _month_year_matches(text: str, pattern: regex.Pattern[str], runs: list[tuple
     # the four digits of a year after a space (\s): a run of four digits, after a space
     years = [start for start, end in runs if end - start == 4 and start > 0 and text[start - 1] in WHITESPACE]
     return _matches_before(text, pattern, years, _MONTH_LENGTH, worth_trying)
+
+
+def _month_day_matches(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where "September 3, 2021" matches: an English month name ends where the spaces before one
+    or two digits begin (``runs``: the spans of the runs of digits)."""
+
+    def worth_trying(first: int, space: int) -> bool:
+        return _ENGLISH_MONTH_ENDS.match(text, first, space) is not None
+
+    days = [start for start, end in runs if end - start <= 2 and start > 0 and text[start - 1] in WHITESPACE]
+    return _matches_before(text, _part(_MONTH_DAY), days, _MONTH_LENGTH, worth_trying) if days else []
 
 
 def _matches_before(
@@ -820,11 +1423,44 @@ def extract(text: str) -> list[Quantity]:
             continue  # inside a date, a phone number..., or one starts inside the candidate
         if candidate.kind == _WORDS_KIND and _is_article(text, candidate):
             continue
-        quantity = _read_candidate(text, candidate, consumed)
-        if quantity is not None:
-            found.append(quantity)
-            consumed = quantity.end
-    return infer_units(text, _merge_ranges(text, found))
+        if candidate.kind == _WORDS_KIND and _words_value(candidate.number) is None:
+            parts: Iterable[_Candidate] = _word_parts(candidate)  # "entre deux et trois ans": two numbers
+        else:
+            parts = (candidate,)
+        for part in parts:
+            if part.start < consumed:
+                continue
+            quantity = _read_candidate(text, part, consumed)
+            if quantity is not None:
+                found.append(quantity)
+                consumed = quantity.end
+    return infer_units(text, _join_shares(text, _merge_ranges(text, found)))
+
+
+def _words_value(words: str) -> Decimal | None:
+    try:
+        return parse_words(words).value
+    except ValueError:
+        return None
+
+
+def _word_parts(candidate: _Candidate) -> list[_Candidate]:
+    """Number words that are several numbers ("deux et trois", "septante et nonante"): the
+    longest run of words from the left that is one number, then the next, "et" between them left out."""
+    words = [(match.start(), match.end()) for match in _LETTERS_AND_HYPHENS.finditer(candidate.number)]
+    parts: list[_Candidate] = []
+    first = 0
+    while first < len(words):
+        for last in range(len(words) - 1, first - 1, -1):
+            start, end = words[first][0], words[last][1]
+            if _words_value(candidate.number[start:end]) is not None:
+                parts.append(_Candidate(candidate.start + start, candidate.start + end, _WORDS_KIND,
+                                        candidate.number[start:end], candidate.start + start))
+                first = last + 1
+                break
+        else:
+            first += 1  # "et", or a word that is no number alone
+    return parts
 
 
 def _is_article(text: str, candidate: _Candidate) -> bool:
@@ -849,7 +1485,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     digits = candidate.number if candidate.kind == _DIGITS_KIND else None
     if digits is not None:
         try:
-            parsed = parse_digits(digits)
+            parsed = _parse_digits_in(text, digits, number_start)
         except ValueError:
             return None
     elif candidate.kind == _APPROX_KIND:
@@ -858,6 +1494,11 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None
         parsed = ParsedNumber(Decimal(number), Decimal(number) / 2)
         approximate = True
+    elif candidate.kind == _SHARE_KIND:
+        return _share_noun(text, candidate, floor)
+    elif candidate.kind == _VULGAR_KIND:
+        numerator, denominator = VULGAR_FRACTIONS[candidate.number]
+        parsed = _fraction_number(Decimal(numerator), denominator)
     elif candidate.kind == _WORDS_KIND:
         words = True
         try:
@@ -894,35 +1535,67 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # 5G, 3D, 5MART: a name
         if following in (".", ")") and _ENUMERATOR_AFTER.match(text, number_end) and _LINE_START.search(text[max(0, number_start - 12):number_start]) and len(digits) <= 2:
             return None  # "1. Formation des professionnels"
+        if following == "/" and (slash := _SLASH_FRACTION.match(text, number_end)) and _PARTITIVE.match(text, slash.end()):
+            # "3/4 des patients": a share (elsewhere "3/4" is left out with the dates, see NOT_QUANTITIES)
+            denominator = int(slash.group(1))
+            if not parsed.value or denominator == 0 or parsed.value > denominator or "," in digits or "." in digits:
+                return None
+            value = Decimal(100) * parsed.value / denominator
+            low, high = _interval(float(value), float(_fraction_precision(value, denominator)), "exact")
+            qualifier, start = _qualifier(text, number_start, floor, False)
+            if qualifier != "exact":
+                low, high = _interval(float(value), float(_fraction_precision(value, denominator)), qualifier)
+            return Quantity(start, slash.end(), text[start:slash.end()], "percent", float(value), "percent", low, high,
+                            qualifier, None, number_start, slash.end())
+        if following in VULGAR_FRACTIONS or following == " " and text[number_end + 1:number_end + 2] in VULGAR_FRACTIONS and text[number_end + 1:number_end + 2]:
+            # "2 ½ ans", "1¾": digits and a fraction
+            number_end = text.index(next(char for char in text[number_end:number_end + 2] if char in VULGAR_FRACTIONS), number_end) + 1
+            numerator, denominator = VULGAR_FRACTIONS[text[number_end - 1]]
+            half = Decimal(1) / (2 * denominator)  # "2 ½" is to the half, as "deux et demi"
+            parsed = ParsedNumber(parsed.value + Decimal(numerator) / denominator, half, half)
 
     # A million or more written in digits is a noun, like "millions": "1 000 000 d'euros".
     takes_de = approximate or digits is not None and parsed.value >= 10**6
-    reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de)
+    reading = _read_after(text, number_end, allow_noun=True, takes_de=takes_de, plural=parsed.value >= 2)
+    if reading is _NOT_A_FIGURE:
+        return None
+    if approximate and reading is None and candidate.number.casefold() in french.DAYS_COLLECTIVES and (
+        _word_before(text, candidate.start) in french.TIME_PREPOSITIONS
+    ):
+        reading = _Reading(number_end, "duration", "day")  # "dans une quinzaine": about fifteen days
+    if digits is not None and reading is not None and reading.kind == "number" and text.startswith("K", number_end) and len(digits) == 1:
+        return None  # "un écran 4K": a name, like 5G
     factor_window = max(0, number_start - 30, floor)  # what the last figure read is not read again
     factor_text = text[factor_window:number_start]
     factor_before = _FACTOR_BEFORE.search(factor_text) if factor_text.rstrip(WHITESPACE)[-3:].lower() == "par" else None
     if digits is not None and number_start >= 2 and text[number_start - 1] == "-" and text[number_start - 2].isdigit():
         if reading is None or not reading.strong or reading.kind == "number":
             return None  # "2019-774", "3-1": only "10-15 %", "18-25 ans" are a range
-    if words:
+    if words and not factor_before:
         # "un", "une" alone are articles ("un projet"), but one of a unit is a figure: "un an", "un euro"
-        bare_one = parsed.value == 1 and (reading is None or not reading.strong or reading.kind == "factor") and not (reading and reading.add)
-        if (reading is None or bare_one) and not factor_before:
-            return None  # number words count something, or multiply: "multiplié par deux"
+        if parsed.value == 1 and (reading is None or not reading.strong or reading.kind == "factor") and not (reading and reading.add):
+            return None
+        if reading is None and not _number_words_alone(text, number_start, number_end):
+            return None  # "un bâtiment neuf", "les Quinze-Vingts", "repartir de zéro"
 
     before_number = number_start
-    currency_text = text[max(0, number_start - 5, floor):number_start]
+    currency_text = text[max(0, number_start - 6, floor):number_start]
     currency_before = _CURRENCY_BEFORE.search(currency_text) if currency_text.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
     if currency_before and (reading is None or reading.kind in ("number", "count")):
-        code = french.CURRENCIES.get(currency_before.group("currency").lower())
-        if code:
-            scale = reading.scale if reading is not None else 1
-            end = reading.end if reading is not None and reading.kind == "number" else number_end
-            reading = _Reading(end, "money", code, scale)
-            before_number = number_start - (len(currency_before.group()))
+        code = _currency_code(currency_before.group("currency"))
+        if code is None:
+            return None  # "XY$10": a dollar of no known country
+        scale = reading.scale if reading is not None else 1
+        end = reading.end if reading is not None and reading.kind == "number" else number_end
+        reading = _Reading(end, "money", code, scale)
+        before_number = number_start - (len(currency_before.group()))
+    elif digits is not None and number_start and text[number_start - 1].isalpha():
+        return None  # digits glued to letters that are no currency code: "ABC123"
     negative = False
     if digits is not None and before_number > floor and text[before_number - 1] in "-−":
-        if before_number == 1 or text[before_number - 2] in " \t\n(":
+        if (before_number == 1 or text[before_number - 2] in " \t\n(") and not (
+            text[before_number - 1] == "-" and _INCISE_CLOSE.match(text, reading.end if reading is not None else number_end)
+        ):  # "les aides -2,1 milliards d'euros- ont progressé": a dash opening an incise, not a minus
             negative, before_number = True, before_number - 1
 
     if reading is not None and reading.unit == "hour" and _TIME_BEFORE.search(text[max(0, before_number - 12):before_number]):
@@ -945,14 +1618,17 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     elif reading is not None and reading.kind == "factor" and _word_after_spaces(_LESS_AFTER, text, reading.end, WHITESPACE, _LESS_WORD):
         divided = True  # "deux fois moins": half as much
 
-    qualifier, start = _qualifier_before(text, before_number)
-    if start < floor:
-        qualifier, start = "exact", before_number
-    if words and qualifier == "about" and text[start:before_number].lower().startswith("autour"):
-        # "structurée autour de trois objectifs": around what, not about how many
-        qualifier, start = "exact", before_number
-    if approximate:
-        qualifier, start = "about", number_start
+    qualifier, start = _qualifier(text, before_number, floor, words)
+    if qualifier == "exact" and not negative and (reading is None or reading.kind in _SIGNED_KINDS):
+        signed = _sign_word_before(text, start, floor)
+        if signed is not None:
+            negative, start = True, signed  # "moins 5 degrés", "un solde de moins 1 200 euros"
+    if reading is not None and reading.negative:
+        negative = True
+    if reading is not None and reading.needs_context and not negative and not _in_context(text, start, reading):
+        return None  # "une vision à 360 degrés": no temperature, and no count of degrés either
+    if approximate or reading is not None and reading.about and qualifier == "exact":
+        qualifier, start = "about", number_start if approximate else start
     end = reading.end if reading is not None else number_end
     if qualifier == "exact" and (about_after := _word_after_spaces(_ABOUT_AFTER, text, end, _ABOUT_SPACES, _ABOUT_WORD)):
         qualifier, end = "about", about_after.end()  # "350 projets environ"
@@ -964,17 +1640,31 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     loose = parsed.half_unit * scale
     if negative:
         value = -value
-    factor = 1.0
-    if kind in units.CANONICAL and kind not in ("count", "number", "percent", "percentage_point", "factor"):
-        factor = units.factor(unit, kind)
-        unit = units.CANONICAL[kind]
-    value_f = float(value) * factor
+    value_f, factor, unit = _canonical(value, kind, unit)
     low, high = _interval(value_f, float(written) * factor, qualifier, float(loose) * factor)
     if divided and value_f:
         # "divisé par 4": the thing became a quarter of itself, a factor of 0.25
         value_f, low, high = 1 / value_f, (1 / high if high else None), (1 / low if low else None)
     return Quantity(start, end, text[start:end], kind, value_f, unit, low, high, qualifier,
                     reading.noun if reading is not None else None, number_start, number_end)
+
+
+def _canonical(value: Decimal, kind: str, unit: str) -> tuple[float, float, str]:
+    """A value in ``unit`` converted to the canonical unit of ``kind`` (money stays in its
+    currency): the value, the factor that converts a difference (a precision), the canonical unit."""
+    if kind not in units.CANONICAL or kind in ("count", "number", "percent", "percentage_point", "factor"):
+        return float(value), 1.0, unit
+    factor = units.factor(unit, kind)
+    return float(value) * factor + units.offset(unit, kind), factor, units.CANONICAL[kind]
+
+
+def _in_context(text: str, start: int, reading: _Reading) -> bool:
+    """Whether the sentence around a figure read as ``reading`` has a context word of its kind
+    (french.KIND_CONTEXT_WORDS): "30 degrés" is a temperature in "la température atteint 30 degrés"."""
+    window = text[max(0, start - 120):reading.end + 80]
+    before, after = window[:start - max(0, start - 120)], window[start - max(0, start - 120):]
+    sentence = before[max(before.rfind(mark) for mark in ".!?\n") + 1:] + after[:min((i for i in (after.find(m) for m in ".!?\n") if i >= 0), default=len(after))]
+    return _CONTEXT_WORDS[reading.kind].search(sentence) is not None
 
 
 def _word_after_spaces(pattern: regex.Pattern[str], text: str, pos: int, spaces: str, length: int) -> regex.Match[str] | None:
@@ -1036,16 +1726,14 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
     is_bare = not (is_between or is_from) and connector in ("à", "-", "–")
     if not (is_between or is_from or is_bare):
         return None
-    if is_bare and not (first.qualifier == second.qualifier == "exact" and second.kind != "number"
+    if is_bare and not (first.qualifier == second.qualifier == "exact"
+                        and (second.kind != "number" or second.value != _number_value(text, second))
                         and _number_value(text, first) < _number_value(text, second)):
         return None
-    if first.kind == "number" and second.kind != "number" and first.qualifier == "exact":
-        # the first figure borrows the second's unit: "de 1500 à 7 litres", "entre 5 et 10 M€"
-        ratio = second.value / _number_value(text, second) if _number_value(text, second) else 1.0
-        value = _number_value(text, first) * ratio
-        half = (first.high - first.low) / 2 * ratio if first.low is not None and first.high is not None else 0.0
-        first = replace(first, kind=second.kind, unit=second.unit, value=value, low=value - half,
-                        high=value + half, noun=second.noun)
+    if first.kind == "number" and first.qualifier == "exact" and (second.kind != "number" or second.value != _number_value(text, second)):
+        first = _borrowed(text, first, second)  # "de 1500 à 7 litres", "entre 5 et 10 M€", "2 à 3 millions"
+        if first is None:
+            return None
     elif first.kind != second.kind or first.unit != second.unit:
         return None
     change = _CHANGE_BEFORE.search(prefix)
@@ -1057,6 +1745,54 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
         start -= len(prefix) - is_between.start()  # "entre 10 et 20": "entre" makes it a range
     return [Quantity(start, second.end, text[start:second.end], second.kind, (first.value + second.value) / 2,
                      second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
+
+
+def _borrowed(text: str, first: Quantity, second: Quantity) -> Quantity | None:
+    """The first figure of a range or a change read with the second's unit, and its scale when the
+    first has none of its own: "entre 2 et 3 millions", "de 1500 à 7 litres". A scale written once
+    for two figures grouped in thousands is shared too, when the first is less than the second's
+    leading group and more than a tenth of it: "de 300 à 400 000 logements" is 300 000 to 400 000
+    ("de 1 à 10 000 euros" stays 1 to 10 000). "passant de 6 milliards à 5 milliards d'euros"
+    keeps its own scale. None when the second's unit cannot be read again."""
+    reading = _read_after(text, second.number_end, allow_noun=True, takes_de=True)
+    if reading is None or reading is _NOT_A_FIGURE or second.kind == "money" and reading.kind != "money":
+        return None  # "$5 à $10": a currency before the second, which the first does not show
+    surface = text[first.number_start:first.number_end]
+    try:
+        parsed = parse_digits(surface)
+    except ValueError:
+        try:
+            parsed = parse_words(surface)
+        except ValueError:
+            return None
+    own_scale = Decimal(first.value) / parsed.value if parsed.value else Decimal(1)
+    half = Decimal((first.high - first.low) / 2) if first.low is not None and first.high is not None else Decimal(0)
+    if abs(own_scale - 1) > Decimal("1e-9"):
+        scale = own_scale.quantize(Decimal(1)) if own_scale >= 1 else own_scale
+        half /= scale  # the first's precision, with its own scale, as written before it
+    else:
+        scale = Decimal(reading.scale) * _shared_thousands(surface, text[second.number_start:second.number_end])
+    value, factor, unit = _canonical((parsed.value + reading.add) * scale, reading.kind, reading.unit)
+    low, high = _interval(value, float(half * scale) * factor, "exact")
+    return replace(first, kind=second.kind, unit=unit, value=value, low=low, high=high, noun=second.noun)
+
+
+_GROUPS = _Lazy(rf"\d{{1,3}}(?:{_SP}\d{{3}})+")
+
+
+def _shared_thousands(first: str, second: str) -> int:
+    """1000 ** n when ``second`` ends with n groups of "000" that ``first``, an integer written
+    without them, leaves for it to say: "300" before "400 000" (see _borrowed); else 1."""
+    if not first.isdigit() or not _GROUPS.fullmatch(second):
+        return 1
+    groups = regex.split(_SP, second)
+    zeros = 0
+    while zeros < len(groups) - 1 and groups[-1 - zeros] == "000":
+        zeros += 1
+    lead = int("".join(groups[:len(groups) - zeros]))
+    if zeros and int(first) < lead < 10 * int(first):
+        return 1000**zeros
+    return 1
 
 
 def _number_value(text: str, quantity: Quantity) -> float:

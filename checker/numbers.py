@@ -30,9 +30,13 @@ NUMBER_WORDS = (
 
 # "une dizaine de projets": approximate collective numerals.
 APPROXIMATE_WORDS: dict[str, int] = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "huitaine": 8, "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
 }
+
+
+# Fractions written as one character, the ones French prose uses: "½ litre", "2 ½ ans", "¾ des patients".
+VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4)}
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,38 @@ def parse_digits(surface: str) -> ParsedNumber:
         half_unit = Decimal(5) * Decimal(10) ** (-decimals - 1)
         return ParsedNumber(value, half_unit, half_unit)
     return ParsedNumber(value, _half_unit_of_integer(compact.lstrip("0") or "0"))
+
+
+# A number as English writes it: commas between thousands, a decimal point.
+_ENGLISH_NUMBER = regex.compile(r"(?a:\d{1,3}(?:,\d{3})+|\d+)(?:\.(?a:\d+))?")
+# Written the same way in both languages but read differently: "1,200" (French 1,2), "1.500" (French 1 500).
+_AMBIGUOUS_NUMBER = regex.compile(r"(?a:\d{1,3}[,.]\d{3})")
+# Only English writes this: several thousands commas, or a comma then a decimal point ("3,000,000", "1,234.5").
+_ENGLISH_ONLY = regex.compile(r"(?a:\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+)")
+
+
+@lru_cache(maxsize=4096)
+def parse_english_digits(surface: str) -> ParsedNumber:
+    """Parse a number written in digits the English way: ``"1,200"`` -> 1200, ``"3,000,000"``,
+    ``"1,234.5"`` -> 1234.5, ``"1.500"`` -> 1.5. Raises ValueError for anything else."""
+    if not _ENGLISH_NUMBER.fullmatch(surface):
+        raise ValueError(f"not an English number: {surface!r}")
+    compact = surface.replace(",", "")
+    value = Decimal(compact)
+    if "." in compact:
+        half_unit = Decimal(5) * Decimal(10) ** (-len(compact.split(".")[1]) - 1)
+        return ParsedNumber(value, half_unit, half_unit)
+    return ParsedNumber(value, _half_unit_of_integer(compact.lstrip("0") or "0"))
+
+
+def reads_differently_in_english(surface: str) -> bool:
+    """Whether digits read as English give another value than read as French: "1,200", "1.500"."""
+    return _AMBIGUOUS_NUMBER.fullmatch(surface) is not None
+
+
+def only_english(surface: str) -> bool:
+    """Whether digits can only be English: "3,000,000", "1,234.5" (no French reading)."""
+    return _ENGLISH_ONLY.fullmatch(surface) is not None
 
 
 def parse_words(surface: str) -> ParsedNumber:

@@ -15,10 +15,10 @@ def main(argv: list[str]) -> int:
     if argv not in ([], ["--write"]):
         print("usage: python -m cli.units [--write]", file=sys.stderr)
         return 2
-    factors, problems = compute_factors()
+    factors, offsets, problems = compute_factors()
     for problem in problems:
         print(f"warning: left to pint at run time (it cannot convert it now): {problem}", file=sys.stderr)
-    text = factors_source(factors)
+    text = factors_source(factors, offsets)
     if argv:
         FACTORS_MODULE.write_text(text, encoding="utf-8")
         print(f"{len(factors)} factors written to {FACTORS_MODULE.name}", file=sys.stderr)

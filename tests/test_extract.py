@@ -1,4 +1,5 @@
-"""The extractor against a corpus of French sentences: tests/data/extract_cases.toml."""
+"""The extractor against corpora of French sentences: tests/data/extract_cases.toml, and
+tests/data/forms.toml, where each case names the form of French writing it tests (issue 14)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import pytest
 
 from checker.extractor import KINDS, QUALIFIERS, extract
 
-CASES_FILE = Path(__file__).parent / "data" / "extract_cases.toml"
-CASES: list[dict] = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["case"]
+DATA = Path(__file__).parent / "data"
+CASES_FILE = DATA / "extract_cases.toml"
+FORMS_FILE = DATA / "forms.toml"
+FORM_CASES: list[dict] = tomllib.loads(FORMS_FILE.read_text(encoding="utf-8"))["case"]
+CASES: list[dict] = tomllib.loads(CASES_FILE.read_text(encoding="utf-8"))["case"] + FORM_CASES
 
 # Fields compared on every expected figure, and those compared only when the case gives them.
 ALWAYS = ("text", "kind", "value", "unit", "qualifier", "noun")
@@ -18,6 +22,9 @@ WHEN_GIVEN = ("low", "high")
 DEFAULTS = {"qualifier": "exact", "noun": None}
 # TOML has no null: the corpus writes an open end or a missing noun as "none".
 NONE = "none"
+
+
+CASE_KEYS = {"text", "expect", "note", "form", "negative"}
 
 
 def _expected(figure: dict) -> dict:
@@ -43,6 +50,19 @@ def test_extracts_what_a_french_reader_reads(case: dict) -> None:
     keys = [list(figure) for figure in expected] + [list(ALWAYS)] * max(0, len(found) - len(expected))
     actual = [{key: getattr(quantity, key) for key in figure_keys} for quantity, figure_keys in zip(found, keys)]
     assert actual == [{key: _approx(value) for key, value in figure.items()} for figure in expected]
+
+def test_every_form_has_positive_and_negative_cases() -> None:
+    """Each form of forms.toml has sentences where it makes a figure, and at least one where its
+    words make none (``negative = true``: the figures expected there, if any, are others)."""
+    forms: dict[str, list[dict]] = {}
+    for case in FORM_CASES:
+        assert set(case) <= CASE_KEYS and "form" in case, case
+        forms.setdefault(case["form"], []).append(case)
+    for form, cases in forms.items():
+        assert any(not case.get("negative") and case["expect"] for case in cases), f"{form}: no positive case"
+        assert any(case.get("negative") for case in cases), f"{form}: no negative case"
+        assert len(cases) >= 3, f"{form}: fewer than three cases"
+
 
 def test_every_surface_is_the_text_between_its_offsets() -> None:
     for case in CASES:

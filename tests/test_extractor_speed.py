@@ -2,7 +2,9 @@
 
 The qualifier before a number ("plus de 300") is searched for backwards from the number, in one
 try, with POSIX matching; QUALIFIER_BEFORE, searched forwards, is what that search means. "www."
-is looked for only where "w." is.
+is looked for only where "w." is. What follows a number is read by the noun's pattern alone when
+the word there begins no word of the tables (_after_match), and the tables' words are written as
+trees of their beginnings (_alternatives).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extractor import _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE
+from checker import french
+from checker.extractor import _AFTER_PARTS, _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE, _after_match, _alternatives, after_pattern
 
 _REFERENCE_QUALIFIER = regex.compile(QUALIFIER_BEFORE, regex.IGNORECASE)
 _KINDS = ("at_most", "at_least", "about")
@@ -70,3 +73,46 @@ def test_only_w_is_a_w_to_ignorecase() -> None:
     """Where "www." can be (see _excluded_spans): the characters the pattern's "w" matches."""
     w = regex.compile("w", regex.IGNORECASE)
     assert [char for char in map(chr, range(0x110000)) if w.match(char)] == ["W", "w"]
+
+
+_REFERENCE_AFTER = regex.compile(after_pattern())
+
+
+def _reference_after(text: str, pos: int) -> tuple[str, tuple[int, int] | None]:
+    match = _REFERENCE_AFTER.match(text, pos)
+    if match is None:
+        return "", None
+    return next(name for name, _ in _AFTER_PARTS if match.group(name) is not None), match.span()
+
+
+# What follows a number: the tables' words, nouns that begin like them or not, spaces, case
+AFTER_PIECES = [
+    " ", "  ", "\u00a0", "\n", "'", "’", "-", ".", "€", "$", "%", "M", "k", "millions", "millier", "mds", "euros", "dollars",
+    "australiens", "centimes", "pour", "cent", "points", "de", "pourcentage", "fois", "km", "kilometres", "mètres",
+    "degrés", "Celsius", "projets", "patients", "mois", "maisons", "mi", "pr", "po", "AUD", "XY", "Projets", "ſ", "K",
+    "é", "ans", "année", "heures", "et", "demi", "x", "q", "z", ",", ";", ")", "«", "“", "°C", "µg", "²", "2", "\u2009",
+    "km", "Go", "go", "MW", "mw", "CHF", "chf", "EUR", "pp", "pts", "tiers", "quarts",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(AFTER_PIECES), max_size=8).map("".join))
+def test_what_follows_a_number_is_read_as_the_whole_pattern_reads_it(text: str) -> None:
+    what, match = _after_match("3" + text, 1)
+    assert (what, match.span() if match else None) == _reference_after("3" + text, 1)
+
+
+def _plain_alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["m", "mi", "mil", "million", "millions", "milliard", "s", "x", " ", "é"]), max_size=5).map("".join))
+def test_a_tree_of_words_matches_as_their_alternation_longest_first(text: str) -> None:
+    for table in (french.SCALE_WORDS, french.UNIT_WORDS, french.UNIT_SYMBOLS, french.CURRENCY_NAMES, french.ISO_CODES):
+        words = sorted(table)
+        tree = regex.compile(f"(?:{_alternatives(words)})(?![\\p{{L}}])", regex.IGNORECASE)
+        plain = regex.compile(f"(?:{_plain_alternation(words)})(?![\\p{{L}}])", regex.IGNORECASE)
+        for start in range(len(text)):
+            found, expected = tree.match(text, start), plain.match(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (text, start)

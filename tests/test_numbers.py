@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.extractor import extract, singular
-from checker.numbers import parse_digits, parse_words
+from checker.french import ENGLISH_SCALE_WORDS, SCALE_SYMBOLS, SCALE_WORDS
+from checker.numbers import APPROXIMATE_WORDS, parse_digits, parse_words
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -179,3 +180,40 @@ def test_singular_works_on_each_part_of_a_compound(first: str, second: str) -> N
 )
 def test_singular_of_french_plurals(plural: str, expected: str) -> None:
     assert singular(plural) == expected
+
+
+# Every scale a number can carry, with its multiplier: words and symbols (checker.french), the
+# collective nouns (numbers.APPROXIMATE_WORDS, in the plural after a number).
+_SCALES = sorted(
+    [*SCALE_WORDS.items(), *SCALE_SYMBOLS.items(), *((f"{noun}s", value) for noun, value in APPROXIMATE_WORDS.items())]
+)
+_BEFORE_SCALED = ["Le budget atteint", "On compte", "Soit", "Il y a eu", "Près de", "Le fonds de", "(", "Total :"]
+_AFTER_SCALED = ["", ".", " €", "€", " d'euros", " de dollars", " de patients", " projets", " et demi", " et demi d’euros", " en 2025."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_BEFORE_SCALED), st.integers(min_value=1, max_value=999_999), st.integers(min_value=0, max_value=99),
+    st.sampled_from(["", " ", NBSP, NNBSP]), st.sampled_from(_SCALES), st.sampled_from(_AFTER_SCALED),
+)
+def test_a_number_followed_by_a_scale_is_never_reported_without_it(
+    before: str, integer: int, decimals: int, space: str, scale: tuple[str, int], after: str,
+) -> None:
+    """The figure that reads the number, if any, carries its scale: 10k is 10 000, "3 millions et
+    demi" 3 500 000, "trois douzaines" 36; nothing at all is better than a figure without it."""
+    surface, multiplier = scale
+    if surface not in SCALE_SYMBOLS:
+        space = space or " "  # "3 millions"; a symbol may be glued: "3k", "3M", "3Md"
+    if (decimals or surface[:-1] in APPROXIMATE_WORDS) and after.startswith(" et demi"):
+        after = ""  # "1,05 million et demi", "3 centaines et demi" are no French
+    number = _french(integer, " ") + (f",{decimals:02d}" if decimals else "")
+    text = f"{before} {number}{space}{surface}{after}"
+    value = Decimal(number.replace(" ", "").replace(",", "."))
+    if after.startswith(" et demi"):
+        value += Decimal("0.5")
+    if surface in ENGLISH_SCALE_WORDS and not surface.endswith("s") and value >= 2:
+        multiplier = ENGLISH_SCALE_WORDS[surface]  # "2 billion": English grammar, the short scale
+    start = len(before) + 1
+    for quantity in extract(text):
+        if quantity.number_start <= start < quantity.number_end:
+            assert quantity.value == pytest.approx(float(value * multiplier), rel=1e-9), (text, quantity)

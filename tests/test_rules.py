@@ -184,3 +184,15 @@ def test_errors_come_in_file_order_then_line_order(tmp_path):
     (tmp_path / "b.toml").write_text("[[rule]\n", encoding="utf-8")
     errors = [str(error).split(": ")[0] for error in load_rules(tmp_path).errors]
     assert errors == [f"{tmp_path / 'a.toml'}:9", f"{tmp_path / 'a.toml'}:14", f"{tmp_path / 'b.toml'}:1:7"]
+
+
+def test_the_schemas_list_the_extractor_kinds_in_its_order():
+    """A kind added to the extractor (checker/units.py CANONICAL) is a kind rules and reports may name."""
+    import json
+
+    from checker import extractor
+
+    rules_schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
+    report_schema = json.loads((REPO / "schemas" / "recoupe-report.schema.json").read_text(encoding="utf-8"))
+    assert rules_schema["definitions"]["kind"]["enum"] == list(extractor.KINDS)
+    assert report_schema["$defs"]["kind"]["enum"] == list(extractor.KINDS)

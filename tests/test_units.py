@@ -5,20 +5,34 @@ from __future__ import annotations
 import pytest
 
 from checker import units
-from checker.unit_factors import FACTORS
+from checker.unit_factors import FACTORS, OFFSETS
 
 
 def test_table_is_what_pint_computes_from_units_txt() -> None:
     """A stale table (units.txt or the extractor's units changed) fails here: run python -m cli.units --write."""
-    factors, _ = units.compute_factors()
-    assert units.factors_source(factors) == units.FACTORS_MODULE.read_text(encoding="utf-8")
+    factors, offsets, _ = units.compute_factors()
+    assert units.factors_source(factors, offsets) == units.FACTORS_MODULE.read_text(encoding="utf-8")
     assert FACTORS == factors
+    assert OFFSETS == offsets
+
+
+@pytest.mark.parametrize(("unit", "degrees", "celsius"), [
+    ("degree_Fahrenheit", 104.0, 40.0), ("degree_Fahrenheit", 32.0, 0.0), ("degree_Fahrenheit", -40.0, -40.0),
+    ("degree_Celsius", -10.0, -10.0),
+])
+def test_temperatures_convert_with_their_offset(unit: str, degrees: float, celsius: float) -> None:
+    converted = degrees * units.factor(unit, "temperature") + units.offset(unit, "temperature")
+    assert converted == pytest.approx(celsius)
+    assert converted == pytest.approx(units.to_canonical(degrees, unit, "temperature")[0])
 
 
 @pytest.mark.parametrize(("kind", "unit"), sorted(FACTORS))
 def test_factor_from_the_table_equals_pint(kind: str, unit: str) -> None:
-    # equal, or pint's value with its rounding error taken off (see units._tidy)
-    assert units.factor(unit, kind) == pytest.approx(units.to_canonical(1.0, unit, kind)[0], rel=1e-14, abs=0)
+    # equal, or pint's value with its rounding error taken off (see units._tidy); for a unit with an
+    # offset (degrees Fahrenheit), the factor is that of differences
+    zero = units.to_canonical(0.0, unit, kind)[0]
+    assert units.offset(unit, kind) == pytest.approx(zero, rel=1e-14, abs=0)
+    assert units.factor(unit, kind) == pytest.approx(units.to_canonical(1.0, unit, kind)[0] - zero, rel=1e-12 if zero else 1e-14, abs=0)
 
 
 @pytest.mark.parametrize(("sentence", "litres"), [
@@ -41,5 +55,5 @@ def test_a_unit_outside_the_table_is_converted_by_pint() -> None:
 
 def test_pint_converts_every_unit_the_extractor_produces() -> None:
     """Texts with "12 hectolitres" or "3 m³" once stopped a run: units.txt lacked hecto- and deci-."""
-    _, problems = units.compute_factors()
+    _, _, problems = units.compute_factors()
     assert problems == []
