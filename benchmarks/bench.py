@@ -6,6 +6,8 @@ Builds a deterministic corpus from ``seeds/*.txt`` at several sizes, runs ``reco
 reading, extracting, rendering), and compares with a baseline measured in the same run: one
 compiled ``regex`` pattern for French numbers scanning the same files in-process.
 
+Then ``recoupe discover`` on a corpus of varied documents (benchmarks/discovery.py, press.py).
+
 Standard library only, plus ``regex`` (a dependency of recoupe). See benchmarks/README.md.
 """
 
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+
+import discovery  # benchmarks/discovery.py: run as a script, this folder is on the path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -254,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to recoupe extract and check [default: recoupe's own default]")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails (default: report only, exit 0)")
     parser.add_argument("--repeat", type=int, default=3, help="cold runs of each command, the fastest kept [default: 3]")
+    parser.add_argument("--discovery", action="store_true", help="only the discovery part (recoupe discover on varied documents)")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 25.0])
 
@@ -261,15 +266,21 @@ def main(argv: list[str] | None = None) -> int:
     seeds = seed_texts()
     workdir = args.workdir.resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="recoupe-bench-"))
     try:
-        failed = measure(recoupe, seeds, sizes, workdir, args.timeout, [] if args.jobs is None else ["--jobs", str(args.jobs)], max(args.repeat, 1))
+        failed = measure(recoupe, seeds, sizes, workdir, args.timeout, [] if args.jobs is None else ["--jobs", str(args.jobs)],
+                         max(args.repeat, 1), args.discovery)
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
     return 1 if failed and args.strict else 0
 
 
-def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, timeout: float, jobs: list[str], repeat: int = 3) -> bool:
+def measure(
+    recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, timeout: float, jobs: list[str], repeat: int = 3,
+    only_discovery: bool = False,
+) -> bool:
     """Run every measurement and print the report; True when a target fails."""
+    if only_discovery:
+        return report(discovery.measure(recoupe, sizes, workdir, timeout, repeat, run, fresh))
     print(f"recoupe: {recoupe}")
     print(f"python: {sys.version.split()[0]}  cpus: {os.cpu_count()}  corpus: {workdir}")
     print(f"seeds: {len(seeds)} texts, files of {FILE_MIN_BYTES // 1000}-{FILE_MAX_BYTES // 1000} kB"
@@ -392,7 +403,8 @@ def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, t
             print(f"  {'yes' if ok else 'NO' if ok is False else 'not run'}  {text}")
         print()
 
-    print("targets (issue 6)")
+    discovered = discovery.measure(recoupe, sizes, workdir, timeout, repeat, run, fresh)
+    print("targets (issues 6 and 15)")
     checks: list[tuple[str, bool | None]] = [(f"runs without error: {error}", False) for error in errors]
     if identical:
         differing = [text for text, ok in identical if ok is False]
@@ -427,6 +439,12 @@ def measure(recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, t
             checks.append((f"{name}: 25 MB time <= {TARGET_GROWTH_25_OVER_5:g} x 5 MB time: not measured (needs 5 and 25 in --sizes)", None))
     checks.append((f"start-up < {TARGET_STARTUP_S:g} s (recoupe --version): {startup_version:.3f} s", startup_version < TARGET_STARTUP_S))
     checks.append((f"start-up < {TARGET_STARTUP_S:g} s (recoupe check, one small file): {startup_check:.3f} s", startup_check < TARGET_STARTUP_S))
+    return report(checks + discovered) or failed
+
+
+def report(checks: list[tuple[str, bool | None]]) -> bool:
+    """Print each target's line; True when one fails."""
+    failed = False
     for text, ok in checks:
         mark = "SKIP" if ok is None else verdict(ok)
         failed = failed or ok is False

@@ -7,9 +7,12 @@ import json
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from checker import display
 from checker.bind import Claim
 from checker.compare import Finding, disagreeing
 from checker.errors import RecoupeError
+from checker.rules import Rule
+from checker.units import CANONICAL
 
 BASELINE_VERSION = "1"
 
@@ -88,8 +91,23 @@ def apply(baseline: Baseline, findings: tuple[Finding, ...]) -> BaselineOutcome:
     return BaselineOutcome(tuple(new), len(seen) - len(new), stale)
 
 
-def describe_stale(key: PairKey) -> str:
-    rule, claims = key
-    return f"{rule}: " + " vs ".join(f"{source} {value:g} ({qualifier})" for source, qualifier, value, _ in claims)
+_QUALIFIER_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "about": "≈ "}
+
+
+def describe_stale(key: PairKey, rules: dict[str, Rule] | None = None) -> str:
+    """An entry for people: ``sasn-funding: 001.txt 550 M€ vs 004.txt 718,4 M€``, values in the
+    rule's unit when the rule is known (``rules``: by id)."""
+    rule_id, claims = key
+    rule = (rules or {}).get(rule_id)
+
+    def value_text(value: float, qualifier: str) -> str:
+        sign = _QUALIFIER_SIGNS.get(qualifier, "")
+        if rule is None:
+            return sign + display.number(value)
+        unit = (rule.currency or "EUR") if rule.kind == "money" else CANONICAL.get(rule.kind, "")
+        word = rule.unit if rule.kind != "money" else ""
+        return sign + display.amount(value, rule.kind, unit, word)
+
+    return f"{rule_id}: " + " vs ".join(f"{source} {value_text(value, qualifier)}" for source, qualifier, value, _ in claims)
 
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from checker import french
+from checker import display, french
 from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extractor import Quantity, extract
-from checker.period import Period, claim_period, period_phrases
-from checker.rules import PATTERN_TIMEOUT, SCOPES, Pattern, Rule
+from checker.clauses import clause_bounds
+from checker.period import Period, sentence_periods
+from checker.rules import CONTEXT_SCOPES, PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source
 from checker.units import CANONICAL
 
@@ -24,7 +25,7 @@ _MEASURE = regex.compile(rf"(?<![\p{{L}}])(?:{french.MEASURE_WORDS})(?![\p{{L}}]
 
 
 # Where evidence was found: a scope of the document, the word window of a rule, the figure's own words.
-EVIDENCE_SCOPES = (*SCOPES, "window", "phrase")
+EVIDENCE_SCOPES = (*CONTEXT_SCOPES, "window", "phrase")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class _Matches:
                         starts.append(start)
                         ends.append(end)
             except TimeoutError:
-                raise RuleError(rule.path, f"rule '{rule.id}': pattern {pattern.source!r} takes too long (catastrophic backtracking?)", rule.line) from None
+                raise RuleError(rule.path, f"rule '{rule.id}': pattern '{pattern.source}' takes too long (catastrophic backtracking?)", rule.line) from None
             found = self._cache[pattern.source] = (starts, ends)
         return found
 
@@ -139,17 +140,25 @@ class _Scopes:
     """The sentence, paragraph, section and document around a figure, each found when first asked;
     and the stretches of words around it that rules may look at (``window``, ``phrase``)."""
 
-    def __init__(self, document: Document, quantity: Quantity) -> None:
+    def __init__(self, document: Document, quantity: Quantity, sentences: _Sentences) -> None:
         self.document = document
         self.quantity = quantity
         self.anchor = quantity.number_start
+        self.sentences = sentences
         self._found: dict[str, tuple[int, int]] = {}
 
     def __getitem__(self, scope: str) -> tuple[int, int]:
         found = self._found.get(scope)
         if found is None:
-            found = self._found[scope] = self.document.bounds_at(scope, self.anchor)
+            if scope == "clause":
+                found = self.sentence().clause_of(self.quantity)
+            else:
+                found = self.document.bounds_at(scope, self.anchor)
+            self._found[scope] = found
         return found
+
+    def sentence(self) -> _Sentence:
+        return self.sentences.at(self["sentence"])
 
     def context(self, rule: Rule) -> tuple[int, int]:
         """Where ``require`` and ``exclude`` are looked for: the context scope, cut to the window."""
@@ -282,9 +291,9 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
     for rule in rules:
         for kind in rule.kinds:
             rules_of_kind.setdefault(kind, []).append(rule)
-    sentences: dict[tuple[int, int], _Sentence] = {}  # what the figures of one sentence share
+    sentences = _Sentences(document, quantities)
     for quantity in quantities:
-        scopes = _Scopes(document, quantity)
+        scopes = _Scopes(document, quantity, sentences)
         best: tuple[tuple[int, int, int, str], Rule, tuple[Evidence, ...], Quantity, str | None] | None = None
         for rule in rules_of_kind.get(quantity.kind, ()):
             if not _candidate(rule, quantity):
@@ -301,12 +310,8 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
             if best is None or score < best[0]:
                 best = (score, rule, evidence, read, implied)
         if best is not None:
-            bounds = scopes["sentence"]
-            sentence = sentences.get(bounds)
-            if sentence is None:
-                sentence = sentences[bounds] = _Sentence(document, Span(*bounds))
             _, rule, evidence, read, implied = best
-            claims.append(_claim(document, read, rule, evidence, sentence, implied))
+            claims.append(_claim(document, read, rule, evidence, scopes.sentence(), implied))
     return claims, near_misses
 
 
@@ -328,11 +333,21 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
     if isinstance(found, str):
         return found
     evidence.extend(found)
+    if rule.period is not None:
+        period = scopes.sentence().period_of(quantity)
+        if period.when is None or not period.when.startswith(rule.period):
+            return f"period {period.when or 'unknown'} is not the rule's period {rule.period}"
     value = quantity.value
     if rule.minimum is not None and value < rule.minimum or rule.maximum is not None and value > rule.maximum:
-        return f"value {value:g} {quantity.unit} outside the rule's plausible range [{rule.minimum}, {rule.maximum}]"
+        shown = display.amount(value, quantity.kind, quantity.unit, _unit_word(rule, quantity))
+        return f"value {shown} outside the rule's plausible range {display.bounds(rule.minimum, rule.maximum, quantity.kind, quantity.unit, _unit_word(rule, quantity))}"
     distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
     return (rank, distance, -(end - start), rule.id), tuple(evidence)
+
+
+def _unit_word(rule: Rule, quantity: Quantity) -> str:
+    """The word a count or duration is shown with: the rule's unit when it names no scale."""
+    return rule.unit if quantity.kind != "money" and rule.display_scale == 1 else ""
 
 
 def _context_evidence(document: Document, matches: _Matches, scopes: _Scopes, rule: Rule, subject: str) -> list[Evidence] | str:
@@ -357,25 +372,83 @@ def _context_evidence(document: Document, matches: _Matches, scopes: _Scopes, ru
         found = matches.nearest(patterns, rule, span, scopes.anchor)
         if role.endswith("exclude"):
             if found is not None:
-                return f"excluded: '{document.text[found[1]:found[2]]}' matches {role} pattern {found[0].source!r} in its {where}"
+                return f"excluded: '{document.text[found[1]:found[2]]}' matches {role} pattern '{found[0].source}' in its {where}"
         elif found is None:
-            wanted = "none of the required context" if role == "require" else f"no match of {role} {' or '.join(repr(p.source) for p in patterns)}"
+            named = " or ".join(f"'{pattern.source}'" for pattern in patterns)
+            wanted = "none of the required context" if role == "require" else f"no match of {role} {named}"
             return f"subject found ('{subject}') but {wanted} in its {where}"
         else:
             evidence.append(_evidence(document, role, found[0], found[1], found[2], scope))
     return evidence
 
 
-class _Sentence:
-    """A sentence that holds claims: its quote, measure words and period phrases, found once."""
+class _Sentences:
+    """The sentences of a document that a rule or a claim asks about, each made once, with the
+    document's figures ordered by start so that those of a sentence are found by bisection."""
 
-    def __init__(self, document: Document, span: Span) -> None:
+    def __init__(self, document: Document, quantities: list[Quantity]) -> None:
+        self.document = document
+        self.quantities = quantities
+        self._starts: list[int] | None = None
+        self._made: dict[tuple[int, int], _Sentence] = {}
+
+    def at(self, bounds: tuple[int, int]) -> _Sentence:
+        sentence = self._made.get(bounds)
+        if sentence is None:
+            sentence = self._made[bounds] = _Sentence(self.document, Span(*bounds), self.within(Span(*bounds)))
+        return sentence
+
+    def within(self, span: Span) -> list[Quantity]:
+        if self._starts is None:
+            quantities = self.quantities
+            if any(first.start > second.start for first, second in zip(quantities, quantities[1:])):
+                self.quantities = sorted(quantities, key=lambda quantity: quantity.start)
+            self._starts = [quantity.start for quantity in self.quantities]
+        starts = self._starts
+        return self.quantities[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]
+
+
+class _Sentence:
+    """A sentence that holds claims: its quote, measure words and the period of each of its figures, found once."""
+
+    def __init__(self, document: Document, span: Span, figures: list[Quantity]) -> None:
         self.span = span
         raw = document.text[span.start:span.end]
         self.stripped_left = len(raw) - len(raw.lstrip())
         self.quote = raw.strip()
         self.measures = _measure_words(document, span)
-        self.phrases = period_phrases(self.quote)
+        self.meta = document.meta
+        self.figures = figures
+        self._periods: dict[tuple[int, int], Period] | None = None
+        self._clauses: dict[tuple[int, int], tuple[int, int]] | None = None
+
+    def _within_quote(self, quantity: Quantity) -> tuple[int, int]:
+        shift = self.span.start + self.stripped_left
+        size = len(self.quote)
+        return min(max(quantity.start - shift, 0), size), min(max(quantity.end - shift, 0), size)
+
+    def clause_of(self, quantity: Quantity) -> tuple[int, int]:
+        """The clause that holds a figure (checker.clauses), as offsets in the document."""
+        if self._clauses is None:
+            spans = [self._within_quote(figure) for figure in self.figures]
+            shift = self.span.start + self.stripped_left
+            self._clauses = {
+                (figure.start, figure.end): (start + shift, end + shift)
+                for figure, (start, end) in zip(self.figures, clause_bounds(self.quote, spans))
+            }
+        found = self._clauses.get((quantity.start, quantity.end))
+        return found if found is not None else (self.span.start, self.span.end)
+
+    def period_of(self, quantity: Quantity) -> Period:
+        """The period of one of the sentence's figures, read with all the others (checker.period)."""
+        if self._periods is None:
+            spans = [self._within_quote(figure) for figure in self.figures]
+            self._periods = dict(zip(((figure.start, figure.end) for figure in self.figures), sentence_periods(self.quote, spans, self.meta)))
+        period = self._periods.get((quantity.start, quantity.end))
+        if period is None:  # a figure that starts before its sentence: read with the others all the same
+            spans = [self._within_quote(figure) for figure in self.figures] + [self._within_quote(quantity)]
+            period = sentence_periods(self.quote, spans, self.meta)[-1]
+        return period
 
 
 def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], sentence: _Sentence, implied_unit: str | None = None) -> Claim:
@@ -386,7 +459,7 @@ def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[E
         rule=rule.id, source=document.source, line=line, column=column, quantity=quantity, quote=sentence.quote,
         quote_offset=offset, measure=_measure(document, quantity, span, sentence.measures),
         evidence=evidence, page=document.page_at(quantity.start), source_meta=document.meta,
-        period=claim_period(sentence.quote, max(offset, 0), document.meta, sentence.phrases),
+        period=sentence.period_of(quantity),
         implied_unit=implied_unit,
     )
 

@@ -61,8 +61,8 @@ _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache
 
 # What decides the extraction of a document's bytes: these modules' source, and these libraries.
 _MODULES = (
-    "documents.py", "files.py", "formats.py", "header.py", "sources.py", "extractor.py", "numbers.py", "french.py",
-    "units.py", "units.txt", "unit_factors.py",
+    "documents.py", "files.py", "formats.py", "header.py", "sources.py", "extractor.py", "infer.py", "numbers.py",
+    "french.py", "units.py", "units.txt", "unit_factors.py",
 )
 _LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")
 
@@ -292,19 +292,19 @@ class Cache:
             digest.update(data)
             meta = zlib.compress(replay.encode_meta(size, digest.hexdigest()).encode("utf-8"), _COMPRESSION)
             if packed.tell() + len(meta) > self.max_size // REPLAY_SHARE:  # not worth its room: such a run runs again
-                packed.close()
+                _close(packed)
                 return
         except ValueError:  # text that cannot be encoded (a lone surrogate): not kept
             if packed is not None:
-                packed.close()
+                _close(packed)
             return
         except OSError as exc:  # a full disk, a spool lost
             if packed is not None:
-                packed.close()
+                _close(packed)
             self._fail(exc)
             return
         if self._replay is not None:
-            self._replay[2].close()
+            _close(self._replay[2])
         self._replay = (key, meta, packed)
 
     def commit(self) -> None:
@@ -397,7 +397,7 @@ class Cache:
             self._pending.close()
             self._pending = None
         if self._replay is not None:
-            self._replay[2].close()
+            _close(self._replay[2])
             self._replay = None
         self._used = []
 
@@ -498,6 +498,15 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(descriptor)  # and the lock with it
 
 
+def _close(file: BinaryIO) -> None:
+    """Close a temporary file whose content is dropped: what it still buffers may not be written
+    (a full disk), which is no error."""
+    try:
+        file.close()
+    except OSError:
+        pass
+
+
 def _temporary(folder: Path, what: str) -> BinaryIO:
     """An anonymous temporary file in the cache folder: gone when closed or when the process dies
     (Linux, Windows); elsewhere named for this run (checker.tempfiles), so that ``sweep`` knows it."""
@@ -540,7 +549,7 @@ class _Pending:
         return key, text, value
 
     def close(self) -> None:
-        self._file.close()
+        _close(self._file)
 
 
 _CHUNK = 1 << 20  # bytes of a replayed standard output copied at a time
@@ -594,7 +603,7 @@ def entry(document: Document, quantities: tuple[Quantity, ...]) -> tuple[str, st
             "event_date": meta.event_date, "authority": meta.authority, "origin": [list(pair) for pair in meta.origin],
         },
         "quantities": [
-            [q.start, q.end, q.text, q.kind, q.value, q.unit, q.low, q.high, q.qualifier, q.noun, q.number_start, q.number_end]
+            [q.start, q.end, q.text, q.kind, q.value, q.unit, q.low, q.high, q.qualifier, q.noun, q.number_start, q.number_end, q.inferred]
             for q in quantities
         ],
     }, ensure_ascii=False)

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import regex
 
 from checker import french, units
+from checker.infer import infer_units
 from checker.numbers import APPROXIMATE_WORDS, NUMBER_WORDS, ParsedNumber, parse_digits, parse_words
 
 # Kinds of quantity with what their values are expressed in: money, then every kind that has a
@@ -56,12 +57,14 @@ class Quantity:
     noun: str | None = None
     number_start: int = 0  # the digits or words of the number itself
     number_end: int = 0
+    # why the unit is not the one written next to the number (checker.infer), else None
+    inferred: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
             "start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
             "value": self.value, "unit": self.unit, "low": self.low, "high": self.high,
-            "qualifier": self.qualifier, "noun": self.noun,
+            "qualifier": self.qualifier, "noun": self.noun, "inferred": self.inferred,
         }
 
 
@@ -821,7 +824,7 @@ def extract(text: str) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
             consumed = quantity.end
-    return _merge_ranges(text, found)
+    return infer_units(text, _merge_ranges(text, found))
 
 
 def _is_article(text: str, candidate: _Candidate) -> bool:

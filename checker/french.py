@@ -1,4 +1,4 @@
-"""Vocabulary of French press writing that the extractor needs: tables, not logic."""
+"""Vocabulary of French press writing that the extractor and the period reader need: tables, not logic."""
 
 from __future__ import annotations
 
@@ -180,6 +180,27 @@ MEASURE_WORDS = (
     r"lancé\w*|intégr\w*|recrut\w*|consult\w*|réuni\w*|couvert\w*|objectif\w*|visé\w*"
 )
 
+# Words that date an event rather than a state of things (regular expressions, lower case): a date
+# right after one of them (``lancée le 3 mars 2020``, ``créé en 2019``, ``lors de son lancement en
+# 2021``) is the event's, neither the period of the figures around it nor a document's dateline.
+# A participle may be said of the figure itself (``300 emplois créés en 2023``); a noun never is.
+_PARTICIPLE = r"(?:é|ée|és|ées)"
+EVENT_PARTICIPLES: tuple[str, ...] = (
+    rf"lanc{_PARTICIPLE}", rf"annonc{_PARTICIPLE}", rf"cré{_PARTICIPLE}", rf"fond{_PARTICIPLE}", rf"inaugur{_PARTICIPLE}",
+    rf"adopt{_PARTICIPLE}", rf"publi{_PARTICIPLE}", rf"vot{_PARTICIPLE}", rf"promulgu{_PARTICIPLE}", rf"sign{_PARTICIPLE}",
+    rf"instaur{_PARTICIPLE}", rf"institu{_PARTICIPLE}", rf"généralis{_PARTICIPLE}", rf"initi{_PARTICIPLE}", rf"démarr{_PARTICIPLE}",
+    rf"présent{_PARTICIPLE}", rf"dévoil{_PARTICIPLE}", rf"officialis{_PARTICIPLE}", rf"install{_PARTICIPLE}", rf"déploy{_PARTICIPLE}",
+    rf"ratifi{_PARTICIPLE}", r"inscrite?s?", r"ouverte?s?", r"née?s?", r"mise?s?\s+en\s+(?:place|service|œuvre|oeuvre|ligne|route)",
+    r"entrée?s?\s+en\s+vigueur",
+)
+EVENT_NOUNS: tuple[str, ...] = (
+    r"(?:lors\s+d[eu]\s+|à\s+|dès\s+)?(?:(?:son|sa|leur|le|la|l['’ʼ])\s*)?"
+    r"(?:lancement|création|fondation|inauguration|ouverture|adoption|publication|annonce|signature|promulgation|"
+    r"naissance|mise\s+en\s+(?:place|service|œuvre|oeuvre)|entrée\s+en\s+vigueur|généralisation)"
+    r"(?:\s+officielle?)?(?:\s+(?:[^\W\d_]|['’ʼ-])+){0,4}?",
+)
+EVENT_WORDS: tuple[str, ...] = EVENT_PARTICIPLES + EVENT_NOUNS
+
 # A figure's own words (its noun phrase, checker.bind.phrase_of): before it, only determiners and
 # the adjectives of PRENOMINAL_ADJECTIVES ("les 8 premiers lauréats"); after it, words up to one
 # that starts another phrase: a conjunction, a preposition other than "de" (whose complement
@@ -194,3 +215,28 @@ et ou ni dont contre mais avec sans pour par sur sous dans vers entre que qui qu
 alors tandis puis car donc or comme lorsque afin chez hors malgré parmi auprès à au aux en
 a ont est sont été était étaient sera seront serait seraient avait avaient fut furent
 """.split())
+
+# Words that set a period as a point of comparison (regular expressions, lower case): right before
+# a period phrase (``12 % de plus qu'en 2019``, ``plus élevé que l'an dernier``, ``par rapport à fin
+# 2023``, the à of which a phrase may hold), they make it the reference of a comparison, not the
+# period of the figure. A bare ``que`` is not one: ``la ministre a rappelé qu'en 2023, 120
+# projets...`` dates the 120 projects.
+COMPARISON_WORDS: tuple[str, ...] = (
+    r"contre", r"comme", r"versus", r"vs\.?", r"par\s+rapport(?:\s+(?:à|au|aux))?", r"compar(?:ée?s?|ativement)(?:\s+(?:à|au|aux))?",
+    r"face(?:\s+(?:à|au|aux))?",
+    r"(?:plus|moins|autant|davantage|mieux|pire|supérieure?s?|inférieure?s?|aussi|même)(?:\s+(?:[^\W\d_]|['’ʼ])+){0,2}\s+(?:que\s+|qu['’ʼ]\s*)",
+)
+
+# Figures whose unit is said elsewhere (checker.infer). Nouns of money before a bare amount
+# ("un budget de 2,3 milliards"), participles of spending after one ("480 millions ont été
+# engagés"), and the words that introduce the parts of a figure ("300 M€, dont 45 ...").
+MONEY_NOUNS = (
+    r"budgets?|enveloppes?|dotations?|crédits?|financements?|investissements?|subventions?|"
+    r"montants?|coûts?|aides?|prêts?|fonds|levées?|recettes?|dépenses?|chiffres?\s+d['’ʼ]affaires|"
+    r"économies|déficits?|dettes?|capital|valorisation|rallonges?"
+)
+MONEY_PARTICIPLES = (
+    r"engagé[es]*|investi[es]*|allou[ée]+s?|dépensé[es]*|levé[es]*|consacré[es]*|débloqué[es]*|"
+    r"versé[es]*|mobilisé[es]*|injecté[es]*|financé[es]*|attribué[es]*|économisé[es]*|budgété[es]*"
+)
+PART_WORDS = r"dont|soit|parmi\s+lesquel(?:le)?s|parmi\s+eux|parmi\s+elles"

@@ -27,7 +27,7 @@ JSON = "json"
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 # The keys after "source", "line", "column" and the optional "page": Quantity.as_dict()'s.
-_FIGURE_KEYS = ("start", "end", "text", "kind", "value", "unit", "low", "high", "qualifier", "noun")
+_FIGURE_KEYS = ("start", "end", "text", "kind", "value", "unit", "low", "high", "qualifier", "noun", "inferred")
 # Row separators of --format json: rows at depth two, each key at depth three.
 JSON_ROW = ",\n    "
 _JSON_KEY = ",\n      "
@@ -84,7 +84,7 @@ def render_rows(document: Document, quantities: Sequence[Quantity], output_forma
 def _values(quantity: Quantity) -> tuple[object, ...]:
     return (
         quantity.start, quantity.end, quantity.text, quantity.kind, quantity.value, quantity.unit,
-        quantity.low, quantity.high, quantity.qualifier, quantity.noun,
+        quantity.low, quantity.high, quantity.qualifier, quantity.noun, quantity.inferred,
     )
 
 
@@ -97,6 +97,7 @@ def _figure(quantity: Quantity) -> tuple[str, ...]:
     subclass of int or float) is refused here and goes the way of ``_jsonl_value``, ``_json_value``.
     """
     start, end, value, low, high, noun = quantity.start, quantity.end, quantity.value, quantity.low, quantity.high, quantity.noun
+    inferred = quantity.inferred
     if (
         type(start) is not int or type(end) is not int or type(value) is not float or value - value
         or low is not None and (type(low) is not float or low - low) or high is not None and (type(high) is not float or high - high)
@@ -106,4 +107,5 @@ def _figure(quantity: Quantity) -> tuple[str, ...]:
         repr(start), repr(end), encode_string(quantity.text), encode_string(quantity.kind), repr(value),
         encode_string(quantity.unit), "null" if low is None else repr(low), "null" if high is None else repr(high),
         encode_string(quantity.qualifier), "null" if noun is None else encode_string(noun),
+        "null" if inferred is None else encode_string(inferred),
     )

@@ -36,6 +36,8 @@ from checker.units import CANONICAL
 KINDS = ("money", *CANONICAL)
 
 SCOPES = ("sentence", "paragraph", "section", "document")
+# Where require and exclude may look: also the clause that holds the figure (checker.clauses).
+CONTEXT_SCOPES = ("clause", *SCOPES)
 # How a rule's figure moves in time (checker.compare): "changes" (the default: claims of different
 # periods are an evolution, never a conflict for that reason alone), "accumulates" (a running
 # total: a later, smaller figure is a conflict), "fixed" (one moment restated at any date, such as
@@ -139,7 +141,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "currency": ("an ISO 4217 code such as EUR", lambda v: isinstance(v, str) and regex.fullmatch(r"[A-Z]{3}", v) is not None),
     "subject": (_STRING_LIST + " (regular expressions)", lambda v: _is_str_list(v) and len(v) > 0),
     "scope": (f"one of {', '.join(SCOPES)}", lambda v: v in SCOPES),
-    "context_scope": (f"one of {', '.join(SCOPES)}", lambda v: v in SCOPES),
+    "context_scope": (f"one of {', '.join(CONTEXT_SCOPES)}", lambda v: v in CONTEXT_SCOPES),
     "require": (_STRING_LIST + " (regular expressions)", _is_str_list),
     "exclude": (_STRING_LIST + " (regular expressions)", _is_str_list),
     "require_all": (_STRING_LIST + " (regular expressions)", _is_str_list),

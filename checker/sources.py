@@ -105,7 +105,7 @@ def normalise_date(value: object) -> str | None:
     return value.strip()
 
 
-_MONTHS = {
+MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 }
@@ -121,7 +121,7 @@ _OTHER_MONTHS = {
 @cache
 def _written_date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
     """(ISO date and time, day/month/year in digits, dates in words), compiled on first use."""
-    months = "|".join(sorted({*_MONTHS, *_OTHER_MONTHS}, key=len, reverse=True))
+    months = "|".join(sorted({*MONTHS, *_OTHER_MONTHS}, key=len, reverse=True))
     day = r"(?P<day>1er|\d{1,2})(?:st|nd|rd|th)?"
     month = rf"(?P<month>{months})\b\.?"
     year = r"(?P<year>\d{4})\b"
@@ -175,7 +175,7 @@ def written_date(value: object) -> str | None:
         if match is None:
             continue
         found = match.groupdict()
-        month = _MONTHS.get(found["month"]) or _OTHER_MONTHS[found["month"]]
+        month = MONTHS.get(found["month"]) or _OTHER_MONTHS[found["month"]]
         year = int(found["year"])
         if found.get("day") is None:
             return f"{year:04d}-{month:02d}"
@@ -191,40 +191,107 @@ def written_date(value: object) -> str | None:
 
 DATELINE_CHARS = 400  # a dateline is looked for in the first characters of the text only
 
+_WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+
+
+@dataclass(frozen=True)
+class _DatelinePatterns:
+    """Python ``re`` patterns, matched against a lower-cased line (they compile several times faster
+    than ``regex``'s case-insensitive ones, and a dateline is looked for in every document)."""
+
+    date: re.Pattern[str]  # a date: numeric (day, month, year), ISO, or in words (wday, wmonth, wyear)
+    place: re.Pattern[str]  # what may open a dateline's line before its date: a place and a comma
+    label: re.Pattern[str]  # "Publié le", "Mis à jour le", "Date :", opening the line or after a separator
+    event: re.Pattern[str]  # an event word right before the date: running prose, not a dateline
+
 
 @cache
-def _dateline_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """(numeric date, date in words): compiled when a document is first read, not on import
-    (a run whose documents all come from the extraction cache reads none)."""
-    word_date = regex.compile(
-        rf"(?<![\p{{L}}\d])(?:[Ll]es?\s+)?(1er|\d{{1,2}})\s+({'|'.join(_MONTHS)})(?:\s+(\d{{4}}))?(?![\p{{L}}\d])",
-        regex.IGNORECASE,
+def _dateline_patterns() -> _DatelinePatterns:
+    """Compiled when a document is first read, not on import (a run whose documents all come from
+    the extraction cache reads none)."""
+    from checker.french import EVENT_WORDS
+
+    months = "|".join(MONTHS)
+    return _DatelinePatterns(
+        date=re.compile(
+            rf"(?<![^\W_])(?:(?:les?|du)\s+)?(?:(?:{_WEEKDAYS})\s+)?"
+            rf"(?:(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}|\d{{2}})(?![\d/.]\d|\d)"
+            rf"|(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})(?!\d)"
+            rf"|(?P<wday>1er|\d{{1,2}})\s+(?P<wmonth>{months})(?:\s+(?P<wyear>\d{{4}}))?(?![^\W_]))"
+        ),
+        place=re.compile(r"(?:[^\W\d_](?:[^\W\d_]|['’ʼ.-])*(?:[\s-]+[^\W\d_](?:[^\W\d_]|['’ʼ.-])*){0,3}\s*(?:\([^)]{0,30}\))?\s*,\s*)?"),
+        label=re.compile(
+            r"(?:^|[·|•,–—]|\s-)\s*(?:publi[ée]e?|mise?\s+à\s+jour|modifi[ée]e?|actualis[ée]e?|post[ée]e?|mise?\s+en\s+ligne|dat[ée]e?|"
+            r"rédig[ée]e?|écrite?|date(?:\s+de\s+publication)?|publication|dernière\s+mise\s+à\s+jour)"
+            r"\s*(?:le|du|en\s+date\s+du)?\s*:?\s*$"
+        ),
+        event=re.compile(rf"\b(?:{'|'.join(EVENT_WORDS)})\s*(?:officiellement\s+)?$"),
     )
-    return regex.compile(r"(?<![\d/.])[Ll]e\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])"), word_date
 
 
 def dateline(text: str) -> str | None:
-    """The date a document's top gives (``Le 12 novembre``, ``le 12/11/25``), as ISO, or None."""
+    """The date a document states as its own near its top, as ISO 8601, or None.
+
+    A dateline is where an article dates itself: a date that starts a line (``Le 12 novembre, à
+    Paris...``, a date alone on its line), after a place (``Paris, le 12 novembre 2025``) or a
+    label that opens its line or follows a separator (``Publié le``, ``Par J. Martin · Mis à jour
+    le``, ``Date :``), or a date in the title (the first line, a heading). A date in running prose
+    (``la plateforme, lancée le 3 mars 2020, ...``) is an event's, not the document's; so is a date
+    right after an event word, even in a title. The first dateline wins; ``Le 12 novembre``
+    without a year gives ``--11-12``.
+    """
     head = text[:DATELINE_CHARS]
-    found: list[tuple[int, str]] = []
-    numeric_date, word_date = _dateline_patterns()
-    for match in numeric_date.finditer(head):
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    patterns = _dateline_patterns()
+    title = True  # the first line that holds something
+    for line in head.split("\n"):
+        if not line.strip():
+            continue
+        low = _lowered(line)
+        for match in patterns.date.finditer(low):
+            iso = _date_iso(match)
+            if iso is None:
+                continue
+            before = low[: match.start()]
+            if patterns.label.search(before) is not None:  # "Publié le": a label, though publié dates an event too
+                return iso
+            if patterns.event.search(before):
+                continue
+            # a place opens the line with a capital ("Paris, le..."), else the date opens it
+            opening = before.lstrip()
+            starts_line = not opening or (patterns.place.fullmatch(opening) is not None and line.lstrip()[0].isupper())
+            in_title = title and not line.rstrip().endswith((".", "!", "?", ";", ":")) and len(line.strip()) <= 200
+            if starts_line or in_title:
+                return iso
+        title = False
+    return None
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()`` of the same length, so that offsets hold (``İ`` lowers to two characters)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _date_iso(match: re.Match[str]) -> str | None:
+    """The ISO date of a dateline pattern's match, or None when it is no date (31/02)."""
+    if match.group("wmonth"):
+        day = 1 if match.group("wday").lower() == "1er" else int(match.group("wday"))
+        month = MONTHS[match.group("wmonth").lower()]
+        year = match.group("wyear")
+        try:
+            datetime.date(int(year) if year else 2000, month, day)  # 2000: a leap year accepts 29 Feb
+        except ValueError:
+            return None
+        return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    if match.group("iso_year"):
+        year, month, day = int(match.group("iso_year")), int(match.group("iso_month")), int(match.group("iso_day"))
+    else:
+        year, month, day = int(match.group("year")), int(match.group("month")), int(match.group("day"))
         year += 2000 if year < 100 else 0
-        try:
-            found.append((match.start(), datetime.date(year, month, day).isoformat()))
-        except ValueError:
-            continue
-    for match in word_date.finditer(head):
-        day = 1 if match.group(1).lower() == "1er" else int(match.group(1))
-        month = _MONTHS[match.group(2).lower()]
-        year = match.group(3)
-        try:
-            datetime.date(int(year) if year else 2000, month, day)
-        except ValueError:
-            continue
-        found.append((match.start(), f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"))
-    return min(found)[1] if found else None
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 # --- the manifest --------------------------------------------------------------------------

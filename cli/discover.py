@@ -1,4 +1,4 @@
-"""``recoupe discover`` and ``recoupe rules suggest``: discovery without rules (issue 7)."""
+"""``recoupe discover`` and ``recoupe rules suggest``: discovery without rules."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ import typer
 
 from checker.report import ExitCode
 
+DISCOVER_SCHEMA_VERSION = "2.0"
+JOBS_HELP = "Worker processes reading, extracting and reading the figures' subjects [default: every core when there are more than 8 documents, else 1]."
+
 
 class DiscoverFormat(str, Enum):
     table = "table"
@@ -23,60 +26,89 @@ def _err(message: str) -> None:
     typer.echo(f"recoupe: {message}", err=True)
 
 
-def _run(paths: list[Path], rules: Optional[Path]):
-    from checker.discover import discover as run_discover
-    from checker.discover import load
-    from checker.rules import load_rules
+def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache: bool, cache_dir: Optional[Path]):
+    """The discovery, and every error met (of a rule, of a document), each said on stderr."""
+    from checker.discovery import discover as run_discover
+    from cli.main import _close_cache, _load_rules, _open_cache, _progress_callback
 
-    loaded_rules = None
-    rule_errors: list = []
+    loaded_rules, errors = None, []
     if rules is not None:  # an invalid rule is reported and left out; the others mark what they cover
-        loaded = load_rules(rules)
-        loaded_rules, rule_errors = list(loaded.rules), list(loaded.errors)
-    documents, errors, skipped = load(paths)
-    errors = [*rule_errors, *errors]
+        loaded = _load_rules(rules, cache_dir, no_cache)
+        loaded_rules, errors = list(loaded.rules), list(loaded.errors)
+    cache = _open_cache(no_cache, cache_dir)
+    try:
+        discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=_progress_callback(paths))
+    finally:
+        _close_cache(cache)
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
+    errors.extend(discovery.errors)
     for error in errors:
         _err(str(error))
-    for item in skipped:
+    for item in discovery.skipped:
         _err(f"warning: {item}")
-    return run_discover(documents, loaded_rules), errors
+    return discovery, errors
 
 
-def _where(found) -> str:
-    claim = found.claim
-    page = f" (p. {claim.page})" if claim.page else ""
-    return f"{claim.source}:{claim.line}:{claim.column}{page}"
+def _where(figure) -> str:
+    page = f" (p. {figure.page})" if figure.page else ""
+    return f"{figure.source}:{figure.line}:{figure.column}{page}"
 
 
-def _claim_dict(found) -> dict[str, object]:
-    claim = found.claim
-    q = claim.quantity
+def _facts(figure) -> str:
+    """What a reader checks first about a claim: when it speaks of, what it measures, a rule."""
+    parts = [figure.period.label]
+    if figure.measure:
+        parts.append(figure.measure)
+    if figure.covered_by:
+        parts.append(f"rule {figure.covered_by}")
+    return ", ".join(parts)
+
+
+def _claim_dict(figure) -> dict[str, object]:
+    q = figure.quantity
     return {
-        "source": claim.source, "line": claim.line, "column": claim.column, "page": claim.page,
+        "source": figure.source, "line": figure.line, "column": figure.column, "page": figure.page,
         "text": q.text, "kind": q.kind, "value": q.value, "unit": q.unit, "low": q.low, "high": q.high,
-        "qualifier": q.qualifier, "noun": q.noun, "quote": claim.quote, "measure": claim.measure,
-        "covered_by": found.covered_by,
+        "qualifier": q.qualifier, "noun": q.noun, "quote": figure.quote, "measure": figure.measure,
+        "period": figure.period.when, "period_label": figure.period.label, "period_origin": figure.period.origin,
+        "covered_by": figure.covered_by,
+    }
+
+
+def _summary(discovery) -> dict[str, object]:
+    return {
+        "documents": discovery.documents, "figures": discovery.figures, "compared": discovery.compared,
+        "blocks": discovery.blocks, "proposed_pairs": discovery.proposed_pairs, "covered": discovery.covered,
+        "left_out": [{"reason": reason, "figures": count} for reason, count in discovery.left_out],
     }
 
 
 def render_json(discovery, top: int) -> str:
     return json.dumps({
-        "figures": discovery.figures, "documents": discovery.documents, "blocks": discovery.blocks,
-        "compared_pairs": discovery.compared_pairs, "covered": discovery.covered,
+        "schema_version": DISCOVER_SCHEMA_VERSION, **_summary(discovery),
         "candidates": [
             {
-                "id": c.id, "kind": c.kind, "score": round(c.score, 4), "block": c.block,
-                "similarity": round(c.similarity, 4), "gap": round(c.gap, 4), "sources": c.sources,
-                "shared_keywords": [f.surface for f in c.shared[:8]], "subjects": list(c.subjects),
-                "explanation": c.explanation, "claims": [_claim_dict(f) for f in c.claims],
+                "id": c.id, "kind": c.kind, "rank": c.tier, "score": round(c.score, 4), "block": c.block,
+                "similarity": round(c.similarity, 4), "sources": c.sources, "timeline": c.timeline,
+                "shared_terms": list(c.shared[:8]), "subjects": list(c.subjects),
+                "camps": [{"period": camp.when, "sources": camp.sources, "values": [f.quantity.text for f in camp.figures]} for camp in c.camps],
+                "explanation": c.explanation, "claims": [_claim_dict(f) for f in c.figures],
             }
             for c in discovery.candidates[:top]
         ],
     }, ensure_ascii=False, indent=2) + "\n"
 
 
-def _covered(found) -> str:
-    return f"  [rule {found.covered_by}]" if found.covered_by else ""
+def _footer(discovery, top: int) -> list[str]:
+    lines = [
+        f"{len(discovery.candidates)} candidates ({min(top, len(discovery.candidates))} shown) from {discovery.figures} figures "
+        f"in {discovery.documents} documents; {discovery.compared} figures compared in {discovery.blocks} blocks, "
+        f"{discovery.proposed_pairs} pairs proposed; {discovery.covered} figures covered by a rule"
+    ]
+    for reason, count in discovery.left_out:
+        lines.append(f"left out: {count} figures, {reason}")
+    return lines
 
 
 def render_table(discovery, top: int) -> str:
@@ -84,15 +116,11 @@ def render_table(discovery, top: int) -> str:
     for c in discovery.candidates[:top]:
         lines.append(f"{c.id}  {c.kind.upper()}  score {c.score:.2f}  [{c.block}]")
         lines.append(f"    why: {c.explanation}")
-        for found in c.claims:
-            lines.append(f"    - '{found.claim.quantity.text}'  {_where(found)}{_covered(found)}")
-            lines.append(f"      « {found.claim.quote} »")
+        for figure in c.figures:
+            lines.append(f"    - '{figure.quantity.text}'  {_where(figure)}  ({_facts(figure)})")
+            lines.append(f"      « {figure.quote} »")
         lines.append("")
-    lines.append(
-        f"{len(discovery.candidates)} candidates ({min(top, len(discovery.candidates))} shown) from {discovery.figures} figures "
-        f"in {discovery.documents} documents; {discovery.blocks} blocks, {discovery.compared_pairs} pairs compared; "
-        f"{discovery.covered} figures covered by a rule"
-    )
+    lines.extend(_footer(discovery, top))
     return "\n".join(lines) + "\n"
 
 
@@ -103,12 +131,11 @@ def render_markdown(discovery, top: int) -> str:
         lines.append("")
         lines.append(c.explanation)
         lines.append("")
-        for found in c.claims:
-            covered = f" (rule `{found.covered_by}`)" if found.covered_by else ""
-            lines.append(f"- **{found.claim.quantity.text}** `{_where(found)}`{covered}")
-            lines.append(f"  > {found.claim.quote}")
+        for figure in c.figures:
+            lines.append(f"- **{figure.quantity.text}** `{_where(figure)}` ({_facts(figure)})")
+            lines.append(f"  > {figure.quote}")
         lines.append("")
-    lines.append(f"{len(discovery.candidates)} candidates from {discovery.figures} figures in {discovery.documents} documents.")
+    lines.extend(_footer(discovery, top))
     return "\n".join(lines) + "\n"
 
 
@@ -117,12 +144,15 @@ def discover(
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder: figures they cover are marked.", show_default=False)] = None,
     output_format: Annotated[DiscoverFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = DiscoverFormat.table,
     top: Annotated[int, typer.Option("--top", "-n", help="How many candidates to show.", min=1)] = 20,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
 ) -> None:
-    """Without rules: rank candidate conflicts, double attributions and agreements across the documents.
+    """Without rules: rank candidate conflicts, double attributions, evolutions and agreements across the documents.
 
     Exit codes: 0 (exploratory, whatever is found); 2 a document or rule file could not be read.
     """
-    discovery, errors = _run(paths, rules)
+    discovery, errors = _run(paths, rules, jobs, no_cache, cache_dir)
     renderer = {"table": render_table, "json": render_json, "markdown": render_markdown}[output_format.value]
     sys.stdout.write(renderer(discovery, top))
     if errors:
@@ -134,17 +164,20 @@ def suggest(
     output: Annotated[Path, typer.Option("--output", "-o", help="Rule file to write (TOML, atomically).")],
     pick: Annotated[Optional[str], typer.Option("--pick", help="Candidate ids, e.g. C1,C3.", show_default=False)] = None,
     top: Annotated[int, typer.Option("--top", "-n", help="Without --pick: the first N candidates.", min=1)] = 5,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
 ) -> None:
     """Write a rule file with one rule per chosen candidate of 'recoupe discover', ready to edit.
 
     The written rules load and pass their own examples (checked after writing).
     Exit codes: 0 written; 2 input error, unknown candidate id, or a rule that fails to load.
     """
-    from checker.discover import render_rules, suggest_rule
+    from checker.discovery.suggest import publisher_words, render_rules, suggest_rule
     from checker.rules import load_rules
     from cli.main import write_report
 
-    discovery, errors = _run(paths, None)
+    discovery, errors = _run(paths, None, jobs, no_cache, cache_dir)
     by_id = {c.id: c for c in discovery.candidates}
     if pick:
         wanted = [part.strip() for part in pick.split(",") if part.strip()]
@@ -156,9 +189,10 @@ def suggest(
     else:
         chosen = list(discovery.candidates[:top])
     taken: set[str] = set()
+    publishers = publisher_words(discovery.meta.values())
     tables, comments = [], []
     for candidate in chosen:
-        table, notes = suggest_rule(discovery, candidate, taken)
+        table, notes = suggest_rule(candidate, discovery.read, taken, publishers, discovery.generic, discovery.terms_of)
         tables.append(table)
         comments.append([f"{candidate.id} {candidate.kind}: {candidate.explanation}"] + notes)
     if not write_report(output, render_rules(tables, comments)):

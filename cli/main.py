@@ -4,8 +4,10 @@
 # run, and annotations kept as strings would be compiled and evaluated anew each time (about 10 ms
 # of every start-up); evaluated once when the module is imported, they come from its bytecode.
 import functools
+import itertools
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -292,11 +294,15 @@ def _cache_max_size(no_cache: bool, option: str | None, settings=None) -> int:
     return parse_size(settings.cache_max_size)  # checked when the configuration was read
 
 
-def _open_cache(no_cache: bool, cache_dir: Path | None, max_size: int):
-    """The extraction cache (see checker.cache), or None with --no-cache; its warnings on stderr."""
+def _open_cache(no_cache: bool, cache_dir: Path | None, max_size: int | None = None):
+    """The extraction cache (see checker.cache), or None with --no-cache; its warnings on stderr.
+    ``max_size``: its limit in bytes (``_cache_max_size``), else the configuration's."""
     if no_cache:
         return None
     from checker.cache import FOLDER, Cache
+
+    if max_size is None:
+        max_size = _cache_max_size(no_cache, None)
 
     cache = Cache(cache_dir if cache_dir is not None else Path.cwd() / FOLDER, max_size)
     for warning in cache.warnings:
@@ -320,20 +326,37 @@ def _format_value(row: dict[str, object]) -> str:
 
 
 def _print_quantity_table(rows: list[dict[str, object]], no_color: bool) -> None:
+    """extract's table for people: each document's path on a line of its own (never cut), then its
+    figures, one row each, the columns wrapping to the terminal's width."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(no_color=no_color, highlight=False)
-    table = Table(show_lines=False)
-    for column in ("source", "line:col", "text", "kind", "value", "qualifier", "noun"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(
-            str(row["source"]), f"{row['line']}:{row['column']}", str(row["text"]), str(row["kind"]),
-            _format_value(row), str(row["qualifier"]), str(row["noun"] or ""),
-        )
-    console.print(table)
-    console.print(f"{len(rows)} figures in {len({r['source'] for r in rows})} documents")
+    console = Console(no_color=no_color, highlight=False, width=max(shutil.get_terminal_size((100, 24)).columns, 60))
+    cwd = os.getcwd()
+    for source, group in itertools.groupby(rows, key=lambda row: str(row["source"])):
+        console.print(_relative_to(source, cwd), style="bold", overflow="fold")
+        table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False)
+        for column, wrap in (("line:col", False), ("as written", True), ("kind", False), ("value", True), ("qualifier", False), ("noun", True)):
+            table.add_column(column, no_wrap=not wrap, overflow="fold")
+        for row in group:
+            table.add_row(
+                f"{row['line']}:{row['column']}", str(row["text"]), str(row["kind"]),
+                _format_value(row) + (" (unit inferred)" if row.get("inferred") else ""), str(row["qualifier"]), str(row["noun"] or ""),
+            )
+        console.print(table)
+    documents = len({row["source"] for row in rows})
+    console.print(f"{len(rows)} figure{'s' * (len(rows) != 1)} in {documents} document{'s' * (documents != 1)}")
+
+
+def _relative_to(source: str, cwd: str) -> str:
+    """A path relative to the current folder when it lies under it."""
+    if os.path.isabs(source):
+        try:
+            return str(Path(source).relative_to(cwd))
+        except ValueError:
+            pass
+    return source
 
 
 class CheckFormat(str, Enum):
@@ -427,7 +450,7 @@ def _render(name: str, report, settings, color: bool) -> str:
     if name == "table":
         from checker.render.table import render_table
 
-        return render_table(report, color=color, width=_table_width(), explain=settings.explain)
+        return render_table(report, color=color, width=_table_width(), explain=settings.explain, cwd=os.getcwd())
     import importlib
 
     module = importlib.import_module(f"checker.render.{name}")
@@ -623,6 +646,7 @@ def _check_outcome(report, settings, color: bool):
             _err(f"{settings.baseline}: cannot be read ({exc.strerror or exc})" if isinstance(exc, OSError) else str(exc))
             raise typer.Exit(ExitCode.ERROR) from None
         outcome = apply(known, report.conflicts)
+        rules_by_id = {finding.rule.id: finding.rule for finding in report.findings}
         new_rules = {rule for rule, _, _ in outcome.new_pairs}
         failing = [f for f in failing if f.rule.id in new_rules]
         shown = tuple(f for f in report.findings if f.verdict != "conflict" or f.rule.id in new_rules)
@@ -630,7 +654,7 @@ def _check_outcome(report, settings, color: bool):
         for rule, first, second in outcome.new_pairs:
             said.append(f"new conflict: {rule}: {first.quantity.text!r} ({first.source}:{first.line}) vs {second.quantity.text!r} ({second.source}:{second.line})")
         for key in outcome.stale:
-            said.append(f"stale baseline entry: {describe_stale(key)}")
+            said.append(f"stale baseline entry: {describe_stale(key, rules_by_id)}")
 
     displayed = tuple(
         f for f in report.findings if f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]

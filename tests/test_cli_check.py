@@ -103,6 +103,10 @@ def test_check_on_seeds_is_deterministic_and_explains(runner, tmp_path):
     explained = runner.invoke(app, ["check", str(seeds), "--rules", str(REPO / "rules"), "--explain", "--no-color"])
     assert "bound because" in explained.stdout
     assert "Near misses" in explained.stdout
+    # each claim says why it got its period: 8 000 learners "en deux ans et demi" up to the 12 November 2025 event
+    assert "period 2023-05 to 2025-11-12: 'en deux ans et demi' follows the figure in its clause" in " ".join(explained.stdout.split())
+    claims = [claim for finding in json.loads(first.stdout)["findings"] for claim in finding["claims"]]
+    assert all(claim["period"]["reason"] for claim in claims)
 
 
 def test_help_documents_exit_codes(runner):

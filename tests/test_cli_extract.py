@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 
-FIELDS = {"source", "line", "column", "start", "end", "text", "kind", "value", "unit", "low", "high", "qualifier", "noun"}
+FIELDS = {"source", "line", "column", "start", "end", "text", "kind", "value", "unit", "low", "high", "qualifier", "noun", "inferred"}
 
 
 @pytest.fixture()

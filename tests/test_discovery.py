@@ -118,12 +118,18 @@ def test_1500_nested_folders(docs: Path) -> None:
         deepest = deepest / "d"
         deepest.mkdir()
     (deepest / "fond.txt").write_text("Au fond, le plan compte 12 projets.\n", encoding="utf-8")
-    files, errors, skipped = discover_all([docs])
-    assert (files, errors, skipped) == ([docs / SEED.name, deepest / "fond.txt"], [], [])
-    for command in ("extract", "check"):
-        extra = ["--rules", str(ROOT / "rules"), "--fail-on", "never"] if command == "check" else []
-        result = _recoupe(command, "docs", "--format", "json", *extra, cwd=docs.parent)
-        assert result.returncode == 0 and "RecursionError" not in result.stderr, result.stderr[-500:]
+    try:
+        files, errors, skipped = discover_all([docs])
+        assert (files, errors, skipped) == ([docs / SEED.name, deepest / "fond.txt"], [], [])
+        for command in ("extract", "check"):
+            extra = ["--rules", str(ROOT / "rules"), "--fail-on", "never"] if command == "check" else []
+            result = _recoupe(command, "docs", "--format", "json", *extra, cwd=docs.parent)
+            assert result.returncode == 0 and "RecursionError" not in result.stderr, result.stderr[-500:]
+    finally:  # removed here, a level at a time: shutil.rmtree (pytest's clean-up of old tmp_path) recurses too
+        (deepest / "fond.txt").unlink()
+        while deepest != docs:
+            deepest.rmdir()
+            deepest = deepest.parent
 
 
 def test_documents_are_found_as_os_walk_finds_them_in_the_same_order(docs: Path) -> None:

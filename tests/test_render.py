@@ -20,7 +20,7 @@ from checker.render.github import render_github
 from checker.render.json import render_json
 from checker.render.layout import dumps_indented
 from checker.render.markdown import escape, render_markdown
-from checker.render.sarif import artifact_uri, render_sarif
+from checker.render.sarif import artifact_location, render_sarif, report_to_sarif
 from checker.render.table import render_table
 from checker.rules import Rule, load_rules
 
@@ -126,6 +126,27 @@ def test_sarif_validates_with_one_result_per_conflict(report):
             assert f"{claim.source}:{claim.line}" in result["message"]["text"]
 
 
+def test_sarif_meets_what_github_code_scanning_asks(seeds):
+    # github.com docs, "SARIF support for code scanning": each rule with an id, a name and help;
+    # results with a message, a ruleId and a location whose URI is relative to the repository
+    sarif = report_to_sarif(seeds, root=str(REPO))
+    _sarif_validator().validate(sarif)
+    run = sarif["runs"][0]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/") and run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///")
+    for rule in run["tool"]["driver"]["rules"]:
+        assert rule["name"] != rule["id"] and rule["name"][0].isupper() and " " not in rule["name"]
+        assert rule["help"]["text"] and rule["help"]["markdown"] and rule["shortDescription"]["text"]
+    for result in run["results"]:
+        assert result["message"]["text"] and result["ruleId"] and result["partialFingerprints"]
+        for where in [result["locations"][0], *result["relatedLocations"]]:
+            artifact = where["physicalLocation"]["artifactLocation"]
+            assert artifact["uriBaseId"] == "%SRCROOT%" and artifact["uri"].startswith("seeds/")
+            assert where["physicalLocation"]["region"]["startLine"] >= 1
+    assert run["properties"]["coverage"] == {"documents": 5, "figures": seeds.figures, "bound": seeds.bound, "conflicts": 1}
+    help_text = {rule["id"]: rule["help"]["text"] for rule in run["tool"]["driver"]["rules"]}["sasn-funding"]
+    assert "SASN" in help_text and "every claim is compared" in help_text
+
+
 def test_sarif_on_seeds_is_one_medium_conflict_with_three_related_locations(seeds):
     run = json.loads(render_sarif(seeds))["runs"][0]
     assert [(r["ruleId"], r["level"], len(r["relatedLocations"])) for r in run["results"]] == [("sasn-funding", "warning", 3)]
@@ -137,7 +158,8 @@ def test_sarif_reports_tool_errors_and_relative_forward_slash_uris(hand_made):
     invocation = run["invocations"][0]
     assert invocation["executionSuccessful"] is False
     notes = invocation["toolExecutionNotifications"]
-    assert [n["level"] for n in notes] == ["error", "error"]
+    assert [n["level"] for n in notes] == ["error", "error", "note"]  # the coverage line last
+    assert notes[-1]["message"]["text"].startswith("3 documents read")
     assert notes[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 4}
     result = run["results"][0]
     assert result["level"] == "error"
@@ -147,10 +169,14 @@ def test_sarif_reports_tool_errors_and_relative_forward_slash_uris(hand_made):
 
 
 def test_sarif_uris():
-    assert artifact_uri("seeds/a b.txt") == "seeds/a%20b.txt"
-    assert artifact_uri("seeds\\x.txt") == "seeds/x.txt"
-    assert artifact_uri("/work/seeds/x.txt") == "file:///work/seeds/x.txt"
-    assert artifact_uri("C:\\work\\x.txt") == "file:///C:/work/x.txt"
+    assert artifact_location("seeds/a b.txt") == {"uri": "seeds/a%20b.txt"}
+    assert artifact_location("seeds\\x.txt") == {"uri": "seeds/x.txt"}
+    assert artifact_location("/work/seeds/x.txt") == {"uri": "file:///work/seeds/x.txt"}
+    assert artifact_location("C:\\work\\x.txt") == {"uri": "file:///C:/work/x.txt"}
+    # relative to the repository's top when one is given
+    assert artifact_location("/work/repo/docs/a b.txt", "/work/repo") == {"uri": "docs/a%20b.txt", "uriBaseId": "%SRCROOT%"}
+    assert artifact_location("/elsewhere/a.txt", "/work/repo") == {"uri": "file:///elsewhere/a.txt"}
+    assert artifact_location("docs/a.txt", "/work/repo") == {"uri": "docs/a.txt", "uriBaseId": "%SRCROOT%"}
 
 
 def _fingerprint(report: Report) -> str:
@@ -174,8 +200,8 @@ def test_sarif_fingerprint_ignores_line_moves_but_not_values(hand_made):
 
 _PROPERTY_VALUE = r"(?:[^%,:\r\n]|%(?:25|0D|0A|3A|2C))*"
 _COMMAND = re.compile(
-    rf"::(?P<level>error|warning|notice) (?P<properties>file={_PROPERTY_VALUE}"
-    rf"(?:,(?:line|endLine|col|endColumn)=[1-9]\d*)*(?:,title={_PROPERTY_VALUE})?)"
+    rf"::(?P<level>error|warning|notice) (?P<properties>(?:file={_PROPERTY_VALUE}"
+    rf"(?:,(?:line|endLine|col|endColumn)=[1-9]\d*)*(?:,title={_PROPERTY_VALUE})?|title={_PROPERTY_VALUE}))"
     r"::(?P<message>(?:[^%\r\n]|%(?:25|0D|0A))*)"
 )
 
@@ -189,7 +215,8 @@ def _unescape(text: str) -> str:
 def test_github_lines_are_workflow_commands(report):
     lines = render_github(report).splitlines()
     claims = [claim for finding in report.conflicts for claim in finding.claims]
-    assert len(lines) == len(claims) + len(report.errors)
+    assert len(lines) == len(claims) + len(report.errors) + 1
+    assert lines[-1].startswith("::notice title=recoupe::") and "documents read" in lines[-1]
     for line in lines:
         assert _COMMAND.fullmatch(line), line
     for line, claim in zip(lines, claims):
@@ -209,10 +236,17 @@ def test_github_escapes_titles_and_levels(hand_made):
     assert properties["file"] == "docs/a.txt" and properties["col"] == "5" and properties["endColumn"] == "9"
     second = dict(item.split("=", 1) for item in _COMMAND.fullmatch(lines[1]).group("properties").split(","))
     assert second["file"] == "docs/sub/b.txt" and second["endLine"] == "8" and "col" not in second
-    assert lines[-2:] == [
+    assert lines[-3:-1] == [
         "::error file=docs/z.pdf,line=2,col=4::cannot be read, binary: 100%25",
         "::error file=missing%2C folder::no such file or folder",
     ]
+
+
+@pytest.mark.parametrize(("fail_on", "level"), [("low", "error"), ("medium", "error"), ("high", "warning"), ("never", "warning")])
+def test_github_levels_follow_fail_on(seeds, fail_on, level):
+    # the seeds' one conflict is of medium severity: an error only when it fails the run
+    lines = [line for line in render_github(seeds, fail_on=fail_on).splitlines() if "sasn-funding" in line]
+    assert lines and {line.split(" ", 1)[0] for line in lines} == {f"::{level}"}
 
 
 # Markdown

@@ -26,7 +26,7 @@ sources = st.none() | st.builds(
     Source, MAYBE_TEXT, MAYBE_TEXT, MAYBE_TEXT, MAYBE_TEXT, MAYBE_TEXT, MAYBE_TEXT,
     st.lists(st.tuples(TEXT, TEXT), max_size=3).map(tuple),
 )
-periods = st.none() | st.builds(Period, MAYBE_TEXT, TEXT, TEXT, st.booleans())
+periods = st.none() | st.builds(Period, MAYBE_TEXT, TEXT, TEXT, st.booleans(), TEXT, MAYBE_TEXT)
 claims = st.builds(
     Claim, TEXT, TEXT, st.integers(1, 999), st.integers(1, 999), quantities, TEXT, st.integers(-5, 99), MAYBE_TEXT,
     st.lists(evidence, max_size=3).map(tuple), st.none() | st.integers(1, 9), sources, periods,

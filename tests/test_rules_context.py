@@ -58,6 +58,22 @@ CASES = [
      "Le budget du programme compte 8 M€ de crédits de paiement.", ["8 M€"]),
     ('kind = "money"\nrequire = [\'crédits\', \'budget\']\nrequire_all = [\'paiement\']',
      "Le budget du programme compte 8 M€ d'autorisations d'engagement.", []),
+    # the clause that holds the figure (checker.clauses)
+    ('kind = "percent"\nrequire = [\'équip\\w*\']\ncontext_scope = "clause"',
+     "Parmi les hôpitaux, 40 % sont équipés et 25 % utilisent le service chaque jour.", ["40 %"]),
+    ('kind = "percent"\nrequire = [\'utilis\\w*\']\ncontext_scope = "clause"',
+     "Parmi les hôpitaux, 40 % sont équipés et 25 % utilisent le service chaque jour.", ["25 %"]),
+    ('kind = "money"\nrequire = [\'paiement\']\ncontext_scope = "clause"',
+     "Pour le programme, les crédits de paiement atteignent 8 M€ ; les autorisations d'engagement, 12 M€.", ["8 M€"]),
+    ('kind = "money"\nrequire = [\'plan\']\ncontext_scope = "clause"',
+     "Un plan de 90 M€ a été voté, dont 50 M€ de l'État et 40 M€ des régions.", ["90 M€"]),
+    ('kind = "money"\nexclude = [\'contre\']\ncontext_scope = "clause"',
+     "Le budget du programme atteint 12 M€ en 2024, contre 10 M€ un an plus tôt.", ["12 M€"]),
+    # only the claims of one period
+    ('kind = "count"\nperiod = "2023"', "En 2023, le programme comptait 120 bornes.", ["120 bornes"]),
+    ('kind = "count"\nperiod = "2023"', "En 2024, le programme comptait 150 bornes.", []),
+    ('kind = "count"\nperiod = "2023"', "Le programme compte 150 bornes.", []),
+    ('kind = "count"\nperiod = "2023"', "Le programme est passé de 80 bornes en 2023 à 150 bornes en 2024.", ["80 bornes"]),
 ]
 
 

@@ -10,7 +10,7 @@ from checker.bind import bind
 from checker.compare import compare, disagreeing
 from checker.documents import Document
 from checker.extractor import extract
-from checker.period import claim_period, same_period
+from checker.period import same_period, sentence_periods
 from checker.pipeline import check
 from checker.rules import load_rules, parse_rules
 from checker.sources import Source
@@ -50,7 +50,7 @@ def claim(text: str, source: str, date: str | None, authority: str = "press", ru
 )
 def test_claim_period_reads_the_text_before_the_source_date(sentence, date, when, origin):
     offset = sentence.index("300")
-    period = claim_period(sentence, offset, Source(date=date))
+    (period,) = sentence_periods(sentence, [(offset, offset + len("300 bornes"))], Source(date=date))
     assert (period.when, period.origin) == (when, origin)
 
 
@@ -151,6 +151,17 @@ def test_an_undated_claim_between_two_values_fits_a_running_total_only(rule_text
 def test_undated_claims_alone_are_compared_with_each_other():
     stated = (("Le réseau Azur compte 148 bornes.", None), ("Le réseau Azur compte 350 bornes.", None))
     assert _finding(CHANGING, *stated)[0].verdict == "conflict"
+
+
+def test_an_objective_is_not_a_conflict_with_the_state_of_things():
+    text = "Le réseau Azur compte 3 000 bornes, avec un objectif de 8 000 bornes d'ici 2028."
+    (rule,) = parse_rules(CHANGING, "r.toml")
+    document = Document.from_text(text, source="a.txt", meta=Source(date="2025-02-01"))
+    claims, _ = bind(document, extract(text), [rule])
+    assert [(c.quantity.value, c.period.when, c.period.target) for c in claims] == [(3000, "2025-02-01", False), (8000, "2028", True)]
+    finding = compare(rule, claims)
+    assert finding.verdict == "consistent"
+    assert [step.label for step in finding.timeline] == ["2025-02-01", "objective 2028"]
 
 
 def test_official_source_is_the_reference_and_deviations_are_named():

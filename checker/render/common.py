@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.display import number
+
 from checker.bind import Claim
 from checker.compare import Finding, Step
 from checker.errors import RecoupeError
@@ -13,13 +15,12 @@ from checker.rules import Rule
 QUOTE_CONTEXT = 60  # characters of the sentence kept on each side of the figure
 
 
-def display_number(value: float) -> str:
-    """French style: decimal comma, thin grouping of thousands, no useless decimals."""
-    if value == int(value) and abs(value) < 1e15:
-        text = f"{int(value):,}".replace(",", "\u202f")
-    else:
-        text = f"{value:,.3f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
-    return text
+def plural(count: int, noun: str) -> str:
+    """``1 rule``, ``2 rules``, ``0 conflicts``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+display_number = number  # French style: checker.display
 
 
 def display_value(rule: Rule, claim: Claim) -> str:
@@ -114,5 +115,6 @@ def timeline_line(finding: Finding) -> str | None:
     parts = []
     for step in steps:
         sources = len({claim.source for claim in step.claims})
-        parts.append(f"{step.label} {step_value(finding.rule, step)} ({sources} source{'s' if sources != 1 else ''})")
+        value = step_value(finding.rule, step).replace(" / ", "\0").replace(" ", "\u00a0").replace("\0", " / ")
+        parts.append(f"{step.label} {value} ({plural(sources, 'source')})")  # a value is never cut by wrapping
     return "timeline: " + " → ".join(parts)

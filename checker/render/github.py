@@ -7,8 +7,11 @@ from checker.compare import Finding
 from checker.errors import RecoupeError
 from checker.pipeline import Report
 from checker.render.common import claim_end, claim_label, posix_path, sorted_errors
+from checker.render.table import summary_line
 
-LEVELS = {"high": "error", "medium": "warning", "low": "notice"}
+# Severities from the highest: a conflict at or above --fail-on is an ::error (it fails the run),
+# one below it a ::warning.
+SEVERITIES = ("high", "medium", "low")
 
 
 def escape_data(text: str) -> str:
@@ -32,13 +35,19 @@ def claim_position(claim: Claim) -> dict[str, object]:
     return {"file": posix_path(claim.source), "line": claim.line, "col": claim.column, "endColumn": end_column - 1}
 
 
-def annotations(finding: Finding) -> list[str]:
+def level(finding: Finding, fail_on: str = "low") -> str:
+    """``error`` for a conflict that fails the run (``fail_on``: high, medium, low or never), else ``warning``."""
+    failing = fail_on != "never" and SEVERITIES.index(finding.severity) <= SEVERITIES.index(fail_on)
+    return "error" if failing else "warning"
+
+
+def annotations(finding: Finding, fail_on: str = "low") -> list[str]:
     rule = finding.rule
     lines = []
     for claim in finding.claims:
         others = "; ".join(claim_label(rule, other) for other in finding.claims if other is not claim)
         message = f"{claim_label(rule, claim)}; the other sources say {others} ({finding.severity} conflict, rule {rule.id})"
-        lines.append(command(LEVELS[finding.severity], {**claim_position(claim), "title": rule.title}, message))
+        lines.append(command(level(finding, fail_on), {**claim_position(claim), "title": rule.title}, message))
     return lines
 
 
@@ -51,8 +60,11 @@ def error_line(error: RecoupeError) -> str:
     return command("error", properties, error.message)
 
 
-def render_github(report: Report) -> str:
+def render_github(report: Report, fail_on: str = "low") -> str:
+    """Workflow commands: an annotation on each claim of a conflict, the tool's errors, and the
+    coverage line as a notice."""
     conflicts = sorted(report.conflicts, key=lambda finding: finding.rule.id)
-    lines = [line for finding in conflicts for line in annotations(finding)]
+    lines = [line for finding in conflicts for line in annotations(finding, fail_on)]
     lines += [error_line(error) for error in sorted_errors(report)]
+    lines.append(command("notice", {"title": "recoupe"}, summary_line(report)))
     return "".join(line + "\n" for line in lines)

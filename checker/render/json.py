@@ -12,7 +12,7 @@ from checker.period import Period
 from checker.pipeline import Report
 from checker.render.layout import Laid, dumps_indented, value_text
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
@@ -28,6 +28,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     period = claim.period
     data["period"] = None if period is None else {
         "when": period.when, "label": period.label, "origin": period.origin, "target": period.target,
+        "since": period.since, "reason": period.reason,
     }
     data["implied_unit"] = claim.implied_unit
     return data
@@ -62,7 +63,8 @@ _INNER = "\n  "
 def _laid_period(period: Period) -> str:
     return (
         f'{{\n    "when": {value_text(period.when)},\n    "label": {value_text(period.label)},'
-        f'\n    "origin": {value_text(period.origin)},\n    "target": {value_text(period.target)}\n  }}'
+        f'\n    "origin": {value_text(period.origin)},\n    "target": {value_text(period.target)},'
+        f'\n    "since": {value_text(period.since)},\n    "reason": {value_text(period.reason)}\n  }}'
     )
 
 

@@ -1,0 +1,270 @@
+"""Discovery without rules: find the figures that several sources state about one subject, and
+rank what a reader should look at first (conflicts, double attributions, evolutions, agreements).
+
+The pipeline, one stage per module:
+
+1. ``features``: in the worker that extracted each document, each figure's block, claim, period
+   and subject terms (lemmas and names of ``words`` weighted by where they stand: its own words
+   and clause, from ``statements``); the figures that say little on their own are left out;
+2. ``proposal``: terms weighted by their rarity among the sources (generic ones weigh nothing),
+   and a few nearest neighbours per figure through an inverted index (linear cost);
+3. ``grouping``: groups from the most similar pairs down, never joining what a writer tells apart;
+4. ``ranking``: each group judged by ``checker.compare.compare`` with the periods and timelines
+   of ``check``, and ranked with its explanation; ``attribution`` adds double attributions;
+5. ``suggest``: a rule for a chosen candidate.
+
+Pure: returns data, never prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from array import array
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checker.discovery.attribution import attributions
+from checker.discovery.features import DocumentFeatures, Figure, document_features, name_key, name_term
+from checker.discovery.grouping import MAX_RATIO, group
+from checker.discovery.proposal import Vector, Vocabulary, idf, neighbours
+from checker.discovery.ranking import Candidate, judge
+from checker.discovery.words import mentioned
+from checker.documents import Document, Skipped, discover_all
+from checker.errors import RecoupeError
+from checker.extractor import Quantity
+from checker.rules import Rule
+from checker.sources import Catalog, Source
+
+if TYPE_CHECKING:
+    from checker.cache import Cache
+
+# A pair whose figures each stand near a name the other's document never mentions (Takeda,
+# Pfizer) is less likely one subject: its similarity is multiplied by this.
+FOREIGN_NAME_PENALTY = 0.5
+VALUE_PRIOR = 0.5
+
+__all__ = ["Candidate", "Discovery", "Figure", "discover", "discover_documents"]
+
+
+@dataclass(frozen=True)
+class Discovery:
+    candidates: tuple[Candidate, ...]
+    figures: int  # every figure read
+    compared: int  # the figures that were compared (not bare numbers, not low-information)
+    left_out: tuple[tuple[str, int], ...]  # (why, how many) for the figures that say little on their own
+    proposed_pairs: int
+    blocks: int
+    covered: int  # figures a rule covers (with rules)
+    documents: int
+    errors: tuple[RecoupeError, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    meta: dict[str, Source | None] = field(default_factory=dict, compare=False, repr=False)
+    found: tuple[Figure, ...] = field(default=(), compare=False, repr=False)  # the compared figures
+    generic: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # terms that weigh nothing
+    vocabulary: list[str] = field(default_factory=list, compare=False, repr=False)  # the terms, by id
+    vectors: list[Vector] = field(default_factory=list, compare=False, repr=False)  # of ``found``, in order
+    # where each source can be read again (for ``rules suggest``): its path, or the Document given
+    origins: dict[str, Path | Document] = field(default_factory=dict, compare=False, repr=False)
+
+    def terms_of(self, figure: Figure) -> tuple[str, ...]:
+        """A compared figure's subject terms, heaviest first (its vector's, as words)."""
+        index = self._places().get(figure.place)
+        return () if index is None else tuple(self.vocabulary[term] for term in self.vectors[index].ids)
+
+    def _places(self) -> dict[tuple[str, int, int], int]:
+        found = self.__dict__.get("_place_index")
+        if found is None:
+            found = {figure.place: index for index, figure in enumerate(self.found)}
+            object.__setattr__(self, "_place_index", found)  # frozen: a cache, not a change of value
+        return found
+
+    def read(self, source: str) -> tuple[Document, list[Quantity]]:
+        """A source's document and figures, read again (``checker.discovery.suggest.Reader``)."""
+        from checker.documents import read_document
+        from checker.extractor import extract
+
+        origin = self.origins[source]
+        document = origin if isinstance(origin, Document) else read_document(origin, source)
+        return document, extract(document.text)
+
+
+def discover(
+    paths: list[Path], rules: list[Rule] | None = None, jobs: int | None = None, cache: Cache | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Discovery:
+    """Discovery over the documents under ``paths``, read and extracted as ``check`` does them (the
+    extraction cache, ``jobs`` worker processes); each document's figures are turned into features
+    in the worker that extracted it. ``rules``: mark the figures they cover."""
+    from checker.parallel import extract_documents
+
+    files, missing, found_skipped = discover_all(paths)
+    errors: list[RecoupeError] = list(missing)
+    skipped = list(found_skipped)
+    catalog = Catalog()
+    finish = functools.partial(document_features, rules)
+    collected = Collector()
+    origins: dict[str, Path | Document] = {}
+    for outcome in extract_documents(files, jobs, cache, None, finish, catalog.known_of):
+        if progress is not None:
+            progress(str(outcome.path))
+        if outcome.error is not None:
+            errors.append(outcome.error)
+            continue
+        features = outcome.finished
+        assert isinstance(features, DocumentFeatures)
+        if features.empty:
+            skipped.append(Skipped(features.source, "empty: no text"))
+            continue
+        collected.add(features)
+        origins[features.source] = outcome.path
+    errors.extend(catalog.errors)
+    return replace(collected.rank(), errors=tuple(errors), skipped=tuple(skipped), origins=origins)
+
+
+def discover_documents(documents: list[tuple[Document, list[Quantity]]], rules: list[Rule] | None = None) -> Discovery:
+    """Discovery over documents already read (the library's and the tests' way in)."""
+    found = rank([document_features(rules, document, tuple(quantities)) for document, quantities in documents])
+    return replace(found, origins={document.source: document for document, _ in documents})
+
+
+
+def rank(documents: list[DocumentFeatures]) -> Discovery:
+    """Propose, group, judge and rank the figures of ``documents``."""
+    collected = Collector()
+    for document in documents:
+        collected.add(document)
+    return collected.rank()
+
+
+class Collector:
+    """The figures of each document as it comes, kept compact: a figure's terms become integers
+    of one vocabulary (its words are not kept once per figure); then ``rank``."""
+
+    def __init__(self) -> None:
+        self.vocabulary = Vocabulary()
+        self.figures: list[Figure] = []
+        self.term_ids: list[array] = []
+        self.weights: list[array] = []
+        self.left_out: Counter[str] = Counter()
+        self.names_of: dict[str, frozenset[str]] = {}
+        self.meta: dict[str, Source | None] = {}
+        self.word_sources: Counter[int] = Counter()  # in how many sources each word of a sentence is
+        self.total = self.covered = self.documents = 0
+
+    def add(self, document: DocumentFeatures) -> None:
+        self.documents += 1
+        self.total += document.total_figures
+        self.names_of[document.source] = document.names
+        self.meta[document.source] = document.meta
+        self.left_out.update(document.left_out)
+        self.covered += sum(figure.covered_by is not None for figure in document.figures)
+        self.term_ids.extend(self.vocabulary.add_source(document.terms))
+        self.weights.extend(document.weights)
+        self.figures.extend(document.figures)
+        self.word_sources.update({token for figure in document.figures for token in figure.wording if token})
+
+    def rank(self) -> Discovery:
+        return _rank(self)
+
+
+def _rank(collected: Collector) -> Discovery:
+    vocabulary, figures, names_of, meta = collected.vocabulary, collected.figures, collected.names_of, collected.meta
+    left_out, total, covered = collected.left_out, collected.total, collected.covered
+    rarity = vocabulary.idf()
+    vectors = [Vector.of(ids, weights, rarity) for ids, weights in zip(collected.term_ids, collected.weights)]
+    collected.term_ids, collected.weights = [], []
+    blocks: dict[str, list[int]] = {}
+    for index, figure in enumerate(figures):
+        blocks.setdefault(figure.block, []).append(index)
+    edges = []
+    for members in blocks.values():
+        for i, j, similarity in neighbours(members, vectors, functools.partial(_prior, figures)):
+            if _foreign(figures[i], figures[j], names_of) and _foreign(figures[j], figures[i], names_of):
+                similarity *= FOREIGN_NAME_PENALTY
+            edges.append((i, j, similarity))
+    from checker.discovery.proposal import SAME_SUBJECT
+
+    links = [edge for edge in edges if edge[2] >= SAME_SUBJECT]
+    label = _labeller(vocabulary, figures)
+    candidates: list[Candidate] = []
+    groups = group(figures, links)
+    for members, similarity in zip(groups, _mean_links(groups, links)):
+        shared = _shared(members, vectors, vocabulary, rarity)
+        candidate = judge([figures[i] for i in members], similarity, shared, meta, label)
+        if candidate is not None:
+            candidates.append(candidate)
+    word_rarity = {token: idf(count, collected.documents) or 0.01 for token, count in collected.word_sources.items()}
+    candidates.extend(attributions(figures, list(range(len(figures))), names_of, functools.partial(_wording_vector, word_rarity)))
+    candidates.sort(key=lambda candidate: candidate.sort_key)
+    candidates = [replace(candidate, id=f"C{rank}") for rank, candidate in enumerate(candidates, 1)]
+    return Discovery(
+        tuple(candidates), total, len(figures), tuple(sorted(left_out.items(), key=lambda item: (-item[1], item[0]))),
+        len(edges), len(blocks), covered, collected.documents, meta=meta, found=tuple(figures),
+        generic=vocabulary.generic(), vocabulary=vocabulary.terms, vectors=vectors,
+    )
+
+
+def _prior(figures: list[Figure], i: int, j: int) -> float:
+    """How much two figures' values say they are one figure, as a factor of their similarity:
+    0 for two statements of one sentence (a list, a range, a split) or values more than MAX_RATIO
+    apart; up to ``1 + VALUE_PRIOR`` for equal values (one figure restated or slightly misstated
+    is the commonest case of a subject stated by several sources)."""
+    first, second = figures[i], figures[j]
+    if first.source == second.source and first.sentence == second.sentence:
+        return 0.0
+    a, b = abs(first.quantity.value), abs(second.quantity.value)
+    if a == 0 or b == 0:
+        return 1.0 + VALUE_PRIOR if a == b else 0.0
+    apart = math.log(max(a, b) / min(a, b))
+    if apart > math.log(MAX_RATIO):
+        return 0.0
+    return 1.0 + VALUE_PRIOR * (1.0 - apart / math.log(MAX_RATIO))
+
+
+def _foreign(figure: Figure, other: Figure, names_of: dict[str, frozenset[str]]) -> bool:
+    """Whether a name of the figure's own sentence is one the other's document never mentions."""
+    if figure.source == other.source:
+        return False
+    written = names_of.get(other.source, frozenset())
+    return any(not mentioned(name_key(name), written) for name in figure.names[:figure.near])
+
+
+def _mean_links(groups: list[list[int]], links: list[tuple[int, int, float]]) -> list[float]:
+    """The mean similarity of the links inside each group."""
+    group_of = {i: number for number, members in enumerate(groups) for i in members}
+    sums = [0.0] * len(groups)
+    counts = [0] * len(groups)
+    for i, j, similarity in links:
+        number = group_of.get(i)
+        if number is not None and group_of.get(j) == number:
+            sums[number] += similarity
+            counts[number] += 1
+    return [total / count if count else 0.0 for total, count in zip(sums, counts)]
+
+
+def _shared(members: list[int], vectors: list[Vector], vocabulary: Vocabulary, rarity) -> tuple[str, ...]:
+    """Subject terms of at least two of the figures, most informative first (figure keys left out)."""
+    count: Counter[int] = Counter()
+    for i in members:
+        count.update(vectors[i].ids)
+    kept = [term for term, n in count.items() if n >= 2 and rarity[term] > 0 and not vocabulary.terms[term].startswith("#")]
+    kept.sort(key=lambda term: (-count[term] * rarity[term], vocabulary.terms[term]))
+    return tuple(vocabulary.terms[term] for term in kept)
+
+
+def _labeller(vocabulary: Vocabulary, figures: list[Figure]) -> Callable[[str], str]:
+    """A term as people read it: a name as it was written, a lemma as it is."""
+    surfaces: dict[str, str] = {}
+    for figure in figures:
+        for name in figure.names:
+            surfaces.setdefault(name_term(name), name)
+    return lambda term: surfaces.get(term, term)
+
+
+def _wording_vector(rarity: dict[int, float], figure: Figure) -> Vector:
+    tokens = sorted({token for token in figure.wording if token})
+    return Vector.of(tokens, [1.0] * len(tokens), rarity)

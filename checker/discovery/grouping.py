@@ -1,0 +1,97 @@
+"""Groups of figures that speak of one subject, built from the most similar pairs down.
+
+Pairs are taken most similar first; each joins the groups of its two figures unless the writers
+themselves tell the figures apart:
+
+- two figures of one sentence are two statements (``50 M€ de l'État et 30 M€ de cofinancements
+  privés``): never one group;
+- one document that states two values means two figures (``plus de 120 projets`` this year,
+  ``environ 350`` in all), unless its own words date them to different periods (a timeline it
+  gives); a value restated (a title and its text) is one figure;
+- a group's values never spread wider than ``MAX_RATIO``: figures that far apart are not one
+  figure misstated.
+
+Single link, so a subject stated by many figures is found whole through its strongest links;
+the cost is that of the pairs proposed (checker.discovery.proposal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from checker.discovery.features import Figure
+
+MAX_RATIO = 3.0
+
+
+class _Group:
+    __slots__ = ("members", "by_source", "low", "high")
+
+    def __init__(self, index: int, figure: Figure) -> None:
+        self.members = [index]
+        self.by_source: dict[str, list[int]] = {figure.source: [index]}
+        value = abs(figure.quantity.value)
+        self.low = self.high = value
+
+
+SAME_VALUE = 0.02  # one writer's two statements of one figure: values this close (a title and its text)
+
+
+def apart(first: Figure, second: Figure) -> bool:
+    """Whether one writer (the figures are of one document) tells two figures apart: one sentence,
+    or two values, unless the text itself dates them to two periods (a timeline it gives)."""
+    if first.sentence == second.sentence:
+        return True
+    a, b = abs(first.quantity.value), abs(second.quantity.value)
+    if abs(a - b) <= SAME_VALUE * max(a, b):
+        return False
+    dated = first.period.origin == "text" and second.period.origin == "text" and first.period.when != second.period.when
+    return not dated
+
+
+def group(figures: Sequence[Figure], edges: Iterable[tuple[int, int, float]]) -> list[list[int]]:
+    """Groups of two or more figures (indices, in order), from ``edges`` (i, j, similarity)."""
+    parent: dict[int, int] = {}
+    groups: dict[int, _Group] = {}
+
+    def root(i: int) -> int:
+        if i not in parent:
+            parent[i] = i
+            groups[i] = _Group(i, figures[i])
+            return i
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, _ in sorted(edges, key=lambda edge: (-edge[2], edge[0], edge[1])):
+        a, b = root(i), root(j)
+        if a == b:
+            continue
+        small, large = (groups[a], groups[b]) if len(groups[a].members) <= len(groups[b].members) else (groups[b], groups[a])
+        low, high = min(small.low, large.low), max(small.high, large.high)
+        if (low == 0 and high != 0) or (low > 0 and high / low > MAX_RATIO):
+            continue
+        if _told_apart(figures, small, large):
+            continue
+        target = b if large is groups[b] else a
+        source_root = a if target == b else b
+        parent[source_root] = target
+        for source, members in small.by_source.items():
+            large.by_source.setdefault(source, []).extend(members)
+        large.members.extend(small.members)
+        large.low, large.high = low, high
+        del groups[source_root]
+    return sorted(sorted(found.members) for found in groups.values() if len(found.members) > 1)
+
+
+def _told_apart(figures: Sequence[Figure], small: _Group, large: _Group) -> bool:
+    for source, members in small.by_source.items():
+        others = large.by_source.get(source)
+        if not others:
+            continue
+        for m in members:
+            for n in others:
+                if apart(figures[m], figures[n]):
+                    return True
+    return False
