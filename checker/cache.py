@@ -61,8 +61,8 @@ _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache
 
 # What decides the extraction of a document's bytes: these modules' source, and these libraries.
 _MODULES = (
-    "documents.py", "files.py", "formats.py", "header.py", "sources.py", "extractor.py", "infer.py", "numbers.py",
-    "french.py", "units.py", "units.txt", "unit_factors.py",
+    "documents.py", "files.py", "formats.py", "header.py", "sources.py", "extractor.py", "infer.py", "numbers.py", "french.py",
+    "units.py", "units.txt", "unit_factors.py",
 )
 _LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")
 
@@ -549,7 +549,10 @@ class _Pending:
         return key, text, value
 
     def close(self) -> None:
-        _close(self._file)
+        try:
+            self._file.close()
+        except OSError:  # its buffer could not be written (a full disk): the entries are dropped anyway
+            pass
 
 
 _CHUNK = 1 << 20  # bytes of a replayed standard output copied at a time

@@ -294,15 +294,11 @@ def _cache_max_size(no_cache: bool, option: str | None, settings=None) -> int:
     return parse_size(settings.cache_max_size)  # checked when the configuration was read
 
 
-def _open_cache(no_cache: bool, cache_dir: Path | None, max_size: int | None = None):
-    """The extraction cache (see checker.cache), or None with --no-cache; its warnings on stderr.
-    ``max_size``: its limit in bytes (``_cache_max_size``), else the configuration's."""
+def _open_cache(no_cache: bool, cache_dir: Path | None, max_size: int):
+    """The extraction cache (see checker.cache), or None with --no-cache; its warnings on stderr."""
     if no_cache:
         return None
     from checker.cache import FOLDER, Cache
-
-    if max_size is None:
-        max_size = _cache_max_size(no_cache, None)
 
     cache = Cache(cache_dir if cache_dir is not None else Path.cwd() / FOLDER, max_size)
     for warning in cache.warnings:

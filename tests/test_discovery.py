@@ -114,22 +114,31 @@ def test_what_is_not_a_regular_file_in_a_folder_is_named_in_a_warning(docs: Path
 
 def test_1500_nested_folders(docs: Path) -> None:
     deepest = docs
-    for _ in range(1500):  # one at a time: Path.mkdir(parents=True), os.makedirs and, in Python 3.11, Path.rglob recurse a level a call
-        deepest = deepest / "d"
-        deepest.mkdir()
-    (deepest / "fond.txt").write_text("Au fond, le plan compte 12 projets.\n", encoding="utf-8")
     try:
+        for _ in range(1500):  # one at a time: Path.mkdir(parents=True), os.makedirs and, in Python 3.11, Path.rglob recurse a level a call
+            deepest = deepest / "d"
+            deepest.mkdir()
+        (deepest / "fond.txt").write_text("Au fond, le plan compte 12 projets.\n", encoding="utf-8")
         files, errors, skipped = discover_all([docs])
         assert (files, errors, skipped) == ([docs / SEED.name, deepest / "fond.txt"], [], [])
         for command in ("extract", "check"):
             extra = ["--rules", str(ROOT / "rules"), "--fail-on", "never"] if command == "check" else []
             result = _recoupe(command, "docs", "--format", "json", *extra, cwd=docs.parent)
             assert result.returncode == 0 and "RecursionError" not in result.stderr, result.stderr[-500:]
-    finally:  # removed here, a level at a time: shutil.rmtree (pytest's clean-up of old tmp_path) recurses too
-        (deepest / "fond.txt").unlink()
-        while deepest != docs:
-            deepest.rmdir()
-            deepest = deepest.parent
+    finally:
+        _remove_upwards(docs / "d")  # pytest removes old temporary folders recursively: it would hit the recursion limit
+
+
+def _remove_upwards(top: Path) -> None:
+    """Remove a chain of nested folders from its deepest end, without recursion."""
+    chain = [top]
+    while chain[-1].is_dir():
+        chain.append(chain[-1] / "d")
+    for folder in reversed(chain[:-1]):
+        for child in folder.iterdir():
+            if not child.is_dir():
+                child.unlink()
+        folder.rmdir()
 
 
 def test_documents_are_found_as_os_walk_finds_them_in_the_same_order(docs: Path) -> None:
