@@ -43,6 +43,9 @@ class Settings:
     stats: bool = False
     no_color: bool = False
     cache_max_size: str = "1GB"  # see parse_size; checker.cache.DEFAULT_MAX_SIZE
+    jobs: int | None = None  # worker processes; None: every core above 8 documents
+    sarif_root: str | None = None  # the folder SARIF locations are relative to; None: the git top level
+    quiet: bool = False  # no progress bar
     # where each value came from: key -> "default" | file path | "command line"
     origins: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
@@ -59,6 +62,9 @@ _CHECKS: dict[str, tuple[str, Any]] = {
     "stats": ("true or false", lambda v: isinstance(v, bool)),
     "no_color": ("true or false", lambda v: isinstance(v, bool)),
     "cache_max_size": ("a size such as \"500MB\" or \"2GB\"", lambda v: _is_size(v)),
+    "jobs": ("a whole number of worker processes, 1 or more", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
+    "sarif_root": ("a path", lambda v: isinstance(v, str) and v != ""),
+    "quiet": ("true or false", lambda v: isinstance(v, bool)),
 }
 KEYS = tuple(f.name for f in fields(Settings) if f.name != "origins")
 
@@ -187,7 +193,7 @@ def load_settings(start: Path, overrides: dict[str, Any]) -> Settings:
                         parse_output(item)
                     except ValueError as exc:
                         raise ConfigError(str(path), f"key '{key}': {item!r}: {exc}", _line_of(text, key)) from None
-            if name in ("rules", "baseline"):
+            if name in ("rules", "baseline", "sarif_root"):
                 value = str((path.parent / value))
             elif name == "paths":  # relative to the current folder, as if named on the command line
                 value = [_relative(path.parent / item) for item in value]
@@ -198,3 +204,34 @@ def load_settings(start: Path, overrides: dict[str, Any]) -> Settings:
             values[key] = tuple(value) if key == "output" else value
             origins[key] = "command line"
     return replace(Settings(), **values, origins=origins)
+
+
+def to_toml(settings: Settings) -> str:
+    """The settings as a ``[tool.recoupe]`` table that ``recoupe.toml`` or ``pyproject.toml`` accepts
+    as it is, each line with a comment saying where its value came from; a setting that is not set
+    (no value in TOML) is a comment."""
+    lines = [
+        "# recoupe's effective settings: paste into recoupe.toml, or into pyproject.toml",
+        "[tool.recoupe]",
+    ]
+    for key in KEYS:
+        value = getattr(settings, key)
+        origin = settings.origins.get(key, "default")
+        if value is None:
+            lines.append(f"# {key} is not set ({origin})")
+        else:
+            lines.append(f"{key} = {_toml_value(value)}  # {origin}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    """A TOML value: strings in the JSON spelling TOML's basic strings share, lists as arrays."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)

@@ -29,7 +29,7 @@ def _err(message: str) -> None:
 def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache: bool, cache_dir: Optional[Path]):
     """The discovery, and every error met (of a rule, of a document), each said on stderr."""
     from checker.discovery import discover as run_discover
-    from cli.main import _cache_max_size, _close_cache, _load_rules, _open_cache, _progress_callback
+    from cli.main import _cache_max_size, _close_cache, _load_rules, _open_cache, _progress
 
     loaded_rules, errors = None, []
     if rules is not None:  # an invalid rule is reported and left out; the others mark what they cover
@@ -37,7 +37,10 @@ def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache
         loaded_rules, errors = list(loaded.rules), list(loaded.errors)
     cache = _open_cache(no_cache, cache_dir, _cache_max_size(no_cache, None))
     try:
-        discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=_progress_callback(paths))
+        from checker.documents import discover_all
+
+        with _progress(len(discover_all(paths)[0])) as progress:
+            discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=progress)
     finally:
         _close_cache(cache)
     if sys.stderr.isatty():

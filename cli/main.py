@@ -3,6 +3,7 @@
 # No ``from __future__ import annotations`` here: typer reads every command's parameters on each
 # run, and annotations kept as strings would be compiled and evaluated anew each time (about 10 ms
 # of every start-up); evaluated once when the module is imported, they come from its bytecode.
+import contextlib
 import functools
 import itertools
 import json
@@ -436,17 +437,42 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _sarif_root(settings) -> str:
+    """The folder SARIF locations are relative to: --sarif-root, else the git repository's top
+    folder around the current one, else the current folder."""
+    if settings.sarif_root is not None:
+        return str(Path(settings.sarif_root).resolve())
+    import subprocess
+
+    try:
+        found = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        found = None
+    if found is not None and found.returncode == 0 and found.stdout.strip():
+        return str(Path(found.stdout.strip()).resolve())
+    return str(Path.cwd().resolve())
+
+
 def _table_width() -> int:
     import shutil
 
     return max(shutil.get_terminal_size((120, 24)).columns, 80)
 
 
-def _render(name: str, report, settings, color: bool) -> str:
+def _render(name: str, report, settings, color: bool, to_stdout: bool = False) -> str:
     if name == "table":
         from checker.render.table import render_table
 
-        return render_table(report, color=color, width=_table_width(), explain=settings.explain, cwd=os.getcwd())
+        # on standard output, the errors and warnings were said on stderr already: not twice
+        return render_table(report, color=color, width=_table_width(), explain=settings.explain, cwd=os.getcwd(), messages=not to_stdout)
+    if name == "github":
+        from checker.render.github import render_github
+
+        return render_github(report, fail_on=settings.fail_on)
+    if name == "sarif":
+        from checker.render.sarif import render_sarif
+
+        return render_sarif(report, root=_sarif_root(settings), cwd=os.getcwd())
     import importlib
 
     module = importlib.import_module(f"checker.render.{name}")
@@ -543,6 +569,8 @@ def check(
     stats: Annotated[Optional[bool], typer.Option("--stats", help="Per-document breakdown: figures found and bound.", show_default=False)] = None,
     no_color: Annotated[Optional[bool], typer.Option("--no-color", help="No colours (NO_COLOR is respected too).", show_default=False)] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
+    sarif_root: Annotated[Optional[Path], typer.Option("--sarif-root", help="Folder the SARIF report's locations are relative to [default: the git repository's top folder, else the current folder].", show_default=False)] = None,
+    quiet: Annotated[Optional[bool], typer.Option("--quiet", "-q", help="No progress bar (it is shown on a terminal only, on stderr).", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache (extracted figures, outputs of earlier runs for a replay, rule files validated).")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
     cache_max_size: Annotated[Optional[str], typer.Option("--cache-max-size", metavar="SIZE", help=CACHE_MAX_SIZE_HELP, show_default=False)] = None,
@@ -564,9 +592,11 @@ def check(
         "baseline": str(baseline) if baseline is not None else None,
         "fail_on": fail_on.value if fail_on is not None else None,
         "min_severity": min_severity.value if min_severity is not None else None,
-        "explain": explain, "stats": stats, "no_color": no_color,
+        "explain": explain, "stats": stats, "no_color": no_color, "jobs": jobs,
+        "sarif_root": str(sarif_root) if sarif_root is not None else None, "quiet": quiet,
     }
     settings = _settings_or_exit(overrides, output_format.value if output_format else None)
+    jobs = settings.jobs
     _outputs_or_exit(settings)
     if not paths:
         if not settings.paths:
@@ -594,6 +624,8 @@ def check(
             options = [repr(getattr(settings, name)) for name in ("format", "output", "baseline", "fail_on", "min_severity", "explain", "stats")]
             if any(name == "table" for name, _ in _outputs(settings)):
                 options.append(f"width={_table_width()}")
+            if any(name == "sarif" for name, _ in _outputs(settings)):
+                options.append(f"sarif_root={_sarif_root(settings)}")  # its locations are relative to it
             key = _run_key(cache, "check", paths, extra, *options, discovered=discovered)
         replayed = cache.replay(key) if cache is not None and key is not None else None
         if replayed is not None:
@@ -604,10 +636,14 @@ def check(
         try:
             from checker.pipeline import check as run_check  # after the replay: a replayed run needs none of it
 
-            report = run_check(
-                paths, list(loaded.rules), progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner,
-                discovered=discovered,
-            )
+            from checker.documents import discover_all
+
+            discovered = discovered if discovered is not None else discover_all(paths)
+            with _progress(len(discovered[0]), settings.quiet) as progress:
+                report = run_check(
+                    paths, list(loaded.rules), progress=progress, jobs=jobs, cache=cache, engine=runner,
+                    discovered=discovered,
+                )
             report = _with_rule_errors(report, loaded.errors)
             outcome = _check_outcome(report, settings, color)
             if cache is not None and key is not None and not report.errors:
@@ -659,7 +695,7 @@ def _check_outcome(report, settings, color: bool):
     stdout: list[str] = []
     files: list[tuple[str, str]] = []
     for name, file in _outputs(settings):
-        text = _render(name, report, settings, color=color and file is None)
+        text = _render(name, report, settings, color=color and file is None, to_stdout=file is None)
         if file is None:
             stdout.append(text)
         else:
@@ -680,19 +716,25 @@ def _stats_table(report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _progress_callback(paths: list[Path]):
-    """A progress line on stderr, only on a terminal, only when there is enough to wait for."""
-    if not sys.stderr.isatty():
-        return None
-    counter = {"n": 0}
+@contextlib.contextmanager
+def _progress(total: int, quiet: bool = False):
+    """A progress bar on stderr (documents done of ``total``, the one at hand), only on a terminal
+    and without --quiet; yields the callback the pipeline calls after each document, or None."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    def progress(name: str) -> None:
-        counter["n"] += 1
-        if counter["n"] % 25 == 0:
-            sys.stderr.write(f"\r{counter['n']} documents read…")
-            sys.stderr.flush()
+    columns = (TextColumn("documents"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    console = Console(stderr=True, no_color=_no_color(False))
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=total)
 
-    return progress
+        def advance(name: str) -> None:
+            bar.update(task, advance=1, description=Path(name).name[:40])
+
+        yield advance
 
 
 @app.command()
@@ -731,15 +773,16 @@ def baseline(
 
 @app.command()
 def config() -> None:
-    """Print the effective settings and where each comes from (default, a file, or the command line).
+    """Print the effective settings as TOML, with where each comes from (default or a file).
+
+    The output is a [tool.recoupe] table that recoupe.toml or pyproject.toml accepts as it is.
 
     Exit codes: 0; 2 a malformed configuration file.
     """
     settings = _settings_or_exit({}, None)
-    from checker.config import KEYS
+    from checker.config import to_toml
 
-    for key in KEYS:
-        typer.echo(f"{key} = {getattr(settings, key)!r}  # {settings.origins[key]}")
+    typer.echo(to_toml(settings), nl=False)
 
 
 rules_app = typer.Typer(help="Work with rule files.", no_args_is_help=True, rich_markup_mode=None)

@@ -171,7 +171,7 @@ def test_the_limit_can_be_set_in_the_configuration(tmp_path: Path, monkeypatch) 
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "recoupe.toml").write_text('cache_max_size = "2 Go"\n', encoding="utf-8")
-    assert "cache_max_size = '2 Go'" in CliRunner().invoke(app, ["config"]).stdout
+    assert 'cache_max_size = "2 Go"' in CliRunner().invoke(app, ["config"]).stdout
     opened = []
     monkeypatch.setattr(checker.cache.Cache, "__init__", lambda self, folder, max_size: opened.append(max_size) or None)
     monkeypatch.setattr(checker.cache.Cache, "replay", lambda self, key: None)
