@@ -292,19 +292,19 @@ class Cache:
             digest.update(data)
             meta = zlib.compress(replay.encode_meta(size, digest.hexdigest()).encode("utf-8"), _COMPRESSION)
             if packed.tell() + len(meta) > self.max_size // REPLAY_SHARE:  # not worth its room: such a run runs again
-                packed.close()
+                _close(packed)
                 return
         except ValueError:  # text that cannot be encoded (a lone surrogate): not kept
             if packed is not None:
-                packed.close()
+                _close(packed)
             return
         except OSError as exc:  # a full disk, a spool lost
             if packed is not None:
-                packed.close()
+                _close(packed)
             self._fail(exc)
             return
         if self._replay is not None:
-            self._replay[2].close()
+            _close(self._replay[2])
         self._replay = (key, meta, packed)
 
     def commit(self) -> None:
@@ -397,7 +397,7 @@ class Cache:
             self._pending.close()
             self._pending = None
         if self._replay is not None:
-            self._replay[2].close()
+            _close(self._replay[2])
             self._replay = None
         self._used = []
 
@@ -496,6 +496,15 @@ def _locked(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)  # and the lock with it
+
+
+def _close(file: BinaryIO) -> None:
+    """Close a temporary file whose content is dropped: what it still buffers may not be written
+    (a full disk), which is no error."""
+    try:
+        file.close()
+    except OSError:
+        pass
 
 
 def _temporary(folder: Path, what: str) -> BinaryIO:

@@ -82,7 +82,6 @@ def stop(pool: ProcessPoolExecutor) -> None:
         terminate()
         return
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         try:
             process.terminate()
@@ -97,3 +96,13 @@ def stop(pool: ProcessPoolExecutor) -> None:
                 process.join(STOP_SECONDS)
         except (OSError, AttributeError, ValueError, AssertionError):
             pass
+    # A worker killed while sending a result leaves half a message in the results pipe: the pool's
+    # thread would wait for the rest for ever, and the interpreter waits for that thread as it
+    # exits. With every worker gone, this process holds the pipe's last writing end: closed, the
+    # thread reads the end of the pipe, finds the pool broken and ends.
+    results = getattr(pool, "_result_queue", None)
+    try:
+        results._writer.close()  # type: ignore[union-attr]
+    except (AttributeError, OSError):
+        pass
+    pool.shutdown(wait=False, cancel_futures=True)

@@ -241,3 +241,9 @@ def test_a_cache_left_half_set_up_is_set_up_without_a_word(tmp_path: Path, state
     list(extract_documents(sorted(docs.iterdir()), jobs=1, cache=cache))
     cache.close()
     assert cache.warnings == [] and len(_rows(folder, "extraction")) == 2
+
+
+def test_the_default_limit_is_said_once() -> None:
+    from checker.config import Settings, parse_size
+
+    assert parse_size(Settings().cache_max_size) == checker.cache.DEFAULT_MAX_SIZE
