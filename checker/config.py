@@ -15,7 +15,7 @@ import regex
 
 from checker.errors import RecoupeError, load_toml
 
-FORMATS = ("table", "json", "sarif", "github", "markdown")
+FORMATS = ("table", "json", "sarif", "github", "markdown", "html")
 FAIL_ON = ("high", "medium", "low", "never")
 SEVERITIES = ("high", "medium", "low")
 

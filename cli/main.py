@@ -333,6 +333,7 @@ class CheckFormat(str, Enum):
     sarif = "sarif"
     github = "github"
     markdown = "markdown"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -466,7 +467,7 @@ def _emit_error_report(errors, settings) -> None:
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (recursive: .txt, .md, .html, .pdf; sources.toml gives their metadata).", show_default=False)],
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or 'rules' in the configuration].", show_default=False)] = None,
-    output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment).", show_default=False)] = None,
+    output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment), html (one page with timeline charts).", show_default=False)] = None,
     output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically: FILE (the --format) or FORMAT:FILE, e.g. sarif:recoupe.sarif. Repeatable.", show_default=False)] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Fail only on conflicts not acknowledged in this baseline file (see 'recoupe baseline').", show_default=False)] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest conflict severity that makes the exit code 1 [default: low].", show_default=False)] = None,
