@@ -80,8 +80,13 @@ class _Matches:
     """Where each pattern of the rules matches in one document, computed once.
 
     Kept as two sorted lists, starts and ends, so that the matches within a span are found by
-    bisecting plain integers.
+    bisecting plain integers. A scan's time limit grows with the text scanned (PATTERN_TIMEOUT
+    for each SCAN_CHARS characters, at least PATTERN_TIMEOUT): any pattern takes longer on a
+    longer text, and only one that backtracks (far slower than 2 MB/s) is blamed, on a document
+    of any size.
     """
+
+    SCAN_CHARS = 1_000_000
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -90,26 +95,41 @@ class _Matches:
     def of(self, pattern: Pattern, rule: Rule) -> tuple[list[int], list[int]]:
         found = self._cache.get(pattern.source)
         if found is None:
+            text = self.document.text
+            limit = PATTERN_TIMEOUT * max(1.0, len(text) / self.SCAN_CHARS)
+            starts: list[int] = []
+            ends: list[int] = []
             try:
-                spans = [match.span() for match in pattern.compiled.finditer(self.document.text, timeout=PATTERN_TIMEOUT)]
+                for match in pattern.compiled.finditer(text, timeout=limit):
+                    start, end = match.span()
+                    if end > start:  # empty matches are no evidence of anything
+                        starts.append(start)
+                        ends.append(end)
             except TimeoutError:
                 raise RuleError(rule.path, f"rule '{rule.id}': pattern '{pattern.source}' takes too long (catastrophic backtracking?)", rule.line) from None
-            # empty matches are no evidence of anything
-            found = ([start for start, end in spans if end > start], [end for start, end in spans if end > start])
-            self._cache[pattern.source] = found
+            found = self._cache[pattern.source] = (starts, ends)
         return found
 
     def nearest(self, patterns: tuple[Pattern, ...], rule: Rule, span: tuple[int, int], anchor: int) -> tuple[Pattern, int, int] | None:
-        """The match within ``span`` closest to ``anchor``: the first pattern's, the first one's on a tie."""
+        """The match within ``span`` closest to ``anchor``: the first pattern's, the first one's on a tie.
+
+        A pattern's matches do not overlap (finditer), so both their starts and their ends
+        increase: the distance to ``anchor`` falls until the last match starting at or before it,
+        then rises. Only that match and the next one are looked at, whatever the span's size (a
+        whole document for a rule of scope ``document``, or a single-line file's one paragraph).
+        """
         low, high = span
         best: tuple[int, Pattern, int, int] | None = None
         for pattern in patterns:
             starts, ends = self.of(pattern, rule)
             first = bisect.bisect_left(starts, low)
-            for index in range(first, bisect.bisect_left(starts, high, first)):
-                end = ends[index]
-                if end <= high:
-                    start = starts[index]
+            last = bisect.bisect_left(starts, high, first)  # those starting in the span
+            if last > first and ends[last - 1] > high:  # only the last one can run past its end
+                last -= 1
+            after = bisect.bisect_right(starts, anchor, first, last)
+            for index in (after - 1, after):
+                if first <= index < last:
+                    start, end = starts[index], ends[index]
                     distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
                     if best is None or distance < best[0]:
                         best = (distance, pattern, start, end)

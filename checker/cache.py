@@ -8,11 +8,17 @@ them and old rows are simply never looked up again.
 
 The cache is never trusted: a file that is not an SQLite database, or one of another schema, is
 set aside and rebuilt, with a warning; a row that does not decode as expected is a miss. New rows
-are written in one transaction at the end of a run, so an interrupted run (Ctrl-C) leaves the
-cache as it was. Values are JSON, never pickle: reading a cache file can run no code.
+wait in a temporary file and are written in one short transaction at the end of a run, so an
+interrupted or killed run leaves the cache as it was, and two runs can fill one cache together
+(WAL: readers never wait; a writer waits for the other's commit). Values are JSON, never pickle:
+reading a cache file can run no code. A full disk is one warning; the run goes on without the cache.
 
-A second table keeps the output of the last few whole runs (checker.replay): when every input of
-a run is the same as in one of them, its output is written again as it was.
+A second table keeps the output of the last few whole runs (checker.replay), compressed: when
+every input of a run is the same as in one of them, its output is written again as it was.
+
+The cache stays within a size (``max_size``): at each commit the entries least recently used are
+evicted, never those of the run itself. Its folder holds a ``.gitignore`` of ``*``, so that it is
+never committed, and a ``CACHEDIR.TAG``.
 """
 
 from __future__ import annotations
@@ -24,8 +30,12 @@ import json
 import os
 import re
 import sqlite3
+import struct
 import sys
+import time
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -33,21 +43,26 @@ from typing import TYPE_CHECKING, BinaryIO
 from checker import CACHE_FOLDER, __version__
 from checker.documents import Document
 from checker.sources import Source
+from checker.tempfiles import SUFFIX, prefix, sweep
 
 if TYPE_CHECKING:  # imported when a row is decoded: a replayed run never compiles the extractor
     from checker.extractor import Quantity
 
 FOLDER = CACHE_FOLDER
 FILE_NAME = "extract.sqlite3"
-SCHEMA_VERSION = 2
-# Outputs of whole runs kept for replay: the most recent ones; each can be as large as a report.
+SCHEMA_VERSION = 3
+# Outputs of whole runs kept for replay: the most recent ones, compressed; each can be as large as a report.
 REPLAYS_KEPT = 4
+REPLAY_SHARE = 4  # an output is kept for a replay only when, compressed, it takes under 1/4 of the limit
+DEFAULT_MAX_SIZE = 1_000_000_000  # bytes; --cache-max-size, cache_max_size (README, Performance)
+BUSY_SECONDS = 60  # how long a run waits for another run's commit before going on without the cache
+_COMPRESSION = 1  # zlib level of replayed outputs: reports shrink 5 to 10 times, at about 150 MB/s
 _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache files
 
 # What decides the extraction of a document's bytes: these modules' source, and these libraries.
 _MODULES = (
-    "documents.py", "formats.py", "header.py", "sources.py", "extractor.py", "infer.py", "numbers.py", "french.py", "units.py",
-    "units.txt", "unit_factors.py",
+    "documents.py", "files.py", "formats.py", "header.py", "sources.py", "extractor.py", "infer.py", "numbers.py", "french.py",
+    "units.py", "units.txt", "unit_factors.py",
 )
 _LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")
 
@@ -96,41 +111,63 @@ def library_version(name: str) -> str:
 
 
 class Cache:
-    """The extraction cache in ``folder``; ``warnings`` says what was set aside or failed."""
+    """The extraction cache in ``folder``, kept to about ``max_size`` bytes (see ``_evict``);
+    ``warnings`` says what was set aside or failed (one warning, then the run goes on without it)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:
         self.path = folder / FILE_NAME
         self.settings = settings_key()
+        self.max_size = max_size
         self.warnings: list[str] = []
         self.hits = 0
         self.misses = 0
         self._connection: sqlite3.Connection | None = None
         self._failed = False  # a write failed: nothing more is written this run
+        self._started = int(time.time())
+        self._pending: _Pending | None = None  # this run's new entries, written at commit()
+        self._used: list[str] = []  # keys of the entries this run found: marked used at commit()
+        self._replay: tuple[str, bytes, BinaryIO] | None = None  # key, meta and stdout of keep_replay, compressed
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._connection = self._open()
+            _prepare(folder)
+            with _locked(folder):  # two runs starting together on a new cache: one sets it up, then the other
+                sweep(folder)
+                self._connection = self._open()
         except (OSError, sqlite3.Error) as exc:
-            self.warnings.append(f"cache {self.path} cannot be used ({exc}); running without it")
-            self._connection = None
+            self.warnings.append(f"cache {self.path} cannot be used ({_reason(exc)}); running without it")
+            self.close()
 
     def _open(self) -> sqlite3.Connection:
-        """Connect, checking the file is a cache of this schema; else set it aside and start anew."""
-        if self.path.exists():
-            problem = _foreign(self.path)
-            if problem is not None:
+        """Connect, checking the file is a cache of this schema; else set it aside and start anew.
+
+        An empty file (another run has just created it) or an empty database (a run stopped while
+        setting it up) is a new cache, not a foreign one.
+        """
+        connection = None
+        if self.path.exists() and self.path.stat().st_size > 0:
+            connection, problem = _connect(self.path)
+            if connection is not None and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                return connection
+            if connection is None:
                 self.warnings.append(f"cache {self.path} {problem}: rebuilt")
                 for suffix in ("", "-journal", "-wal", "-shm"):
                     Path(str(self.path) + suffix).unlink(missing_ok=True)
-        connection = sqlite3.connect(self.path, timeout=5)
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"extraction", "replay"} <= tables:  # a new file: set it up
-            with connection:  # a write, with its sync to disk: only when there is something to write
-                # one transaction: Ctrl-C in the middle leaves no half-made cache (a PRAGMA alone commits)
-                connection.execute("BEGIN IMMEDIATE")
+        if connection is None:
+            connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+        try:
+            connection.execute("PRAGMA auto_vacuum = INCREMENTAL")  # before the first table: evicted pages can go back to the disk
+            if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":  # readers never wait for a writer
+                connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("BEGIN IMMEDIATE")
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not set(_COLUMNS) <= tables:
                 connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                connection.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT NOT NULL, value TEXT NOT NULL)")
-                connection.execute("CREATE TABLE IF NOT EXISTS replay (key TEXT PRIMARY KEY, meta TEXT NOT NULL, stdout BLOB NOT NULL)")
+                for statement in _SCHEMA:
+                    connection.execute(statement)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
     def key(self, data: bytes, suffix: str) -> str:
@@ -148,11 +185,19 @@ class Cache:
         process may decode it (``decode``), where the document is then worked on; or None."""
         if self._connection is None:
             return None
+        if self._pending is not None and key in self._pending:  # stored by this run, not yet committed
+            try:
+                return self._pending.get(key)
+            except (OSError, ValueError):
+                return None
         try:
             row = self._connection.execute("SELECT text, value FROM extraction WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
             return None
-        return None if row is None else (row[0], row[1])
+        if row is None:
+            return None
+        self._used.append(key)
+        return row[0], row[1]
 
     def count(self, hit: bool) -> None:
         """Count a hit (an entry decoded) or a miss."""
@@ -168,21 +213,28 @@ class Cache:
         self.put_entry(key, *entry(document, figures))
 
     def put_entry(self, key: str, text: str, value: str) -> None:
-        """``put`` of a result already made into an ``entry`` (by a worker process)."""
+        """``put`` of a result already made into an ``entry`` (by a worker process).
+
+        Entries wait in a temporary file until commit(), not in the database: a run holds the
+        database's write lock only while it commits, so two runs can fill one cache together.
+        """
         if self._connection is None or self._failed:
             return
         try:
-            self._connection.execute("INSERT OR REPLACE INTO extraction (key, text, value) VALUES (?, ?, ?)", (key, text, value))
-        except sqlite3.Error as exc:
-            self._fail(exc)
-        except ValueError:  # text SQLite cannot hold (a lone surrogate): this document is not kept
+            if self._pending is None:
+                self._pending = _Pending(self.path.parent)
+            self._pending.add(key, text, value)
+        except UnicodeEncodeError:  # text SQLite cannot hold (a lone surrogate): this document is not kept
             pass
+        except OSError as exc:  # a full disk
+            self._fail(exc)
 
     def replay(self, key: str) -> Replay | None:
         """What an earlier run with the same key (checker.replay.run_key) wrote, or None.
 
-        Its standard output stays in the cache (``write_stdout``); it is read once here to check
-        it is the one recorded (size and SHA-256), so a damaged row is a miss, never replayed.
+        Its standard output stays in the cache, compressed (``write_stdout``); the stored bytes
+        are read once here to check they are the ones recorded (SHA-256), so a damaged row is a
+        miss, never replayed.
         """
         if self._connection is None:
             return None
@@ -192,18 +244,20 @@ class Cache:
             if found is None:
                 return None
             digest = hashlib.sha256()
-            size = 0
             for chunk in self._stdout_chunks(found.rowid):
                 digest.update(chunk)
-                size += len(chunk)
         except sqlite3.Error:
             return None
-        return found if (size, digest.hexdigest()) == (found.stdout_size, found.stdout_sha256) else None
+        return found if digest.hexdigest() == found.stdout_sha256 else None
 
     def write_stdout(self, replay: Replay, out: BinaryIO) -> None:
         """Copy the standard output of ``replay`` (from ``replay()``) to ``out``, a chunk at a time."""
+        expand = zlib.decompressobj()
         for chunk in self._stdout_chunks(replay.rowid):
-            out.write(chunk)
+            while chunk:
+                out.write(expand.decompress(chunk, _CHUNK))
+                chunk = expand.unconsumed_tail
+        out.write(expand.flush())
 
     def _stdout_chunks(self, rowid: int) -> Iterator[bytes]:
         assert self._connection is not None
@@ -212,82 +266,284 @@ class Cache:
                 yield chunk
 
     def keep_replay(self, key: str, replay: Replay, stdout: BinaryIO | None = None) -> None:
-        """Store a run's output (kept at commit()), dropping all but the most recent REPLAYS_KEPT.
+        """Keep a run's output, compressed, at commit(): the most recent REPLAYS_KEPT are kept, and
+        none that takes more than 1/REPLAY_SHARE of the cache's limit.
 
         The standard output is ``replay.stdout``, or the bytes of the file ``stdout`` (a spool the
-        run wrote as it went, so that a long output is never all in memory), copied a chunk at a time.
+        run wrote as it went, so that a long output is never all in memory), read a chunk at a time.
         """
         if self._connection is None or self._failed:
             return
+        packed: BinaryIO | None = None
         try:
-            if stdout is None:
-                stdout = io.BytesIO(replay.stdout.encode("utf-8"))
-            size = stdout.seek(0, io.SEEK_END)
+            source = io.BytesIO(replay.stdout.encode("utf-8")) if stdout is None else stdout
+            source.seek(0)
+            packed = _temporary(self.path.parent, "replay")
+            squeeze = zlib.compressobj(_COMPRESSION)
             digest = hashlib.sha256()
-            stdout.seek(0)
-            while chunk := stdout.read(_CHUNK):
-                digest.update(chunk)
-            meta = replay.encode_meta(size, digest.hexdigest())
-            rowid = self._connection.execute(
-                "INSERT OR REPLACE INTO replay (key, meta, stdout) VALUES (?, ?, zeroblob(?))", (key, meta, size)
-            ).lastrowid
-            stdout.seek(0)
-            with self._connection.blobopen("replay", "stdout", rowid) as blob:
-                while chunk := stdout.read(_CHUNK):
-                    blob.write(chunk)
-            self._connection.execute(
-                "DELETE FROM replay WHERE rowid NOT IN (SELECT rowid FROM replay ORDER BY rowid DESC LIMIT ?)", (REPLAYS_KEPT,)
-            )
-        except sqlite3.Error as exc:
+            size = 0
+            while chunk := source.read(_CHUNK):
+                size += len(chunk)
+                data = squeeze.compress(chunk)
+                packed.write(data)
+                digest.update(data)
+            data = squeeze.flush()
+            packed.write(data)
+            digest.update(data)
+            meta = zlib.compress(replay.encode_meta(size, digest.hexdigest()).encode("utf-8"), _COMPRESSION)
+            if packed.tell() + len(meta) > self.max_size // REPLAY_SHARE:  # not worth its room: such a run runs again
+                packed.close()
+                return
+        except ValueError:  # text that cannot be encoded (a lone surrogate): not kept
+            if packed is not None:
+                packed.close()
+            return
+        except OSError as exc:  # a full disk, a spool lost
+            if packed is not None:
+                packed.close()
             self._fail(exc)
-        except (ValueError, OSError):  # text that cannot be encoded (a lone surrogate), a spool lost: not kept
-            pass
+            return
+        if self._replay is not None:
+            self._replay[2].close()
+        self._replay = (key, meta, packed)
 
     def commit(self) -> None:
-        """Keep what put() stored: all of it or, on a failure, none."""
+        """Keep what put() and keep_replay() stored, mark the entries found as used, and evict the
+        least recently used beyond the limit: all in one short transaction or, on a failure, none."""
         if self._connection is None or self._failed:
             return
+        if self._pending is None and not self._used and self._replay is None:
+            return
+        connection = self._connection
+        now = max(int(time.time()), self._started)
         try:
-            self._connection.commit()
-        except sqlite3.Error as exc:
+            connection.execute("BEGIN IMMEDIATE")  # waits for another run's commit (BUSY_SECONDS)
+            try:
+                if self._pending is not None:
+                    connection.executemany(
+                        "INSERT OR REPLACE INTO extraction (key, text, value, used) VALUES (?, ?, ?, ?)",
+                        ((key, text, value, now) for key, text, value in self._pending.entries()),
+                    )
+                if self._used:
+                    connection.executemany("UPDATE extraction SET used = ? WHERE key = ?", ((now, key) for key in self._used))
+                if self._replay is not None:
+                    self._store_replay(now)
+                self._evict()
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+            if connection.execute("PRAGMA freelist_count").fetchone()[0]:
+                connection.executescript("PRAGMA incremental_vacuum;")  # the file shrinks by what was evicted (execute() frees one page)
+        except (sqlite3.Error, OSError) as exc:
             self._fail(exc)
+        finally:
+            self._discard()
 
-    def _fail(self, exc: sqlite3.Error) -> None:
-        self.warnings.append(f"cache {self.path} not updated ({exc})")
+    def _store_replay(self, now: int) -> None:
+        assert self._connection is not None and self._replay is not None
+        key, meta, packed = self._replay
+        size = packed.seek(0, io.SEEK_END)
+        packed.seek(0)
+        rowid = self._connection.execute(
+            "INSERT OR REPLACE INTO replay (key, meta, stdout, used) VALUES (?, ?, zeroblob(?), ?)", (key, meta, size, now)
+        ).lastrowid
+        with self._connection.blobopen("replay", "stdout", rowid) as blob:
+            while chunk := packed.read(_CHUNK):
+                blob.write(chunk)
+        self._connection.execute(
+            "DELETE FROM replay WHERE rowid NOT IN (SELECT rowid FROM replay ORDER BY rowid DESC LIMIT ?)", (REPLAYS_KEPT,)
+        )
+
+    def size(self) -> int:
+        """Bytes of the database in use: its pages, less the free ones."""
+        assert self._connection is not None
+        page = self._connection.execute("PRAGMA page_size").fetchone()[0]
+        pages = self._connection.execute("PRAGMA page_count").fetchone()[0]
+        free = self._connection.execute("PRAGMA freelist_count").fetchone()[0]
+        return (pages - free) * page
+
+    def _evict(self) -> None:
+        """Delete the least recently used entries and replays until the cache is within max_size.
+
+        What this run used or stored is never evicted: a corpus larger than the limit is still
+        cached whole (the cache is then as large as that run needs); what goes is older, the
+        entries of documents changed or gone, and the outputs of earlier runs.
+        """
+        assert self._connection is not None
+        while self.size() > self.max_size:
+            oldest = [
+                (used, table, rowid) for table in _COLUMNS
+                for used, rowid in self._connection.execute(
+                    f"SELECT used, rowid FROM {table} WHERE used < ? ORDER BY used, rowid LIMIT ?", (self._started, _EVICTED_AT_ONCE)
+                )
+            ]
+            if not oldest:
+                return
+            for _, table, rowid in sorted(oldest)[:_EVICTED_AT_ONCE]:
+                self._connection.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))
+                if self.size() <= self.max_size:  # one at a time: no more than needed goes
+                    return
+
+    def _fail(self, exc: BaseException) -> None:
+        self.warnings.append(f"cache {self.path} not updated ({_reason(exc)}); running without it")
         self._failed = True
-        try:
-            self._connection.rollback()
-        except sqlite3.Error:
-            pass
+        self._discard()
+
+    def _discard(self) -> None:
+        """Forget what this run was to store (its temporary files go as they close)."""
+        if self._pending is not None:
+            self._pending.close()
+            self._pending = None
+        if self._replay is not None:
+            self._replay[2].close()
+            self._replay = None
+        self._used = []
 
     def close(self) -> None:
-        """Close; what put() stored and commit() did not keep is rolled back."""
+        """Close; what put() and keep_replay() stored and commit() did not keep is dropped."""
+        self._discard()
         if self._connection is not None:
             self._connection.close()
             self._connection = None
 
 
-def _foreign(path: Path) -> str | None:
-    """Why the file at ``path`` is not a cache of this schema, or None when it is one."""
+_COLUMNS = {"extraction": ["key", "text", "value", "used"], "replay": ["key", "meta", "stdout", "used"]}
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT NOT NULL, value TEXT NOT NULL, used INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS extraction_used ON extraction (used)",
+    "CREATE TABLE IF NOT EXISTS replay (key TEXT PRIMARY KEY, meta BLOB NOT NULL, stdout BLOB NOT NULL, used INTEGER NOT NULL)",
+)
+_EVICTED_AT_ONCE = 16
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection | None, str | None]:
+    """A connection to the cache at ``path``, or None and why the file is not a cache of this schema."""
     try:
         with path.open("rb") as handle:
             if handle.read(16) != b"SQLite format 3\x00":
-                return "is not an SQLite database"
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-        try:
-            application = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            columns = [row[1] for row in connection.execute("PRAGMA table_info(extraction)")]
-            replay_columns = [row[1] for row in connection.execute("PRAGMA table_info(replay)")]
-        finally:
-            connection.close()
+                return None, "is not an SQLite database"
+        connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
-        return f"cannot be read ({exc})"
+        return None, f"cannot be read ({_reason(exc)})"
+    try:
+        application = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if (application, version) == (0, 0) and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            return connection, None  # an empty database: a run stopped while setting it up; Cache._open goes on
+        columns = {table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")] for table in _COLUMNS}
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            connection.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as exc:
+        connection.close()
+        return None, f"cannot be read ({_reason(exc)})"
+    problem = None
     if application != _APPLICATION_ID:
-        return "is not a recoupe cache"
-    if version != SCHEMA_VERSION or columns != ["key", "text", "value"] or replay_columns != ["key", "meta", "stdout"]:
-        return f"has schema version {version}, not {SCHEMA_VERSION}"
-    return None
+        problem = "is not a recoupe cache"
+    elif version != SCHEMA_VERSION or columns != _COLUMNS:
+        problem = f"has schema version {version}, not {SCHEMA_VERSION}"
+    if problem is not None:
+        connection.close()
+        return None, problem
+    return connection, None
+
+
+def _reason(exc: BaseException) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
+def _prepare(folder: Path) -> None:
+    """The cache folder, made if needed, with a ``.gitignore`` of ``*`` (as ruff does: never
+    committed, wherever it is) and a ``CACHEDIR.TAG`` (backup tools leave it out)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        marker = folder / name
+        if not marker.exists():
+            try:
+                marker.write_text(text, encoding="utf-8")
+            except OSError:
+                pass  # a read-only cache folder can still be read
+
+
+_GITIGNORE = "# Created by recoupe: its cache, never to be committed.\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by recoupe.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on ``folder`` while a run opens (perhaps creates, or rebuilds) the cache,
+    where the platform has one (flock, POSIX); elsewhere SQLite's own locking must do."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        except OSError:
+            pass  # a file system without locks (some network ones)
+        yield
+    finally:
+        os.close(descriptor)  # and the lock with it
+
+
+def _temporary(folder: Path, what: str) -> BinaryIO:
+    """An anonymous temporary file in the cache folder: gone when closed or when the process dies
+    (Linux, Windows); elsewhere named for this run (checker.tempfiles), so that ``sweep`` knows it."""
+    import tempfile
+
+    return tempfile.TemporaryFile(dir=folder, prefix=prefix(what), suffix=SUFFIX)  # type: ignore[return-value]
+
+
+class _Pending:
+    """A run's new entries until commit(): records in a temporary file, and where each one starts."""
+
+    _HEADER = struct.Struct("<III")  # bytes of the key, the text and the value (UTF-8)
+
+    def __init__(self, folder: Path) -> None:
+        self._file = _temporary(folder, "entries")
+        self._where: dict[str, int] = {}
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._where
+
+    def add(self, key: str, text: str, value: str) -> None:
+        parts = (key.encode("utf-8"), text.encode("utf-8"), value.encode("utf-8"))
+        self._where[key] = self._file.seek(0, io.SEEK_END)
+        self._file.write(self._HEADER.pack(*map(len, parts)) + b"".join(parts))
+
+    def get(self, key: str) -> tuple[str, str]:
+        self._file.seek(self._where[key])
+        _, text, value = self._read()
+        return text, value
+
+    def entries(self) -> Iterator[tuple[str, str, str]]:
+        """Each entry; of several under one key, the last stored."""
+        for offset in self._where.values():
+            self._file.seek(offset)
+            yield self._read()
+
+    def _read(self) -> tuple[str, str, str]:
+        sizes = self._HEADER.unpack(self._file.read(self._HEADER.size))
+        key, text, value = (self._file.read(size).decode("utf-8") for size in sizes)
+        return key, text, value
+
+    def close(self) -> None:
+        try:
+            self._file.close()
+        except OSError:  # its buffer could not be written (a full disk): the entries are dropped anyway
+            pass
 
 
 _CHUNK = 1 << 20  # bytes of a replayed standard output copied at a time
@@ -297,7 +553,8 @@ _CHUNK = 1 << 20  # bytes of a replayed standard output copied at a time
 class Replay:
     """What a run wrote: standard output, its messages on standard error, the files it wrote
     (path, text) and its exit code. Read back from the cache, ``stdout`` is empty: the output is
-    copied from the cache by ``Cache.write_stdout`` (``rowid``, checked by size and SHA-256)."""
+    copied from the cache by ``Cache.write_stdout`` (``rowid``); ``stdout_size`` is its size,
+    ``stdout_sha256`` the digest of its compressed bytes as stored, checked before it is used."""
 
     stdout: str = ""
     stderr: tuple[str, ...] = ()
@@ -314,14 +571,14 @@ class Replay:
         }, ensure_ascii=False)
 
     @classmethod
-    def decode(cls, meta: str, rowid: int) -> Replay | None:
-        """None for anything not exactly what encode_meta() writes."""
+    def decode(cls, meta: bytes, rowid: int) -> Replay | None:
+        """None for anything not exactly what encode_meta() writes, compressed (zlib)."""
         try:
-            data = json.loads(meta)
+            data = json.loads(zlib.decompress(meta))
             stderr = tuple(data["stderr"])
             files = tuple((path, text) for path, text in data["files"])
             exit_code, size, sha256 = data["exit"], data["stdout_size"], data["stdout_sha256"]
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, zlib.error):
             return None
         strings = [*stderr, *(part for pair in files for part in pair), sha256]
         if not all(isinstance(item, str) for item in strings) or not all(type(n) is int for n in (exit_code, size, rowid)):

@@ -19,6 +19,7 @@ second core from being of much use.
 from __future__ import annotations
 
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ from checker.collector import no_cycle_collection
 from checker.documents import Document, blank, display_name, read_bytes
 from checker.errors import DocumentError
 from checker.extractor import Quantity, extract
+from checker.lifeline import die_with_parent, stop
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -231,7 +233,9 @@ def _outcomes(
     def send() -> None:
         nonlocal pool
         if pool is None:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(finish,))
+            # the workers start here, at the first submit: in this thread (see lifeline.die_with_parent)
+            main_thread = threading.current_thread() is threading.main_thread()
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(finish, os.getpid(), main_thread))
         future: Future[list[_Outcome]] = pool.submit(_extract_batch, batch[:])
         for index, pending in enumerate(batched):
             pending.future, pending.index = future, index
@@ -243,6 +247,7 @@ def _outcomes(
         outcome = None if pending.future is None else pending.future.result()[pending.index]
         return pending.path, pending.key, pending.ready, pending.asked, outcome
 
+    finished = False
     try:
         for path, key, ready, asked, work in prepared:
             pending = _Pending(path, key, ready, asked)
@@ -260,9 +265,12 @@ def _outcomes(
             send()
         while window:
             yield oldest()
-    finally:  # on Ctrl-C, the documents not yet started are dropped, not extracted first
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        finished = True
+    finally:
+        if pool is not None and finished:
+            pool.shutdown(wait=True)
+        elif pool is not None:  # Ctrl-C, an error, the caller stopped reading: the workers' tasks are killed, not waited for
+            stop(pool)
 
 
 class _Pending:
@@ -286,10 +294,11 @@ _FINISH: Finish | None = None
 _IN_WORKER = False
 
 
-def _start_worker(finish: Finish | None) -> None:
+def _start_worker(finish: Finish | None, parent: int, forked_by_main_thread: bool) -> None:
     global _FINISH, _IN_WORKER
     _FINISH, _IN_WORKER = finish, True
     _ignore_interrupt()
+    die_with_parent(parent, forked_by_main_thread)
 
 
 def _ignore_interrupt() -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from checker import __version__
 from checker.documents import discover_all, display_name
+from checker.files import read_regular
 from checker.sources import MANIFEST_NAME
 
 # Libraries whose versions can change an output beyond extraction (checker.cache covers those):
@@ -78,7 +79,7 @@ def inputs_digest(paths: list[Path], extra_files: Iterable[Path] = (), discovere
     try:
         for path in files:
             digest.add(f"document {display_name(path)}")
-            digest.add(path.read_bytes())
+            digest.add(read_regular(path))
             folders.add(path.parent)
         for folder in sorted(folders):
             manifest = folder / MANIFEST_NAME
@@ -86,7 +87,7 @@ def inputs_digest(paths: list[Path], extra_files: Iterable[Path] = (), discovere
             digest.add(manifest.read_bytes() if manifest.is_file() else b"none")
         for path in extra_files:
             digest.add(f"file {display_name(path)}")
-            digest.add(path.read_bytes())
+            digest.add(read_regular(path))
     except OSError:
         return None
     return digest.hexdigest()

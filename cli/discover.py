@@ -30,15 +30,18 @@ def _err(message: str) -> None:
 def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache: bool, cache_dir: Optional[Path]):
     """The discovery, and every error met (of a rule, of a document), each said on stderr."""
     from checker.discovery import discover as run_discover
-    from cli.main import _close_cache, _load_rules, _open_cache, _progress_callback
+    from cli.main import _cache_max_size, _close_cache, _load_rules, _open_cache, _progress
 
     loaded_rules, errors = None, []
     if rules is not None:  # an invalid rule is reported and left out; the others mark what they cover
         loaded = _load_rules(rules, cache_dir, no_cache)
         loaded_rules, errors = list(loaded.rules), list(loaded.errors)
-    cache = _open_cache(no_cache, cache_dir)
+    cache = _open_cache(no_cache, cache_dir, _cache_max_size(no_cache, None))
     try:
-        discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=_progress_callback(paths))
+        from checker.documents import discover_all
+
+        with _progress(len(discover_all(paths)[0])) as progress:
+            discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=progress)
     finally:
         _close_cache(cache)
     if sys.stderr.isatty():
@@ -182,7 +185,7 @@ def suggest(
     """
     from checker.discovery.suggest import publisher_words, render_rules, suggest_rule
     from checker.rules import load_rules
-    from cli.main import write_atomic
+    from cli.main import write_report
 
     discovery, errors = _run(paths, None, jobs, no_cache, cache_dir)
     by_id = {c.id: c for c in discovery.candidates}
@@ -202,7 +205,8 @@ def suggest(
         table, notes = suggest_rule(candidate, discovery.read, taken, publishers, discovery.generic, discovery.terms_of)
         tables.append(table)
         comments.append([f"{candidate.id} {candidate.kind}: {candidate.explanation}"] + notes)
-    write_atomic(output, render_rules(tables, comments))
+    if not write_report(output, render_rules(tables, comments)):
+        raise typer.Exit(ExitCode.ERROR)
     problems = load_rules(output).errors
     for problem in problems:
         _err(f"the written rules do not load: {problem}")

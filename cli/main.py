@@ -3,6 +3,7 @@
 # No ``from __future__ import annotations`` here: typer reads every command's parameters on each
 # run, and annotations kept as strings would be compiled and evaluated anew each time (about 10 ms
 # of every start-up); evaluated once when the module is imported, they come from its bytecode.
+import contextlib
 import functools
 import itertools
 import json
@@ -41,6 +42,10 @@ JOBS_HELP = (
 ENGINE_HELP = (
     "local: this machine's worker processes (see --jobs). dask: a Dask cluster, the same output "
     "(needs recoupe's optional dask extra); worth it only for corpora that outgrow one machine."
+)
+CACHE_MAX_SIZE_HELP = (
+    "Size the cache is kept to, e.g. 500MB or 2GB: the entries least recently used go first, never "
+    "those of this run [default: 1GB, or cache_max_size in the configuration]."
 )
 SCHEDULER_HELP = "With --engine dask: address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786; without it, a cluster is started on this machine."
 
@@ -85,6 +90,7 @@ def extract(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache (extracted figures, outputs of earlier runs for a replay).")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
+    cache_max_size: Annotated[Optional[str], typer.Option("--cache-max-size", metavar="SIZE", help=CACHE_MAX_SIZE_HELP, show_default=False)] = None,
     engine: Annotated[Engine, typer.Option("--engine", help=ENGINE_HELP)] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP, show_default=False)] = None,
 ) -> None:
@@ -94,6 +100,7 @@ def extract(
     """
     from checker.documents import blank, discover_all
 
+    max_size = _cache_max_size(no_cache, cache_max_size)
     files, errors, skipped = discover_all(paths)
     said: list[str] = []  # the messages of this run, kept with its output for a replay
     for item in skipped:  # unsupported files met in a folder: named, never silent
@@ -106,7 +113,7 @@ def extract(
     streamed = output_format is not ExtractFormat.table
     written = False
     with _engine(engine, scheduler, jobs) as runner:
-        cache = _open_cache(no_cache, cache_dir)
+        cache = _open_cache(no_cache, cache_dir, max_size)
         discovered = (files, list(errors), skipped)
         key = _run_key(cache, "extract", paths, (), output_format.value, discovered=discovered) if streamed else None
         replayed = cache.replay(key) if cache is not None and key is not None else None
@@ -180,17 +187,22 @@ class _Recorder:
 
     def close(self) -> None:
         if self.spool is not None:
-            self.spool.close()
+            try:
+                self.spool.close()
+            except OSError:  # what was buffered cannot be written either: the spool is dropped all the same
+                pass
 
 
 def _spool(cache):
     """An anonymous temporary file beside the cache (removed when closed), or None."""
     import tempfile
 
+    from checker.tempfiles import SUFFIX, prefix
+
     if cache is None:
         return None
     try:
-        return tempfile.TemporaryFile(dir=cache.path.parent, prefix=".spool-")
+        return tempfile.TemporaryFile(dir=cache.path.parent, prefix=prefix("spool"), suffix=SUFFIX)
     except OSError:
         return None
 
@@ -230,9 +242,8 @@ def _emit(replayed, cache=None, already_said: int = 0) -> None:
         sys.stdout.flush()
         cache.write_stdout(replayed, sys.stdout.buffer)
         sys.stdout.buffer.flush()
-    for file, text in replayed.files:
-        write_atomic(Path(file), text)
-    raise typer.Exit(replayed.exit_code)
+    written = [write_report(Path(file), text) for file, text in replayed.files]
+    raise typer.Exit(replayed.exit_code if all(written) else ExitCode.ERROR)
 
 
 @contextmanager
@@ -266,13 +277,31 @@ def _engine(
             runner.close()
 
 
-def _open_cache(no_cache: bool, cache_dir: Path | None):
+def _cache_max_size(no_cache: bool, option: str | None, settings=None) -> int:
+    """The cache's size limit in bytes: --cache-max-size, else the configuration's; a bad one is
+    a usage error (exit 2). ``settings``: those of the run, if it has read them."""
+    if no_cache and option is None:
+        return 0
+    from checker.config import parse_size
+
+    if option is not None:
+        try:
+            return parse_size(option)
+        except ValueError as exc:
+            _err(f"--cache-max-size: {exc}")
+            raise typer.Exit(ExitCode.ERROR) from None
+    if settings is None:
+        settings = _settings_or_exit({}, None)
+    return parse_size(settings.cache_max_size)  # checked when the configuration was read
+
+
+def _open_cache(no_cache: bool, cache_dir: Path | None, max_size: int):
     """The extraction cache (see checker.cache), or None with --no-cache; its warnings on stderr."""
     if no_cache:
         return None
     from checker.cache import FOLDER, Cache
 
-    cache = Cache(cache_dir if cache_dir is not None else Path.cwd() / FOLDER)
+    cache = Cache(cache_dir if cache_dir is not None else Path.cwd() / FOLDER, max_size)
     for warning in cache.warnings:
         _err(f"warning: {warning}")
     cache.warnings.clear()
@@ -385,11 +414,18 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then an atomic rename."""
+    """Write a whole file or nothing: a temporary file beside it, then an atomic rename.
+
+    The temporary file is named for the run that makes it (checker.tempfiles): one left by a run
+    killed while writing is removed here, the next time this file is written.
+    """
     import tempfile
 
+    from checker.tempfiles import SUFFIX, prefix, sweep
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    sweep(path.parent, path.name)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=prefix(path.name), suffix=SUFFIX, delete=False)
     try:
         with handle:
             handle.write(text)
@@ -402,17 +438,42 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _sarif_root(settings) -> str:
+    """The folder SARIF locations are relative to: --sarif-root, else the git repository's top
+    folder around the current one, else the current folder."""
+    if settings.sarif_root is not None:
+        return str(Path(settings.sarif_root).resolve())
+    import subprocess
+
+    try:
+        found = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        found = None
+    if found is not None and found.returncode == 0 and found.stdout.strip():
+        return str(Path(found.stdout.strip()).resolve())
+    return str(Path.cwd().resolve())
+
+
 def _table_width() -> int:
     import shutil
 
     return max(shutil.get_terminal_size((120, 24)).columns, 80)
 
 
-def _render(name: str, report, settings, color: bool) -> str:
+def _render(name: str, report, settings, color: bool, to_stdout: bool = False) -> str:
     if name == "table":
         from checker.render.table import render_table
 
-        return render_table(report, color=color, width=_table_width(), explain=settings.explain, cwd=os.getcwd())
+        # on standard output, the errors and warnings were said on stderr already: not twice
+        return render_table(report, color=color, width=_table_width(), explain=settings.explain, cwd=os.getcwd(), messages=not to_stdout)
+    if name == "github":
+        from checker.render.github import render_github
+
+        return render_github(report, fail_on=settings.fail_on)
+    if name == "sarif":
+        from checker.render.sarif import render_sarif
+
+        return render_sarif(report, root=_sarif_root(settings), cwd=os.getcwd())
     import importlib
 
     module = importlib.import_module(f"checker.render.{name}")
@@ -420,19 +481,52 @@ def _render(name: str, report, settings, color: bool) -> str:
 
 
 def _outputs(settings) -> list[tuple[str, str | None]]:
-    """(format, file or None for stdout) pairs; ``--output FILE`` alone redirects --format."""
+    """(format, file or None for stdout) pairs. ``--output FORMAT:FILE`` adds a report;
+    ``--output FILE`` takes standard output's report to FILE, in the format its suffix names
+    (checker.config.SUFFIX_FORMATS), else --format. ValueError naming a bad --output value."""
+    from checker.config import parse_output, suffix_format
+
     targets: list[tuple[str, str | None]] = []
     redirected = False
     for item in settings.output:
-        name, sep, file = item.partition(":")
-        if sep and name in [f.value for f in CheckFormat]:
-            targets.append((name, file))
-        else:
-            targets.append((settings.format, item))
+        try:
+            name, file = parse_output(item)
+        except ValueError as exc:
+            raise ValueError(f"--output {item!r}: {exc}") from None
+        if name is None:
+            name = suffix_format(file)
+            asked = settings.origins.get("format", "default") != "default"
+            if name is not None and asked and name != settings.format:
+                raise ValueError(
+                    f"--output {item!r}: its suffix names {name}, the format asked is {settings.format}; "
+                    f"write {settings.format}:{file} or {name}:{file}"
+                )
+            targets.append((name or settings.format, file))
             redirected = True
+        else:
+            targets.append((name, file))
     if not redirected:
         targets.insert(0, (settings.format, None))
     return targets
+
+
+def _outputs_or_exit(settings) -> None:
+    """A bad --output is a usage error: one line, exit 2, before any document is read."""
+    try:
+        _outputs(settings)
+    except ValueError as exc:
+        _err(str(exc))
+        raise typer.Exit(ExitCode.ERROR) from None
+
+
+def write_report(path: Path, text: str) -> bool:
+    """``write_atomic``; a failure is one line naming the file asked for and why, and False."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        _err(f"{path}: cannot be written ({exc.strerror or exc})")
+        return False
+    return True
 
 
 def _settings_or_exit(overrides: dict[str, object], fallback_format: str | None):
@@ -460,15 +554,15 @@ def _emit_error_report(errors, settings) -> None:
             if name != "table":
                 sys.stdout.write(text)
         else:
-            write_atomic(Path(file), text)
+            write_report(Path(file), text)
 
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents (recursive: .txt, .md, .html, .pdf; sources.toml gives their metadata).", show_default=False)],
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders of documents (recursive: .txt, .md, .html, .pdf; sources.toml gives their metadata) [default: 'paths' in the configuration].", show_default=False)] = None,
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or 'rules' in the configuration].", show_default=False)] = None,
     output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment), html (one page with timeline charts).", show_default=False)] = None,
-    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically: FILE (the --format) or FORMAT:FILE, e.g. sarif:recoupe.sarif. Repeatable.", show_default=False)] = None,
+    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically. FORMAT:FILE (e.g. sarif:recoupe.sarif) adds one; FILE alone takes standard output's report there, in the format its suffix names (.json, .sarif, .md, .html) or else --format. Repeatable. An unknown FORMAT, or no FILE, is a usage error (exit 2).", show_default=False)] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Fail only on conflicts not acknowledged in this baseline file (see 'recoupe baseline').", show_default=False)] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest conflict severity that makes the exit code 1 [default: low].", show_default=False)] = None,
     min_severity: Annotated[Optional[MinSeverity], typer.Option("--min-severity", help="Lowest conflict severity displayed (the exit code still follows --fail-on) [default: low].", show_default=False)] = None,
@@ -476,8 +570,11 @@ def check(
     stats: Annotated[Optional[bool], typer.Option("--stats", help="Per-document breakdown: figures found and bound.", show_default=False)] = None,
     no_color: Annotated[Optional[bool], typer.Option("--no-color", help="No colours (NO_COLOR is respected too).", show_default=False)] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
+    sarif_root: Annotated[Optional[Path], typer.Option("--sarif-root", help="Folder the SARIF report's locations are relative to [default: the git repository's top folder, else the current folder].", show_default=False)] = None,
+    quiet: Annotated[Optional[bool], typer.Option("--quiet", "-q", help="No progress bar (it is shown on a terminal only, on stderr).", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache (extracted figures, outputs of earlier runs for a replay, rule files validated).")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
+    cache_max_size: Annotated[Optional[str], typer.Option("--cache-max-size", metavar="SIZE", help=CACHE_MAX_SIZE_HELP, show_default=False)] = None,
     engine: Annotated[Engine, typer.Option("--engine", help=ENGINE_HELP)] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP, show_default=False)] = None,
 ) -> None:
@@ -496,9 +593,18 @@ def check(
         "baseline": str(baseline) if baseline is not None else None,
         "fail_on": fail_on.value if fail_on is not None else None,
         "min_severity": min_severity.value if min_severity is not None else None,
-        "explain": explain, "stats": stats, "no_color": no_color,
+        "explain": explain, "stats": stats, "no_color": no_color, "jobs": jobs,
+        "sarif_root": str(sarif_root) if sarif_root is not None else None, "quiet": quiet,
     }
     settings = _settings_or_exit(overrides, output_format.value if output_format else None)
+    jobs = settings.jobs
+    _outputs_or_exit(settings)
+    if not paths:
+        if not settings.paths:
+            _err("no documents to check: name files or folders, or set paths = [\"docs\"] in [tool.recoupe] (pyproject.toml) or recoupe.toml")
+            raise typer.Exit(ExitCode.ERROR)
+        paths = [Path(item) for item in settings.paths]
+    max_size = _cache_max_size(no_cache, cache_max_size, settings)
     rules_path = Path(settings.rules) if settings.origins.get("rules") != "default" else _project_rules()
     loaded = _load_rules(rules_path, cache_dir, no_cache)
     if loaded.errors and not loaded.rules:  # nothing left to check the documents against
@@ -507,7 +613,7 @@ def check(
 
     color = sys.stdout.isatty() and not _no_color(settings.no_color)
     with _engine(engine, scheduler, jobs, report=lambda exc: _emit_error_report([*loaded.errors, exc], settings)) as runner:
-        cache = _open_cache(no_cache, cache_dir)
+        cache = _open_cache(no_cache, cache_dir, max_size)
         key = discovered = None
         if not color and cache is not None:  # colours follow the terminal, which is not among the inputs
             from checker.documents import discover_all
@@ -519,6 +625,8 @@ def check(
             options = [repr(getattr(settings, name)) for name in ("format", "output", "baseline", "fail_on", "min_severity", "explain", "stats")]
             if any(name == "table" for name, _ in _outputs(settings)):
                 options.append(f"width={_table_width()}")
+            if any(name == "sarif" for name, _ in _outputs(settings)):
+                options.append(f"sarif_root={_sarif_root(settings)}")  # its locations are relative to it
             key = _run_key(cache, "check", paths, extra, *options, discovered=discovered)
         replayed = cache.replay(key) if cache is not None and key is not None else None
         if replayed is not None:
@@ -529,10 +637,14 @@ def check(
         try:
             from checker.pipeline import check as run_check  # after the replay: a replayed run needs none of it
 
-            report = run_check(
-                paths, list(loaded.rules), progress=_progress_callback(paths), jobs=jobs, cache=cache, engine=runner,
-                discovered=discovered,
-            )
+            from checker.documents import discover_all
+
+            discovered = discovered if discovered is not None else discover_all(paths)
+            with _progress(len(discovered[0]), settings.quiet) as progress:
+                report = run_check(
+                    paths, list(loaded.rules), progress=progress, jobs=jobs, cache=cache, engine=runner,
+                    discovered=discovered,
+                )
             report = _with_rule_errors(report, loaded.errors)
             outcome = _check_outcome(report, settings, color)
             if cache is not None and key is not None and not report.errors:
@@ -584,7 +696,7 @@ def _check_outcome(report, settings, color: bool):
     stdout: list[str] = []
     files: list[tuple[str, str]] = []
     for name, file in _outputs(settings):
-        text = _render(name, report, settings, color=color and file is None)
+        text = _render(name, report, settings, color=color and file is None, to_stdout=file is None)
         if file is None:
             stdout.append(text)
         else:
@@ -605,19 +717,25 @@ def _stats_table(report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _progress_callback(paths: list[Path]):
-    """A progress line on stderr, only on a terminal, only when there is enough to wait for."""
-    if not sys.stderr.isatty():
-        return None
-    counter = {"n": 0}
+@contextlib.contextmanager
+def _progress(total: int, quiet: bool = False):
+    """A progress bar on stderr (documents done of ``total``, the one at hand), only on a terminal
+    and without --quiet; yields the callback the pipeline calls after each document, or None."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    def progress(name: str) -> None:
-        counter["n"] += 1
-        if counter["n"] % 25 == 0:
-            sys.stderr.write(f"\r{counter['n']} documents read…")
-            sys.stderr.flush()
+    columns = (TextColumn("documents"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    console = Console(stderr=True, no_color=_no_color(False))
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=total)
 
-    return progress
+        def advance(name: str) -> None:
+            bar.update(task, advance=1, description=Path(name).name[:40])
+
+        yield advance
 
 
 @app.command()
@@ -647,7 +765,8 @@ def baseline(
     for skipped in report.skipped:
         _err(f"warning: {skipped}")
     known = Baseline.from_findings(report.conflicts)
-    write_atomic(output, known.to_json())
+    if not write_report(output, known.to_json()):
+        raise typer.Exit(ExitCode.ERROR)
     typer.echo(f"{len(known.entries)} acknowledged conflicts written to {output}")
     if report.errors:
         raise typer.Exit(ExitCode.ERROR)
@@ -655,15 +774,16 @@ def baseline(
 
 @app.command()
 def config() -> None:
-    """Print the effective settings and where each comes from (default, a file, or the command line).
+    """Print the effective settings as TOML, with where each comes from (default or a file).
+
+    The output is a [tool.recoupe] table that recoupe.toml or pyproject.toml accepts as it is.
 
     Exit codes: 0; 2 a malformed configuration file.
     """
     settings = _settings_or_exit({}, None)
-    from checker.config import KEYS
+    from checker.config import to_toml
 
-    for key in KEYS:
-        typer.echo(f"{key} = {getattr(settings, key)!r}  # {settings.origins[key]}")
+    typer.echo(to_toml(settings), nl=False)
 
 
 rules_app = typer.Typer(help="Work with rule files.", no_args_is_help=True, rich_markup_mode=None)

@@ -94,8 +94,15 @@ def test_configuration_file_sets_options_and_config_shows_origins(seeds, tmp_pat
     (tmp_path / "recoupe.toml").write_text(f'rules = "{(REPO / "rules").as_posix()}"\nfail_on = "never"\n', encoding="utf-8")
     assert run("check", str(seeds)).exit_code == 0
     shown = run("config").stdout
-    assert "fail_on = 'never'" in shown and "recoupe.toml" in shown
-    assert "format = 'table'  # default" in shown
+    assert f'fail_on = "never"  # {tmp_path / "recoupe.toml"}' in shown
+    assert 'format = "table"  # default' in shown
+    # valid TOML that recoupe reads back as the same settings
+    (tmp_path / "pasted").mkdir()
+    (tmp_path / "pasted" / "recoupe.toml").write_text(shown, encoding="utf-8")
+    from checker.config import KEYS, load_settings
+
+    original, pasted = load_settings(tmp_path, {}), load_settings(tmp_path / "pasted", {})
+    assert all(getattr(original, key) == getattr(pasted, key) for key in KEYS if key not in ("rules", "baseline", "sarif_root"))
 
 
 @pytest.mark.parametrize("fmt", ["json", "table"])
@@ -133,3 +140,42 @@ def test_integration_files_are_well_formed():
     workflow = yaml.safe_load((REPO / "docs" / "recoupe-workflow.yml").read_text(encoding="utf-8"))
     commands = " ".join(step.get("run", "") for step in workflow["jobs"]["recoupe"]["steps"])
     assert "--output sarif:recoupe.sarif" in commands and "upload-sarif" in str(workflow)
+
+
+def test_jobs_and_quiet_can_be_set_in_the_configuration(seeds, tmp_path):
+    (tmp_path / "recoupe.toml").write_text('jobs = 0\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(seeds), *rules_args()])
+    assert result.exit_code == 2 and "recoupe.toml:1: key 'jobs': expected a whole number" in result.stderr
+    (tmp_path / "recoupe.toml").write_text('jobs = 2\nquiet = true\nfail_on = "never"\n', encoding="utf-8")
+    two = run("check", str(seeds), *rules_args(), "--format", "json", "--no-cache")
+    one = run("check", str(seeds), *rules_args(), "--format", "json", "--no-cache", "--jobs", "1")
+    assert two.exit_code == one.exit_code == 0 and two.stdout == one.stdout
+    shown = run("config").stdout
+    assert f"jobs = 2  # {tmp_path / 'recoupe.toml'}" in shown and "quiet = true" in shown
+
+
+def test_no_progress_bar_off_a_terminal_or_with_quiet():
+    from cli.main import _progress
+
+    with _progress(100) as progress:  # the tests' stderr is not a terminal
+        assert progress is None
+    with _progress(100, quiet=True) as progress:
+        assert progress is None
+
+
+def test_sarif_locations_are_relative_to_the_git_repository(seeds, tmp_path):
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "sub").mkdir()
+    os.chdir(tmp_path / "sub")  # the monkeypatched folder: restored after the test
+    result = run("check", str(Path("..") / "seeds"), *rules_args(), "--format", "sarif", "--fail-on", "never")
+    run_ = json.loads(result.stdout)["runs"][0]
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    artifact = run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact["uriBaseId"] == "%SRCROOT%" and artifact["uri"].startswith("seeds/0")
+    pinned = json.loads(run("check", str(Path("..") / "seeds"), *rules_args(), "--format", "sarif", "--fail-on", "never",
+                            "--sarif-root", str(tmp_path / "sub")).stdout)["runs"][0]
+    assert pinned["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("file:///")

@@ -174,7 +174,8 @@ def test_an_invalid_rule_is_one_error_and_the_valid_ones_are_checked(runner, wor
     table = runner.invoke(app, [*command, "--no-color"], env={"COLUMNS": "200"})
     assert table.exit_code == 2, table.output
     assert "CONFLICT" in table.stdout and "Budget du musée" in table.stdout
-    assert table.stdout.count(f"error: {expected}") == 1 and table.stdout.count("error: ") == 1 and table.stdout.count(says) == 1
+    # said once, on stderr, not again in the table on standard output; the table counts it
+    assert "error: " not in table.stdout and table.stdout.rstrip().endswith("1 error")
     assert table.stderr == result.stderr
 
 

@@ -212,6 +212,13 @@ def test_check_writes_html_on_stdout_and_to_a_file(tmp_path):
     assert 'id="subject-sasn-funding"' in result.stdout
 
 
+def test_a_file_named_html_gets_the_html_report(tmp_path):
+    target = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["check", str(REPO / "seeds"), "--rules", str(REPO / "rules"), "--no-cache", "--output", str(target)])
+    assert result.exit_code == 1, result.output
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") and result.stdout == ""
+
+
 def test_discover_writes_html(tmp_path):
     result = CliRunner().invoke(app, ["discover", str(REPO / "seeds"), "--no-cache", "--format", "html", "--top", "2"])
     assert result.exit_code == 0, result.output

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -135,8 +136,10 @@ def test_run_with_an_unreadable_document_is_not_kept(workspace: Path, monkeypatc
 def test_tampered_replay_is_ignored(workspace: Path) -> None:
     first = _check()
     database = workspace / ".recoupe_cache" / FILE_NAME
-    with sqlite3.connect(database) as connection:  # same size, other bytes: the digest differs
-        connection.execute("UPDATE replay SET stdout = CAST(replace(CAST(stdout AS TEXT), '650', '651') AS BLOB)")
+    with sqlite3.connect(database) as connection:  # same size, one byte changed: the digest differs
+        [(rowid, stored)] = connection.execute("SELECT rowid, stdout FROM replay").fetchall()
+        damaged = stored[:20] + bytes([stored[20] ^ 1]) + stored[21:]
+        connection.execute("UPDATE replay SET stdout = ? WHERE rowid = ?", (damaged, rowid))
     _same(first, _check())
     with sqlite3.connect(database) as connection:
         connection.execute("UPDATE replay SET meta = '{\"stderr\": [3], \"files\": [], \"exit\": 0}', stdout = 'forged'")
@@ -163,9 +166,11 @@ def test_only_the_most_recent_runs_are_kept(workspace: Path) -> None:
     "[]",
 ])
 def test_replay_rows_are_decoded_strictly(meta: str) -> None:
-    assert Replay.decode(meta, 7) is None
+    assert Replay.decode(zlib.compress(meta.encode()), 7) is None
     good = '{"stderr": ["w"], "files": [["f", "t"]], "exit": 1, "stdout_size": 4, "stdout_sha256": "ab"}'
-    assert Replay.decode(good, 7) == Replay("", ("w",), (("f", "t"),), 1, 7, 4, "ab")
+    assert Replay.decode(zlib.compress(good.encode()), 7) == Replay("", ("w",), (("f", "t"),), 1, 7, 4, "ab")
+    assert Replay.decode(good.encode(), 7) is None  # kept compressed: anything else is not a replay's
+    assert Replay.decode(zlib.compress(good.encode())[:-3], 7) is None
 
 
 def test_a_long_output_is_kept_without_holding_it_in_memory(workspace: Path, monkeypatch) -> None:

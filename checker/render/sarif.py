@@ -140,7 +140,7 @@ def report_to_sarif(report: Report, root: str | None = None, cwd: str | None = N
     """The SARIF log of a check; ``root``: the repository's top folder, to which artifact URIs are
     relative (``%SRCROOT%``), or None to write them as the report names the documents; ``cwd``:
     the folder the report's relative paths are relative to, when it is not ``root``."""
-    if root is not None and cwd is not None and cwd != root:
+    if root is not None and cwd is not None:
         report = _rebased(report, cwd)
     rules = sorted({finding.rule.id: finding.rule for finding in report.findings}.values(), key=lambda rule: rule.id)
     index = {rule.id: number for number, rule in enumerate(rules)}
@@ -181,7 +181,7 @@ def render_sarif(report: Report, root: str | None = None, cwd: str | None = None
 def _rebased(report: Report, cwd: str) -> Report:
     """The report with its relative document paths made absolute from ``cwd``."""
     def absolute(source: str) -> str:
-        return source if PurePosixPath(source).is_absolute() or PureWindowsPath(source).is_absolute() else posixpath.join(cwd, posix_path(source))
+        return source if PurePosixPath(source).is_absolute() or PureWindowsPath(source).is_absolute() else posixpath.normpath(posixpath.join(cwd, posix_path(source)))
 
     findings = tuple(
         replace(finding, claims=tuple(replace(claim, source=absolute(claim.source)) for claim in finding.claims))

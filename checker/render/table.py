@@ -169,8 +169,9 @@ def summary_line(report: Report) -> str:
     return ", ".join(parts)
 
 
-def render_table(report: Report, color: bool = True, width: int = 80, explain: bool = False, cwd: str | None = None) -> str:
-    """The report for people, at ``width`` columns; paths relative to ``cwd`` when under it."""
+def render_table(report: Report, color: bool = True, width: int = 80, explain: bool = False, cwd: str | None = None, messages: bool = True) -> str:
+    """The report for people, at ``width`` columns; paths relative to ``cwd`` when under it;
+    ``messages``: with its errors and warnings (not when they are said on stderr already)."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, no_color=not color, force_terminal=color, highlight=False, emoji=False, soft_wrap=False)
 
@@ -205,9 +206,9 @@ def render_table(report: Report, color: bool = True, width: int = 80, explain: b
         for miss in report.near_misses:
             say(f"{miss.rule}: {relative(miss.source, cwd)}:{miss.line}:{miss.column} '{miss.text}': {miss.reason}", "  ")
         console.print()
-    for error in report.errors:
+    for error in report.errors if messages else ():
         say(f"error: {error}", style="red")
-    for skipped in report.skipped:
+    for skipped in report.skipped if messages else ():
         say(f"warning: {skipped}", style="yellow")
     say(summary_line(report))
     return buffer.getvalue()
