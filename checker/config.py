@@ -16,7 +16,7 @@ import regex
 
 from checker.errors import RecoupeError, load_toml
 
-FORMATS = ("table", "json", "sarif", "github", "markdown")
+FORMATS = ("table", "json", "sarif", "github", "markdown", "html")
 # The format of a report file given without one (``--output FILE``), from its suffix: the one place
 # to extend. A suffix whose format is not in FORMATS (yet) names none: FILE then gets --format.
 SUFFIX_FORMATS = {

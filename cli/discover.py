@@ -20,6 +20,7 @@ class DiscoverFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def _err(message: str) -> None:
@@ -142,10 +143,16 @@ def render_markdown(discovery, top: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _render_html(discovery, top: int) -> str:
+    from checker.render.html import render_discovery_html
+
+    return render_discovery_html(discovery, top)
+
+
 def discover(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of documents.", show_default=False)],
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder: figures they cover are marked.", show_default=False)] = None,
-    output_format: Annotated[DiscoverFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = DiscoverFormat.table,
+    output_format: Annotated[DiscoverFormat, typer.Option("--format", "-f", help="table, json, markdown or html (one page with timeline charts).")] = DiscoverFormat.table,
     top: Annotated[int, typer.Option("--top", "-n", help="How many candidates to show.", min=1)] = 20,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")] = False,
@@ -156,7 +163,7 @@ def discover(
     Exit codes: 0 (exploratory, whatever is found); 2 a document or rule file could not be read.
     """
     discovery, errors = _run(paths, rules, jobs, no_cache, cache_dir)
-    renderer = {"table": render_table, "json": render_json, "markdown": render_markdown}[output_format.value]
+    renderer = {"table": render_table, "json": render_json, "markdown": render_markdown, "html": _render_html}[output_format.value]
     sys.stdout.write(renderer(discovery, top))
     if errors:
         raise typer.Exit(ExitCode.ERROR)

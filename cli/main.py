@@ -362,6 +362,7 @@ class CheckFormat(str, Enum):
     sarif = "sarif"
     github = "github"
     markdown = "markdown"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -560,8 +561,8 @@ def _emit_error_report(errors, settings) -> None:
 def check(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders of documents (recursive: .txt, .md, .html, .pdf; sources.toml gives their metadata) [default: 'paths' in the configuration].", show_default=False)] = None,
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rule file or folder [default: rules/ of the project, or 'rules' in the configuration].", show_default=False)] = None,
-    output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment).", show_default=False)] = None,
-    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically. FORMAT:FILE (e.g. sarif:recoupe.sarif) adds one; FILE alone takes standard output's report there, in the format its suffix names (.json, .sarif, .md) or else --format. Repeatable. An unknown FORMAT, or no FILE, is a usage error (exit 2).", show_default=False)] = None,
+    output_format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Format on standard output: table (people), json, sarif (code scanning), github (workflow commands), markdown (PR comment), html (one page with timeline charts).", show_default=False)] = None,
+    output: Annotated[Optional[list[str]], typer.Option("--output", "-o", help="Write a report to a file, atomically. FORMAT:FILE (e.g. sarif:recoupe.sarif) adds one; FILE alone takes standard output's report there, in the format its suffix names (.json, .sarif, .md, .html) or else --format. Repeatable. An unknown FORMAT, or no FILE, is a usage error (exit 2).", show_default=False)] = None,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Fail only on conflicts not acknowledged in this baseline file (see 'recoupe baseline').", show_default=False)] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest conflict severity that makes the exit code 1 [default: low].", show_default=False)] = None,
     min_severity: Annotated[Optional[MinSeverity], typer.Option("--min-severity", help="Lowest conflict severity displayed (the exit code still follows --fail-on) [default: low].", show_default=False)] = None,

@@ -17,6 +17,7 @@ from checker.errors import DocumentError, RecoupeError
 from checker.extractor import KINDS, QUALIFIERS, Quantity
 from checker.pipeline import DocumentStats, Report, check
 from checker.render.github import render_github
+from checker.render.html import render_html
 from checker.render.json import render_json
 from checker.render.layout import dumps_indented
 from checker.render.markdown import escape, render_markdown
@@ -29,6 +30,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 RENDERERS = {
     "github": render_github,
+    "html": render_html,
     "json": render_json,
     "markdown": render_markdown,
     "sarif": render_sarif,
@@ -85,7 +87,9 @@ def report(request) -> Report:
 
 
 def test_every_renderer_module_is_tested():
-    modules = {path.stem for path in (REPO / "checker" / "render").glob("*.py")} - {"__init__", "common", "layout"}  # helpers, tested on their own
+    # helpers, tested on their own (the HTML page's parts, its chart and the chart's scales: test_render_html.py, test_chart.py)
+    helpers = {"__init__", "common", "layout", "htmlpage", "chart", "scales"}
+    modules = {path.stem for path in (REPO / "checker" / "render").glob("*.py")} - helpers
     assert modules == set(RENDERERS)
 
 
