@@ -54,21 +54,6 @@ def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache
     return discovery, errors
 
 
-def _where(figure) -> str:
-    page = f" (p. {figure.page})" if figure.page else ""
-    return f"{figure.source}:{figure.line}:{figure.column}{page}"
-
-
-def _facts(figure) -> str:
-    """What a reader checks first about a claim: when it speaks of, what it measures, a rule."""
-    parts = [figure.period.label]
-    if figure.measure:
-        parts.append(figure.measure)
-    if figure.covered_by:
-        parts.append(f"rule {figure.covered_by}")
-    return ", ".join(parts)
-
-
 def _claim_dict(figure) -> dict[str, object]:
     q = figure.quantity
     return {
@@ -104,31 +89,18 @@ def render_json(discovery, top: int) -> str:
     }, ensure_ascii=False, indent=2) + "\n"
 
 
-def _footer(discovery, top: int) -> list[str]:
-    lines = [
-        f"{len(discovery.candidates)} candidates ({min(top, len(discovery.candidates))} shown) from {discovery.figures} figures "
-        f"in {discovery.documents} documents; {discovery.compared} figures compared in {discovery.blocks} blocks, "
-        f"{discovery.proposed_pairs} pairs proposed; {discovery.covered} figures covered by a rule"
-    ]
-    for reason, count in discovery.left_out:
-        lines.append(f"left out: {count} figures, {reason}")
-    return lines
+def render_table(discovery, top: int, color: bool = False) -> str:
+    import os
 
+    from checker.render.discover_table import render_discover_table
+    from cli.main import _table_width
 
-def render_table(discovery, top: int) -> str:
-    lines = []
-    for c in discovery.candidates[:top]:
-        lines.append(f"{c.id}  {c.kind.upper()}  score {c.score:.2f}  [{c.block}]")
-        lines.append(f"    why: {c.explanation}")
-        for figure in c.figures:
-            lines.append(f"    - '{figure.quantity.text}'  {_where(figure)}  ({_facts(figure)})")
-            lines.append(f"      « {figure.quote} »")
-        lines.append("")
-    lines.extend(_footer(discovery, top))
-    return "\n".join(lines) + "\n"
+    return render_discover_table(discovery, top, color=color, width=_table_width(), cwd=os.getcwd())
 
 
 def render_markdown(discovery, top: int) -> str:
+    from checker.render.discover_table import figure_facts, figure_where, footer_lines
+
     lines = ["# recoupe discover", ""]
     for c in discovery.candidates[:top]:
         lines.append(f"## {c.id} · {c.kind} · score {c.score:.2f}")
@@ -136,10 +108,10 @@ def render_markdown(discovery, top: int) -> str:
         lines.append(c.explanation)
         lines.append("")
         for figure in c.figures:
-            lines.append(f"- **{figure.quantity.text}** `{_where(figure)}` ({_facts(figure)})")
+            lines.append(f"- **{figure.quantity.text}** `{figure_where(figure)}` ({figure_facts(figure)})")
             lines.append(f"  > {figure.quote}")
         lines.append("")
-    lines.extend(_footer(discovery, top))
+    lines.extend(footer_lines(discovery, top))
     return "\n".join(lines) + "\n"
 
 
@@ -157,14 +129,20 @@ def discover(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=JOBS_HELP, show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")] = False,
     cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Folder of the cache [default: .recoupe_cache in the current folder].", show_default=False)] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours in the table (NO_COLOR is respected too).")] = False,
 ) -> None:
     """Without rules: rank candidate conflicts, double attributions, evolutions and agreements across the documents.
 
     Exit codes: 0 (exploratory, whatever is found); 2 a document or rule file could not be read.
     """
     discovery, errors = _run(paths, rules, jobs, no_cache, cache_dir)
-    renderer = {"table": render_table, "json": render_json, "markdown": render_markdown, "html": _render_html}[output_format.value]
-    sys.stdout.write(renderer(discovery, top))
+    if output_format is DiscoverFormat.table:
+        from cli.main import _no_color
+
+        text = render_table(discovery, top, color=sys.stdout.isatty() and not _no_color(no_color))
+    else:
+        text = {"json": render_json, "markdown": render_markdown, "html": _render_html}[output_format.value](discovery, top)
+    sys.stdout.write(text)
     if errors:
         raise typer.Exit(ExitCode.ERROR)
 
