@@ -319,7 +319,8 @@ def _format_value(row: dict[str, object]) -> str:
     value = row["value"]
     assert isinstance(value, float)
     text = f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-    return f"{text.replace(',', ' ')} {row['unit']}"
+    # digits grouped by no-break spaces: a narrow column wraps between the number and its unit, never inside it
+    return text.replace(",", "\u00a0") + f" {row['unit']}"
 
 
 def _print_quantity_table(rows: list[dict[str, object]], no_color: bool) -> None:
@@ -334,12 +335,15 @@ def _print_quantity_table(rows: list[dict[str, object]], no_color: bool) -> None
     for source, group in itertools.groupby(rows, key=lambda row: str(row["source"])):
         console.print(_relative_to(source, cwd), style="bold", overflow="fold")
         table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False)
+        group = list(group)
+        values = [_format_value(row) + (" (unit inferred)" if row.get("inferred") else "") for row in group]
+        widest = max(len(value.split(" ")[0]) for value in values)
         for column, wrap in (("line:col", False), ("as written", True), ("kind", False), ("value", True), ("qualifier", False), ("noun", True)):
-            table.add_column(column, no_wrap=not wrap, overflow="fold")
-        for row in group:
+            # a number is never split: the value column is at least as wide as its longest number
+            table.add_column(column, no_wrap=not wrap, overflow="fold", min_width=widest if column == "value" else None)
+        for row, value in zip(group, values):
             table.add_row(
-                f"{row['line']}:{row['column']}", str(row["text"]), str(row["kind"]),
-                _format_value(row) + (" (unit inferred)" if row.get("inferred") else ""), str(row["qualifier"]), str(row["noun"] or ""),
+                f"{row['line']}:{row['column']}", str(row["text"]), str(row["kind"]), value, str(row["qualifier"]), str(row["noun"] or ""),
             )
         console.print(table)
     documents = len({row["source"] for row in rows})
