@@ -15,6 +15,7 @@ from checker import display, french
 from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extractor import Quantity, extract
+from checker.folding import folded_text
 from checker.clauses import clause_bounds
 from checker.period import Period, sentence_periods
 from checker.rules import CONTEXT_SCOPES, PATTERN_TIMEOUT, SCOPES, Pattern, Rule
@@ -91,16 +92,25 @@ class _Matches:
     def __init__(self, document: Document) -> None:
         self.document = document
         self._cache: dict[str, tuple[list[int], list[int]]] = {}
+        self._folded: str | None | bool = False  # the lower-cased text (checker.folding), once known
+
+    def _scan(self, pattern: Pattern) -> tuple[regex.Pattern[str], str]:
+        """The compiled pattern and the text it runs on: the lower-cased text when both allow it."""
+        if self._folded is False:
+            self._folded = folded_text(self.document.text)
+        if self._folded is not None and (folded := pattern.folded) is not None:
+            return folded, self._folded
+        return pattern.compiled, self.document.text
 
     def of(self, pattern: Pattern, rule: Rule) -> tuple[list[int], list[int]]:
         found = self._cache.get(pattern.source)
         if found is None:
-            text = self.document.text
+            compiled, text = self._scan(pattern)
             limit = PATTERN_TIMEOUT * max(1.0, len(text) / self.SCAN_CHARS)
             starts: list[int] = []
             ends: list[int] = []
             try:
-                for match in pattern.compiled.finditer(text, timeout=limit):
+                for match in compiled.finditer(text, timeout=limit):
                     start, end = match.span()
                     if end > start:  # empty matches are no evidence of anything
                         starts.append(start)

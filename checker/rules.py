@@ -28,6 +28,7 @@ import regex
 
 from checker import CACHE_FOLDER
 from checker.errors import RuleError, load_toml
+from checker.folding import folded_pattern
 from checker.units import CANONICAL
 
 # The kinds of checker.extractor.KINDS, in its order (money, then one per canonical unit), named
@@ -66,6 +67,16 @@ class Pattern:
             return regex.compile(self.source, regex.IGNORECASE | regex.VERSION0)
         except regex.error as exc:
             raise RuleError(self.path, f"key '{self.key}': invalid regular expression {self.source!r} ({exc})", self.line) from None
+
+    @cached_property
+    def folded(self) -> regex.Pattern[str] | None:
+        """The pattern lower-cased, to be matched as written on a lower-cased text (checker.folding);
+        None when lower-casing it could change what it matches."""
+        source = folded_pattern(self.source)
+        if source is None:
+            return None
+        self.compiled  # an invalid expression is reported as such
+        return regex.compile(source, regex.VERSION0)
 
 
 @dataclass(frozen=True)
