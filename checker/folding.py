@@ -19,6 +19,7 @@ Both halves are checked, and either may say no, in which case the pattern is mat
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 
 import regex
 
@@ -32,9 +33,24 @@ CHECKED_RANGES: tuple[tuple[int, int], ...] = (
     (0xFE00, 0xFE0F), (0xFF00, 0xFFEF), (0x1F000, 0x1FAFF),
 )
 EXCEPTIONS = "ı"
-_UNCHECKED = regex.compile(
-    "[^" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in CHECKED_RANGES) + "]|[" + EXCEPTIONS + "]"
-)
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> tuple[frozenset[str], str]:
+    """The characters a folded text may hold: those of CHECKED_RANGES but EXCEPTIONS and the
+    characters whose lower case is longer or is not their case fold (ß, ſ, µ, ς, İ); and, apart,
+    the characters of Latin-1 that are not among them (ß, µ), looked for one by one."""
+    checked = (chr(code) for low, high in CHECKED_RANGES for code in range(low, high + 1))
+    foldable = frozenset(
+        char for char in checked if char not in EXCEPTIONS and len(lowered := char.lower()) == 1 and lowered == char.casefold()
+    )
+    return foldable, "".join(chr(code) for code in range(256) if chr(code) not in foldable)
+
+
+# Runs of characters beyond Latin-1 (’, €, œ, emoji): few in French text, each run checked once.
+_BEYOND_LATIN1 = regex.compile("[^\x00-\xff]+")
+
+
 # The escaped letters a folded pattern may keep: classes that mean the same on either case, and
 # white space characters. Any other (\p{Lu}, \x41, \N{...}, \A, backreferences) leaves it as written.
 _CASELESS_ESCAPES = frozenset("sSwWdDbBntrfv")
@@ -43,12 +59,12 @@ _RANGES = (string.ascii_lowercase, string.ascii_uppercase, string.digits)  # a r
 
 def folded_text(text: str) -> str | None:
     """``text`` lower-cased, offsets kept, if a folded pattern reads it as the pattern reads ``text``."""
-    if _UNCHECKED.search(text) is not None:
+    foldable, latin1_unfoldable = _foldable()
+    if any(char in text for char in latin1_unfoldable):
         return None
-    lowered = text.lower()
-    if len(lowered) != len(text) or lowered != text.casefold():
+    if not all(foldable.issuperset(run) for run in set(_BEYOND_LATIN1.findall(text))):
         return None
-    return lowered
+    return text.lower()
 
 
 def folded_pattern(source: str) -> str | None:
