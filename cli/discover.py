@@ -27,8 +27,9 @@ def _err(message: str) -> None:
     typer.echo(f"recoupe: {message}", err=True)
 
 
-def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache: bool, cache_dir: Optional[Path]):
-    """The discovery, and every error met (of a rule, of a document), each said on stderr."""
+def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache: bool, cache_dir: Optional[Path], quotes: int):
+    """The discovery (its first ``quotes`` candidates quoted), and every error met (of a rule, of a
+    document), each said on stderr."""
     from checker.discovery import discover as run_discover
     from cli.main import _cache_max_size, _close_cache, _load_rules, _open_cache, _progress
 
@@ -41,7 +42,7 @@ def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache
         from checker.documents import discover_all
 
         with _progress(len(discover_all(paths)[0])) as progress:
-            discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=progress)
+            discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=progress, quotes=quotes)
     finally:
         _close_cache(cache)
     if sys.stderr.isatty():
@@ -135,7 +136,7 @@ def discover(
 
     Exit codes: 0 (exploratory, whatever is found); 2 a document or rule file could not be read.
     """
-    discovery, errors = _run(paths, rules, jobs, no_cache, cache_dir)
+    discovery, errors = _run(paths, rules, jobs, no_cache, cache_dir, top)
     if output_format is DiscoverFormat.table:
         from cli.main import _no_color
 
@@ -165,7 +166,9 @@ def suggest(
     from checker.rules import load_rules
     from cli.main import write_report
 
-    discovery, errors = _run(paths, None, jobs, no_cache, cache_dir)
+    from checker.discovery.quotes import quoted
+
+    discovery, errors = _run(paths, None, jobs, no_cache, cache_dir, 0)
     by_id = {c.id: c for c in discovery.candidates}
     if pick:
         wanted = [part.strip() for part in pick.split(",") if part.strip()]
@@ -176,6 +179,7 @@ def suggest(
         chosen = [by_id[name] for name in wanted]
     else:
         chosen = list(discovery.candidates[:top])
+    chosen = quoted(chosen, discovery.document, discovery.meta)
     taken: set[str] = set()
     publishers = publisher_words(discovery.meta.values())
     tables, comments = [], []

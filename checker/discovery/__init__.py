@@ -31,6 +31,7 @@ from checker.discovery.attribution import attributions
 from checker.discovery.features import DocumentFeatures, Figure, document_features, name_key, name_term
 from checker.discovery.grouping import MAX_RATIO, group
 from checker.discovery.proposal import Vector, Vocabulary, idf, neighbours
+from checker.discovery.quotes import quoted
 from checker.discovery.ranking import Candidate, judge
 from checker.discovery.words import mentioned
 from checker.documents import Document, Skipped, discover_all
@@ -82,23 +83,36 @@ class Discovery:
             object.__setattr__(self, "_place_index", found)  # frozen: a cache, not a change of value
         return found
 
-    def read(self, source: str) -> tuple[Document, list[Quantity]]:
-        """A source's document and figures, read again (``checker.discovery.suggest.Reader``)."""
+    def document(self, source: str) -> Document:
+        """A source's document, read again."""
         from checker.documents import read_document
-        from checker.extractor import extract
 
         origin = self.origins[source]
-        document = origin if isinstance(origin, Document) else read_document(origin, source)
+        return origin if isinstance(origin, Document) else read_document(origin, source)
+
+    def read(self, source: str) -> tuple[Document, list[Quantity]]:
+        """A source's document and figures, read again (``checker.discovery.suggest.Reader``)."""
+        from checker.extractor import extract
+
+        document = self.document(source)
         return document, extract(document.text)
+
+    def with_quotes(self, count: int | None = None) -> Discovery:
+        """The discovery whose first ``count`` candidates (all when None) have their figures'
+        sentences, read again from their sources (checker.discovery.quotes)."""
+        shown = self.candidates if count is None else self.candidates[:count]
+        done = quoted(shown, self.document, self.meta)
+        return replace(self, candidates=tuple(done) + self.candidates[len(done):])
 
 
 def discover(
     paths: list[Path], rules: list[Rule] | None = None, jobs: int | None = None, cache: Cache | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, quotes: int | None = None,
 ) -> Discovery:
     """Discovery over the documents under ``paths``, read and extracted as ``check`` does them (the
     extraction cache, ``jobs`` worker processes); each document's figures are turned into features
-    in the worker that extracted it. ``rules``: mark the figures they cover."""
+    in the worker that extracted it. ``rules``: mark the figures they cover; ``quotes``: how many
+    candidates get their quotes, read again once ranked (all when None)."""
     from checker.parallel import extract_documents
 
     files, missing, found_skipped = discover_all(paths)
@@ -122,13 +136,14 @@ def discover(
         collected.add(features)
         origins[features.source] = outcome.path
     errors.extend(catalog.errors)
-    return replace(collected.rank(), errors=tuple(errors), skipped=tuple(skipped), origins=origins)
+    found = replace(collected.rank(), errors=tuple(errors), skipped=tuple(skipped), origins=origins)
+    return found.with_quotes(quotes)
 
 
 def discover_documents(documents: list[tuple[Document, list[Quantity]]], rules: list[Rule] | None = None) -> Discovery:
     """Discovery over documents already read (the library's and the tests' way in)."""
     found = rank([document_features(rules, document, tuple(quantities)) for document, quantities in documents])
-    return replace(found, origins={document.source: document for document, _ in documents})
+    return replace(found, origins={document.source: document for document, _ in documents}).with_quotes()
 
 
 

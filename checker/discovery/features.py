@@ -56,8 +56,8 @@ class Figure:
     page: int | None
     quantity: Quantity
     block: str  # money:EUR, count:projet, percent:percent...
-    quote: str  # its sentence, shared by the figures of that sentence
-    quote_offset: int
+    quote: str  # its sentence: "" until read again for the candidates shown (checker.discovery.quotes)
+    quote_offset: int  # where it stands in its sentence
     sentence: int  # where its sentence starts: two figures of one sentence are two statements
     measure: str | None  # the measure word nearest to it (investis, dotée...), as check shows it
     moves: str  # what its clause says of time: fixed, running, change, or ""
@@ -252,7 +252,7 @@ class _Reader:
         offset = quantity.start - start - sentence.left
         figure = Figure(
             source=document.source, line=line, column=column, page=document.page_at(quantity.start),
-            quantity=quantity, block=block_of(quantity), quote=sentence.quote, quote_offset=offset, sentence=start,
+            quantity=quantity, block=block_of(quantity), quote="", quote_offset=offset, sentence=start,
             measure=_measure(document, quantity, Span(*sentence.bounds), sentence.measures),
             moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
             period=self._share(period),
