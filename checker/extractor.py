@@ -1130,11 +1130,24 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
     if currency := _CURRENCY.match(text, currency_at) or (currency_at != after_scale and _CURRENCY.match(text, after_scale)):
         money = _money(text, currency, scale, after_scale)
         return money._replace(add=add, half_unit=half_unit) if add and money is not None and money is not _NOT_A_FIGURE else money
+    if currency_at != after_scale and (unit := _unit_after_de(text, currency_at)) is not None:
+        kind, unit_name, end = unit  # "1,2 million de kilomètres", "3,5 millions d'heures": a length, a duration
+        return _Reading(end, kind, unit_name, scale, add=add, half_unit=half_unit)
     if noun_match := _DE_NOUN.match(text, after_scale):
         noun = noun_match.group("noun")
         if noun.lower() not in french.NOT_NOUNS:
             return _Reading(noun_match.end(), "count", "count", scale, singular(noun), add=add, half_unit=half_unit)
     return _Reading(after_scale, "number", "count", scale, add=add, half_unit=half_unit)
+
+
+def _unit_after_de(text: str, pos: int) -> tuple[str, str, int] | None:
+    """The unit word that starts at ``pos``, right after a "de" or "d'" (its kind, its unit, where
+    it ends), as in "2 millions de tonnes"; not a word that is a unit only in context ("degrés")."""
+    unit_match = _UNIT_WORD.match(text, pos - 1 if text[pos - 1:pos].isspace() else pos)
+    if unit_match is None or unit_match.group("unit").lower() in french.UNIT_WORDS_IN_CONTEXT:
+        return None
+    kind, unit = french.UNIT_WORDS[unit_match.group("unit").lower()]
+    return kind, unit, unit_match.end()
 
 
 def _money(text: str, match: regex.Match[str], scale: int | Decimal, after_scale: int) -> _Reading | None:
@@ -1581,6 +1594,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     before_number = number_start
     currency_text = text[max(0, number_start - 6, floor):number_start]
     currency_before = _CURRENCY_BEFORE.search(currency_text) if currency_text.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
+    if currency_before and reading is not None and reading.unit == "meter" and text[number_end:reading.end] == "m":
+        reading = _Reading(reading.end, "number", "count", 10**6)  # "£300m", "$5m": English money writes a million "m"
     if currency_before and (reading is None or reading.kind in ("number", "count")):
         code = _currency_code(currency_before.group("currency"))
         if code is None:
