@@ -400,7 +400,7 @@ _NOT_QUANTITY_PATTERNS = [
     r"(?<![\p{N}.,])\d{5}\s+(?:(?-i:\p{Lu})|cedex)",  # 75013 Paris
     r"(?<![\d])(?:1[89]|20|21)\d{2}\s?[-–/]\s?(?:(?:1[89]|20|21)\d{2}|\d{2})(?![\d])",  # 2024-2025
     rf"(?<![\p{{L}}])(?:{french.LABEL_WORDS})\s*\d+(?:[.,]\d+)*",  # Article 51
-    rf"(?<![\d/])\d+/\d+(?![\d/])(?!\s+(?:{french.PARTITIVE})(?![\p{{L}}]))",  # 24/7, 3/4 (but "3/4 des patients": a share)
+    rf"(?<![\d/])\d+[hj]?/\d+(?![\d/])(?!\s+(?:{french.PARTITIVE})(?![\p{{L}}]))",  # 24/7, 24h/24, 7j/7, 3/4 (but "3/4 des patients": a share)
     r"https?://\S+",
     r"www\.\S+",
     rf"(?<![\p{{L}}])(?:{french.ENGLISH_MONTHS})(?![\p{{L}}])\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",  # September 3, 2021
@@ -494,12 +494,12 @@ def _could_start_at_digits(index: int, length: int, following: str, first: str, 
         8: length <= 4 and (space and street or following in (",", "b", "B", "t", "T", "q", "Q")),  # 12 rue, 3 bis
         9: length == 5 and space,  # 75013 Paris
         10: length == 4 and (space or following in ("-", "–", "/")),  # 2024-2025
-        12: following == "/",  # 24/7
+        12: following in ("/", "h", "H", "j", "J"),  # 24/7, 24h/24, 7j/7
     }
     return conditions[index]
 
 
-_AT_DIGITS_FOLLOWING = frozenset("/.-–,:eEaAàÀhHbBtTqQ")  # the characters _could_start_at_digits names
+_AT_DIGITS_FOLLOWING = frozenset("/.-–,:eEaAàÀhHbBtTqQjJ")  # the characters _could_start_at_digits names
 
 
 @lru_cache(maxsize=None)
@@ -544,11 +544,12 @@ def _branches(node: dict[str, dict], spaces: bool) -> str:
 
 
 # A scale after a number: a word (french.SCALE_WORDS, any case), a symbol (french.SCALE_SYMBOLS,
-# case-sensitive: "M" is a million, "m" a metre), or a collective noun ("trois douzaines", "deux
+# case-sensitive: "M" is a million, "m" a metre; a currency code may be glued to it, "12 MEUR",
+# "450 kEUR", "2 MdUSD", as finance writes), or a collective noun ("trois douzaines", "deux
 # centaines": numbers.APPROXIMATE_WORDS, approximate).
 _SCALE_WORD = regex.compile(
     rf"{_SP}?(?P<scale>(?i:{_alternatives(french.SCALE_WORDS)}))(?![\p{{L}}])"
-    rf"|{_SP}?(?P<symbol>{_alternatives(french.SCALE_SYMBOLS)})(?![\p{{L}}])"
+    rf"|{_SP}?(?P<symbol>{_alternatives(french.SCALE_SYMBOLS)})(?:(?![\p{{L}}])|(?=(?:{_alternatives(french.ISO_CODES)})(?![\p{{L}}])))"
     rf"|(?:\s+|(?<=-))(?P<collective>(?i:{_alternatives(APPROXIMATE_WORDS)})s?)(?![\p{{L}}])"  # after "demi-" too
 )
 class _WordMatch:
@@ -726,9 +727,11 @@ _ENTRE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:entre)\s+$")
 _DE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:de|d{_APOS}|du)\s*$")
 _CHANGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])[^.\n;]{{0,60}}$")
 _TIME_BEFORE = regex.compile(r"(?<![\p{L}])(?i:à|vers|dès|avant|après|jusqu['’ʼ]à|de|entre|et)\s*$")
+_NAME_AFTER = _Lazy(r"[ \u00a0\u202f](?P<name>\p{Lu}\p{Ll}+)(?![\p{L}])")  # a capitalised word, on the same line
 _NAME_BEFORE = regex.compile(r"(?P<name>\p{Lu}[\p{L}\p{N}_&-]*)\s$")
 _SENTENCE_OPENING = regex.compile(r"(?:^|[\n.!?:;«\"“(–—•-])\s*$")
 _YEAR = regex.compile(r"(?:1[89]|20|21)\d\d")
+_DOTTED_LABEL = regex.compile(r"\d+\.\d{1,2}")  # "49.3", "4.0": not a French decimal, nor thousands ("1.500")
 _DE_SHORT = regex.compile(rf"\s*{_DE}", regex.IGNORECASE)
 _MONTH_WORD = regex.compile(french.ALL_MONTHS, regex.IGNORECASE)
 _LETTERS = regex.compile(r"[\p{L}]+")
@@ -821,8 +824,11 @@ def _readings_from(first: str) -> tuple[tuple[str, Any], ...]:
 _LOOK_BEHIND = 48
 _SLASH_FRACTION = _Lazy(r"/(\d{1,4})(?![\d/])")
 _SUR_BEFORE = _Lazy(r"(?<![\p{L}])(?i:sur)\s+$")
-# "un Français sur", "une sur": the numerator 1 of a share, and the noun it counts if any
-_ONE_BEFORE = _Lazy(r"(?<![\p{L}])(?P<one>(?i:une?))(?:\s+\p{L}+(?:-\p{L}+)*)?\s+$")
+# "un Français sur", "une sur", "un médecin généraliste sur", "un euro investi sur": the numerator 1
+# of a share, and the noun phrase it counts if any (up to three words, no verb of being or having)
+_ONE_BEFORE = _Lazy(
+    r"(?<![\p{L}])(?P<one>(?i:une?))(?:\s+(?!(?i:est|a|ont|sont|été|était|sera|avait|y)(?![\p{L}]))\p{L}+(?:-\p{L}+)*){0,3}\s+$"
+)
 _PARTITIVE = _Lazy(rf"\s+(?i:{french.PARTITIVE})(?![\p{{L}}])")
 _ORDINAL_WORD_AFTER = _Lazy(r"\s+et\s+\p{L}*ième", regex.IGNORECASE)  # "vingt et unième"
 _WORD_BEFORE = _Lazy(r"(\p{L}+)['’ʼ]?\s*$")
@@ -840,8 +846,17 @@ _ONLY_NEGATION = _Lazy(french.ONLY_NEGATION)
 _CHANGE_THEN_SIGN = _Lazy(
     rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])(?:\s+\p{{L}}+){{0,3}}?\s*(?i:de|d{_APOS}|:|\(|,)?\s*$"
 )
+# "en hausse de 3 points", "un écart de 4 points", "5 points de moins": points of a rate (_points_of_change)
+_POINTS_CHANGE_BEFORE = _Lazy(
+    rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS}|écarts?|gains?|pertes?)(?![\p{{L}}])(?:\s+\p{{L}}+){{0,2}}?\s*(?i:de|d{_APOS}|:)?\s*$"
+)
+_POINTS_MORE_OR_LESS = _Lazy(r"\s+(?i:de\s+(?:plus|moins)|en\s+(?:plus|moins))(?![\p{L}])")
 # "-2,1 milliards d'euros- ont progressé": a dash glued to the end of a figure's words closes an incise
-_INCISE_CLOSE = _Lazy(r"[^\s\d.;!?()\-–—]{0,40}-(?=[\s,.;:!?)]|$)")
+# A minus sign written before digits: the hyphen, the minus sign, the non-breaking hyphen and the
+# figure dash, and the en dash word processors put for a hyphen ("–18 °C"); all but the minus sign
+# also open an incise, which _INCISE_CLOSE finds closed.
+_MINUS_SIGNS = "-−‑‒–"
+_INCISE_CLOSE = _Lazy(r"[^\s\d.;!?()\-–—‑‒]{0,40}[-–‑‒](?=[\s,.;:!?)]|$)")
 _SIGN_WORD_ENDINGS = tuple(french.SIGN_WORDS)
 _SIGN_WORD_BEFORE = _Lazy(
     rf"(?:(?<![\p{{L}}])(?P<before>\p{{L}}+)\s+)?(?<![\p{{L}}])(?P<sign>(?i:{'|'.join(french.SIGN_WORDS)}))\s+$"
@@ -926,6 +941,8 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False, p
             return _counted(text, noun_match, plural)  # "3 couronnes dentaires": crowns
         return money
     if what == "percent":
+        if (name := _NAME_AFTER.match(text, match.end())) and name.group("name") not in french.SENTENCE_WORDS:
+            return _NOT_A_FIGURE  # "la réforme 100 % Santé": the name of a programme, not a share
         return _Reading(match.end(), "percent", "percent")
     if what == "points":
         return _Reading(match.end(), "percentage_point", "percentage_point")
@@ -1011,10 +1028,19 @@ def _fraction_precision(value: Decimal, denominator: int) -> Decimal:
 def _parse_digits_in(text: str, digits: str, start: int) -> ParsedNumber:
     """The digits at ``start`` read as French, or as English where only English writes them so
     ("3,000,000") or where French and English read them differently ("1,200") and the sentence
-    is English (checker.language)."""
-    if only_english(digits) or reads_differently_in_english(digits) and is_english(text, start):
+    is English (checker.language), or where a currency comes first, as only English writes it
+    ("$1,500", "€2,300": French writes "1 500 $")."""
+    if only_english(digits) or reads_differently_in_english(digits) and (
+        is_english(text, start) or "," in digits and _currency_written_before(text, start)
+    ):
         return parse_english_digits(digits)
     return parse_digits(digits)
+
+
+def _currency_written_before(text: str, start: int) -> bool:
+    """Whether a currency ("$", "€", "US$", "EUR") ends right before ``start``, a space at most between."""
+    before = text[max(0, start - 6):start]
+    return before.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST and _CURRENCY_BEFORE.search(before) is not None
 
 
 def _share_noun(text: str, candidate: _Candidate, floor: int) -> Quantity | None:
@@ -1200,6 +1226,14 @@ def _subunit(text: str, name: str, end: int, scale: int | Decimal) -> _Reading:
     if code is None or code in french.AMBIGUOUS_CURRENCY_NAMES:
         return _NOT_A_FIGURE
     return _Reading(of.end() if of else end, "money", code, Decimal(scale) / french.CURRENCY_SUBUNITS[name])
+
+
+def _points_of_change(text: str, number_start: int, end: int, floor: int) -> bool:
+    """Whether "N points" that ends at ``end`` is a change of a rate, in percentage points: after a
+    word of change ("en hausse de 3 points", "a perdu 0,5 point", "un écart de 4 points") or
+    before "de plus", "de moins" ("5 points de moins qu'en 2020"); elsewhere points are counted
+    ("un plan en 10 points", "12 points au classement")."""
+    return bool(_POINTS_CHANGE_BEFORE.search(text[max(0, number_start - 40, floor):number_start]) or _POINTS_MORE_OR_LESS.match(text, end))
 
 
 def _bare(end: int, scale: int | Decimal) -> _Reading:
@@ -1578,6 +1612,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         reading = _Reading(number_end, "duration", "day")  # "dans une quinzaine": about fifteen days
     if digits is not None and reading is not None and reading.kind == "number" and text.startswith("K", number_end) and len(digits) == 1:
         return None  # "un écran 4K": a name, like 5G
+    if reading is not None and reading.noun == "point" and _points_of_change(text, number_start, reading.end, floor):
+        reading = _Reading(reading.end, "percentage_point", "percentage_point")  # "en hausse de 3 points"
     factor_window = max(0, number_start - 30, floor)  # what the last figure read is not read again
     factor_text = text[factor_window:number_start]
     factor_before = _FACTOR_BEFORE.search(factor_text) if factor_text.rstrip(WHITESPACE)[-3:].lower() == "par" else None
@@ -1607,14 +1643,16 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     elif digits is not None and number_start and text[number_start - 1].isalpha():
         return None  # digits glued to letters that are no currency code: "ABC123"
     negative = False
-    if digits is not None and before_number > floor and text[before_number - 1] in "-−":
-        if (before_number == 1 or text[before_number - 2] in " \t\n(") and not (
-            text[before_number - 1] == "-" and _INCISE_CLOSE.match(text, reading.end if reading is not None else number_end)
+    if digits is not None and before_number > floor and text[before_number - 1] in _MINUS_SIGNS:
+        if (before_number == 1 or text[before_number - 2] in " \t\n(\u00a0\u202f") and not (
+            text[max(0, before_number - 6):before_number - 1].rstrip(WHITESPACE)[-1:].isdigit()  # "12 -18 ans": a range
+        ) and not (
+            text[before_number - 1] != "−" and _INCISE_CLOSE.match(text, reading.end if reading is not None else number_end)
         ):  # "les aides -2,1 milliards d'euros- ont progressé": a dash opening an incise, not a minus
             negative, before_number = True, before_number - 1
 
-    if reading is not None and reading.unit == "hour" and _TIME_BEFORE.search(text[max(0, before_number - 12):before_number]):
-        return None  # "à 14 h": a time of day
+    if reading is not None and reading.unit == "hour" and parsed.value <= 24 and _TIME_BEFORE.search(text[max(0, before_number - 12):before_number]):
+        return None  # "à 14 h", "de 9 heures à 18 heures": a time of day ("un délai de 48 heures" is none)
 
     if digits is not None and (reading is None or not reading.strong):
         compact = digits.strip()
@@ -1624,6 +1662,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # "2025 doit", "2030 année": a year followed by a word
         if (reading is None or "." in compact and "," not in compact) and _is_name_label(text, number_start):
             return None  # DALVIA 2.0, Windows 11, "L'Industrie 4.0 arrive" (a dotted version, not a count)
+        if reading is None and _DOTTED_LABEL.fullmatch(compact) and not is_english(text, number_start):
+            return None  # "le 49.3", "l'industrie 4.0", "le web 3.0": French writes a decimal comma, so a label
 
     divided = False
     if (reading is None or reading.kind in ("count", "number")) and factor_before and before_number == number_start:

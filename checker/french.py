@@ -126,6 +126,7 @@ UNIT_SYMBOLS: dict[str, tuple[str, str]] = {
     "GWh": ("energy", "gigawatt_hour"), "TWh": ("energy", "terawatt_hour"), "kcal": ("energy", "kilocalorie"),
     "kW": ("power", "kilowatt"), "MW": ("power", "megawatt"), "GW": ("power", "gigawatt"),
     "Ko": ("data", "kilobyte"), "Mo": ("data", "megabyte"), "Go": ("data", "gigabyte"), "To": ("data", "terabyte"),
+    "Po": ("data", "petabyte"),
     "°C": ("temperature", "degree_Celsius"), "° C": ("temperature", "degree_Celsius"),
     "°F": ("temperature", "degree_Fahrenheit"), "° F": ("temperature", "degree_Fahrenheit"),
 }
@@ -181,7 +182,7 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
     "octet": ("data", "byte"), "octets": ("data", "byte"), "kilooctet": ("data", "kilobyte"),
     "kilooctets": ("data", "kilobyte"), "mégaoctet": ("data", "megabyte"), "mégaoctets": ("data", "megabyte"),
     "gigaoctet": ("data", "gigabyte"), "gigaoctets": ("data", "gigabyte"), "téraoctet": ("data", "terabyte"),
-    "téraoctets": ("data", "terabyte"),
+    "téraoctets": ("data", "terabyte"), "pétaoctet": ("data", "petabyte"), "pétaoctets": ("data", "petabyte"),
     # temperatures
     "degré celsius": ("temperature", "degree_Celsius"), "degrés celsius": ("temperature", "degree_Celsius"),
     "degré fahrenheit": ("temperature", "degree_Fahrenheit"), "degrés fahrenheit": ("temperature", "degree_Fahrenheit"),
@@ -323,7 +324,9 @@ LABEL_WORDS = (
     "article|art\\.|alinéa|chapitre|page|p\\.|pp\\.|n°|no\\.|nº|numéro|num\\.|version|v\\.|titre|tome|"
     "vol\\.|volume|annexe|paragraphe|rang|niveau|phase|saison|épisode|étape|ligne|lot|section|"
     "grade|classe|catégorie|type|modèle|saison|acte|partie|figure|fig\\.|tableau|session|axe|volet|"
-    "priorité|fiche|action|chantier|item|semaine"
+    "priorité|fiche|action|chantier|item|semaine|la mesure|salle|chambre|bâtiment|bât\\.|pavillon|bureau|"
+    "l\\.|r\\.|d\\.|"  # the articles of a code: "article L. 1111-8", "R. 4127-1"
+    "composez le|composer le|appelez le|appeler le|contactez le|contacter le"  # a telephone number: "composez le 15"
 )
 
 # Street words after a number make an address: "12 rue de la Paix", "3 bis avenue Foch".

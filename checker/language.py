@@ -7,6 +7,10 @@ figures whose reading depends on it (a "billion", "1,200", "1.500"), so a senten
 its own small words (articles, prepositions, auxiliaries), which each language has many of and
 shares few of. A sentence that has more English ones than French ones is English; a tie, or a
 sentence without any, is French, the language recoupe reads.
+
+A figure inside quotation marks is judged on the quoted passage when that passage has small words
+of its own: a French sentence quotes an English release (« Over 1,200 hospitals are connected »),
+and an English one a French minister.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ _WORD = regex.compile(r"\p{L}+")
 # Where a sentence ends: a mark of the end of a sentence before a space, or a line's end.
 _SENTENCE_END = regex.compile(r"[.!?…](?=\s)|\n")
 _REACH = 400  # characters looked at on each side of the figure
+# Quotation marks: each opening mark and the mark that closes it (a straight quote closes itself).
+_QUOTES = {"«": "»", "“": "”", "‹": "›", '"': '"'}
 
 
 def is_english(text: str, position: int) -> bool:
@@ -41,15 +47,42 @@ def is_english(text: str, position: int) -> bool:
     start += ends[-1] if ends else 0
     after = _SENTENCE_END.search(text, position, position + _REACH)
     end = after.start() if after else min(len(text), position + _REACH)
+    quoted = _quoted_passage(text, start, position, end)
+    if quoted is not None and _small_words(quoted) != (0, 0):
+        return _english(quoted)
     return _english(text[start:end])
+
+
+def _quoted_passage(text: str, start: int, position: int, end: int) -> str | None:
+    """The passage between quotation marks, within ``text[start:end]``, that holds ``position``;
+    None when ``position`` is not inside quotation marks (or the passage does not close)."""
+    opening = None
+    index = start
+    while index < position:  # the last mark opened before the position and not closed by then
+        mark = text[index]
+        if opening is not None and mark == _QUOTES[text[opening]]:
+            opening = None
+        elif opening is None and mark in _QUOTES:
+            opening = index
+        index += 1
+    if opening is None:
+        return None
+    closing = text.find(_QUOTES[text[opening]], position, end)
+    return None if closing < 0 else text[opening + 1:closing]
 
 
 @lru_cache(maxsize=1024)
 def _english(sentence: str) -> bool:
+    english, french = _small_words(sentence)
+    return english > french
+
+
+def _small_words(passage: str) -> tuple[int, int]:
+    """How many of the English small words and of the French ones ``passage`` has."""
     english = french = 0
-    for word in _WORD.findall(sentence.lower()):
+    for word in _WORD.findall(passage.lower()):
         if word in ENGLISH_WORDS:
             english += 1
         elif word in FRENCH_WORDS:
             french += 1
-    return english > french
+    return english, french

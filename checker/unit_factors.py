@@ -14,6 +14,7 @@ FACTORS: dict[tuple[str, str], float] = {
     ('data', 'gigabyte'): 1000000000.0,
     ('data', 'kilobyte'): 1000.0,
     ('data', 'megabyte'): 1000000.0,
+    ('data', 'petabyte'): 1000000000000000.0,
     ('data', 'terabyte'): 1000000000000.0,
     ('duration', 'century'): 100.0,
     ('duration', 'day'): 0.0027378507871321013,
