@@ -1163,6 +1163,10 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
         noun = noun_match.group("noun")
         if noun.lower() not in french.NOT_NOUNS:
             return _Reading(noun_match.end(), "count", "count", scale, singular(noun), add=add, half_unit=half_unit)
+    if not word and not add and (noun_match := _NOUN.match(text, after_scale)) and text[after_scale:noun_match.start("noun")].isspace():
+        counted = _counted(text, noun_match, plural=True)  # "1200K visiteurs", "3 M abonnés": an abbreviation takes no "de"
+        if counted is not None and counted.kind == "count":
+            return counted._replace(scale=scale, strong=True)
     return _Reading(after_scale, "number", "count", scale, add=add, half_unit=half_unit)
 
 
