@@ -444,4 +444,11 @@ MONEY_PARTICIPLES = (
     r"engagé[es]*|investi[es]*|allou[ée]+s?|dépensé[es]*|levé[es]*|consacré[es]*|débloqué[es]*|"
     r"versé[es]*|mobilisé[es]*|injecté[es]*|financé[es]*|attribué[es]*|économisé[es]*|budgété[es]*"
 )
+# Verbs of spending or funding written just before an amount ("doté de 50 millions", "le plan
+# investit 1 milliard", "financé à hauteur de 30 millions"): they too say the figure is money.
+MONEY_VERBS = (
+    r"dot[ée]e?s?\s+d['’ʼ]?e?|investi(?:t|ra|ront|ssent)|(?:a|ont|va|vont|avait|avaient)\s+investi[r]?|"
+    r"financ[ée]e?s?\s+(?:à\s+hauteur\s+)?d['’ʼ]?e?|à\s+hauteur\s+d['’ʼ]?e?|allou(?:e|ent|era|eront)|"
+    r"consacr(?:e|ent|era|eront)|débloqu(?:e|ent|era|eront)|(?:a|ont)\s+débloqué|injecte(?:ra)?|(?:a|ont)\s+injecté"
+)
 PART_WORDS = r"dont|soit|parmi\s+lesquel(?:le)?s|parmi\s+eux|parmi\s+elles"

@@ -12,8 +12,9 @@ Three readings, tried in turn (the words are tables of checker.french):
    introduces its parts (``dont``, ``soit``, ``parmi lesquels``), or after ``sur les 29 pays,``;
    the number takes that figure's unit and scale, and must not exceed it;
 2. **money said by a word of money**: a number written with a scale word (``2,3 milliards``) next
-   to a noun of money before it (``budget de``, ``enveloppe de``) or a participle of spending after
-   it (``ont été engagés``);
+   to a noun of money before it (``budget de``, ``enveloppe de``), a verb of funding before it
+   (``doté de``, ``investit``, ``à hauteur de``) or a participle of spending after it (``ont été
+   engagés``);
 3. **money said by the paragraph**: a number written with a scale word whose nearest figure before
    it in the paragraph is an amount of money with the same scale word (``un plan de 30 milliards
    d'euros ... les 12 milliards du plan``).
@@ -46,6 +47,9 @@ _SCALE_AFTER = regex.compile(
 _MONEY_BEFORE = regex.compile(
     rf"(?<![\p{{L}}])(?:{french.MONEY_NOUNS})\s+(?:\p{{L}}+\s+){{0,2}}(?:de|d['’ʼ]|à|s['’ʼ]élevant\s+à|d['’ʼ]environ)\s*(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$",
     regex.IGNORECASE,
+)
+_MONEY_VERB_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{french.MONEY_VERBS})\s*(?:plus\s+de\s+|près\s+de\s+|environ\s+)?$", regex.IGNORECASE
 )
 _MONEY_AFTER = regex.compile(
     rf"^\s*(?:(?:ont|a|auront|ont\s+déjà|a\s+déjà|sont|seront|vont|doivent)\s+)?(?:(?:été|être|déjà)\s+)*(?:{french.MONEY_PARTICIPLES})(?![\p{{L}}])",
@@ -140,8 +144,9 @@ def _money(text: str, quantity: Quantity, previous: Quantity | None, only_curren
     before = text[max(0, quantity.start - _BEFORE_WINDOW):quantity.start]
     after = text[quantity.end:quantity.end + _AFTER_WINDOW]
     near = previous if previous is not None and previous.kind == "money" else None
-    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
-        word = (_MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after)).group().strip()
+    said = _MONEY_BEFORE.search(before) or _MONEY_VERB_BEFORE.search(before) or _MONEY_AFTER.match(after)
+    if said:
+        word = said.group().strip()
         if near is not None:
             return _in_unit(quantity, "money", near.unit, 1.0, f"money said by '{word}', currency of '{near.text}'")
         if only_currency is not None:

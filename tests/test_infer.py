@@ -21,6 +21,12 @@ INFERRED = [
     ("Au total, 480 millions ont été engagés par l'État.", "480 millions", "money", 480e6, "EUR", None),
     ("Depuis 2021, 1,2 milliard a déjà été investi dans les hôpitaux.", "1,2 milliard", "money", 1.2e9, "EUR", None),
     ("Cette année, 35 millions seront consacrés à la prévention.", "35 millions", "money", 35e6, "EUR", None),
+    # a verb of funding before it
+    ("Le programme, doté de 50 millions, compte douze lauréats.", "50 millions", "money", 50e6, "EUR", None),
+    ("Le plan investit 1,5 milliard dans les hôpitaux.", "1,5 milliard", "money", 1.5e9, "EUR", None),
+    ("Le projet est financé à hauteur de 30 millions par la région.", "30 millions", "money", 30e6, "EUR", None),
+    ("La région a investi près de 2 millions l'an dernier.", "près de 2 millions", "money", 2e6, "EUR", None),
+    ("L'État débloque 400 millions pour les urgences.", "400 millions", "money", 400e6, "EUR", None),
     # the currency the paragraph states
     ("Le fonds américain a levé 200 millions de dollars ; un budget de 50 millions est prévu en 2026.", "50 millions", "money", 50e6, "USD", None),
     # an amount like the one before it in the paragraph
@@ -52,6 +58,8 @@ LEFT_BARE = [
     "Le plan prévoit 300 M€, dont 450 pour les hôpitaux.",  # a part cannot exceed its whole
     "Le budget de 45 est voté.",  # no scale word, no figure it is a part of: 45 what?
     "Il compte 3 millions d'habitants, dont 2 millions en ville.",  # a count with a scale keeps its noun
+    "La campagne a vacciné à hauteur de 2 millions de personnes.",  # a verb of funding, but a noun counted
+    "Le laboratoire consacre 3 ans à la recherche et en investit 2 autres.",  # no scale word
 ]
 
 
