@@ -13,7 +13,16 @@ time is its ``timeline`` (checker.rules.TIMELINES): ``changes`` (the default), `
 (a running total: a later figure below an earlier one is a conflict) or ``fixed`` (one moment
 restated at any date: every claim is compared with every other). A claim whose period is unknown
 is placed where it fits: with the claims of a period it agrees with or, for a running total,
-between the smallest and largest figures of the timeline; one that fits nowhere is a conflict.
+anywhere up to the largest figure of the timeline (a smaller one is an older page); one that fits
+nowhere is a conflict.
+
+Two judgments of a careful reader complete these. **A sentence never contradicts itself**: two
+figures of one sentence (``passé de 1,2 million à 6 millions``, ``62 % des libéraux, contre 35 %
+des hospitaliers``) state two moments or two things, so no conflict pairs them. **Articles of the
+same month speak of the same moment**: for a rule whose figure ``changes``, a claim dated only by
+its source (no period in its words) is of its source's month, so that 550 M€ on 2 May and 650 M€
+on 6 May are a conflict, not an evolution back and forth within days. A running total keeps its
+source's day: it grows between two articles of a month.
 """
 
 from __future__ import annotations
@@ -126,8 +135,20 @@ def _authority(claim: Claim) -> int:
     return AUTHORITY_RANK.index(level) if level in AUTHORITY_RANK else len(AUTHORITY_RANK)
 
 
-def _when(claim: Claim) -> str | None:
-    return claim.period.when if claim.period is not None else None
+def _when(claim: Claim, timeline: str = "accumulates") -> str | None:
+    """The period a claim is compared in: its own, or, for a figure that ``changes`` dated only by
+    its source, its source's month (see the module)."""
+    period = claim.period
+    if period is None or period.when is None:
+        return None
+    if timeline == "changes" and period.origin == "source":
+        return period.when[:7]
+    return period.when
+
+
+def sentence_of(claim: Claim) -> tuple[str, int]:
+    """Which sentence of which source states a claim (its quote's start in the document)."""
+    return claim.source, claim.quantity.start - claim.quote_offset
 
 
 def _is_target(claim: Claim) -> bool:
@@ -148,15 +169,34 @@ def _ancestors(when: str) -> Iterator[str]:
         cut = when.rfind("-")
 
 
+class _Extremes:
+    """Of some claims, the two whose intervals start highest and the two whose intervals end
+    lowest, each pair from two sentences: the widest disagreement between two sets of claims that
+    pairs no two claims of one sentence is between one of these of each set (see ``widest``)."""
+
+    def __init__(self, members: list[int], spans: list[Bounds], sentences: list[tuple[str, int]]) -> None:
+        by_low = sorted(members, key=lambda index: -spans[index].low)
+        by_high = sorted(members, key=lambda index: (spans[index].high, not spans[index].high_open))
+        self.tops = _two_sentences(by_low, sentences)
+        self.bottoms = _two_sentences(by_high, sentences)
+
+
+def _two_sentences(ordered: list[int], sentences: list[tuple[str, int]]) -> tuple[int, ...]:
+    """The first of ``ordered``, and the first after it from another sentence, if any."""
+    first = ordered[0]
+    second = next((index for index in ordered[1:] if sentences[index] != sentences[first]), None)
+    return (first,) if second is None else (first, second)
+
+
 class _Group:
     """The claims of one period (by position in the ordered claims), with their extreme ends."""
 
-    def __init__(self, key: tuple[bool, str], members: list[int], spans: list[Bounds]) -> None:
+    def __init__(self, key: tuple[bool, str], members: list[int], spans: list[Bounds], sentences: list[tuple[str, int]]) -> None:
         self.target, self.when = key
         self.members = members
+        self.extremes = _Extremes(members, spans, sentences)
         # the member whose interval starts highest, and the one whose ends lowest (open first)
-        self.top = max(members, key=lambda index: spans[index].low)
-        self.bottom = min(members, key=lambda index: (spans[index].high, not spans[index].high_open))
+        self.top, self.bottom = self.extremes.tops[0], self.extremes.bottoms[0]
         self.consistent = not spans[self.top].above(spans[self.bottom])
 
 
@@ -167,15 +207,20 @@ class _Comparison:
         self.rule = rule
         self.claims = tuple(sorted(claims, key=lambda claim: claim.sort_key))
         self.spans = [bounds(claim, rule.tolerance) for claim in self.claims]
+        self.sentences = [sentence_of(claim) for claim in self.claims]
+        self.whens = [_when(claim, rule.timeline) for claim in self.claims]
         keyed: dict[tuple[bool, str], list[int]] = {}
         self.undated: list[int] = []
+        self.compared: list[int] = []  # the start of a change, a point of comparison (checker.period)
         for index, claim in enumerate(self.claims):
-            when = _when(claim)
-            if when is None:
+            when = self.whens[index]
+            if claim.period is not None and claim.period.origin == "compared":
+                self.compared.append(index)
+            elif when is None:
                 self.undated.append(index)
             else:
                 keyed.setdefault((_is_target(claim), when), []).append(index)
-        self.groups = {key: _Group(key, members, self.spans) for key, members in sorted(keyed.items())}
+        self.groups = {key: _Group(key, members, self.spans, self.sentences) for key, members in sorted(keyed.items())}
         # every claim is compared with every other: a fixed moment, or no claim is dated
         self.flat = rule.timeline == "fixed" or not self.groups
         values = [abs(claim.quantity.value) for claim in self.claims if math.isfinite(claim.quantity.value)]
@@ -200,24 +245,32 @@ class _Comparison:
         for position, later in enumerate(ordered):
             containing = set(_ancestors(later.when))
             for earlier in ordered[:position]:
-                if earlier.when not in containing and self.spans[earlier.top].above(self.spans[later.bottom]):
+                if earlier.when not in containing and self.gap_above(earlier.extremes, later.extremes) is not None:
                     yield earlier, later
+
+    def gap_above(self, upper: _Extremes, lower: _Extremes) -> float | None:
+        """The largest gap by which a claim of ``upper`` lies above a claim of ``lower`` of another
+        sentence; None when there is none. The best such pair is among the two highest of one and
+        the two lowest of the other: if the highest and the lowest share a sentence, the best pair
+        keeps one of them and takes the next of another sentence for the other."""
+        spans, sentences = self.spans, self.sentences
+        found = None
+        for top in upper.tops:
+            for bottom in lower.bottoms:
+                if sentences[top] != sentences[bottom] and spans[top].above(spans[bottom]):
+                    gap = spans[top].gap(spans[bottom])
+                    found = gap if found is None else max(found, gap)
+        return found
 
     def widest(self, first: list[int] | _Group, second: _Group | None = None) -> float | None:
         """The largest gap between a claim of one group and a claim of the other (or of one
-        group within itself); None when all overlap."""
-        spans = self.spans
+        group within itself), two claims of one sentence left out; None when all overlap."""
         if isinstance(first, list):  # a flat list of claims
-            top = max(first, key=lambda index: spans[index].low)
-            bottom = min(first, key=lambda index: (spans[index].high, not spans[index].high_open))
-            return spans[top].gap(spans[bottom]) if spans[top].above(spans[bottom]) else None
+            everything = _Extremes(first, self.spans, self.sentences)
+            return self.gap_above(everything, everything)
         second = second or first
-        found = None
-        for upper, lower in ((first, second), (second, first)):
-            if spans[upper.top].above(spans[lower.bottom]):
-                gap = spans[upper.top].gap(spans[lower.bottom])
-                found = gap if found is None else max(found, gap)
-        return found
+        gaps = [gap for gap in (self.gap_above(first.extremes, second.extremes), self.gap_above(second.extremes, first.extremes)) if gap is not None]
+        return max(gaps) if gaps else None
 
     # -- claims of unknown period --------------------------------------------------------------
 
@@ -239,7 +292,20 @@ class _Comparison:
                 high = max(self.spans[member].high for member in dated)
                 if span.overlaps(Bounds(low, high)):
                     return Placement(claim, "date unknown; lies between earlier and later figures of the running total", True)
+                if Bounds(low, high).above(span):
+                    return Placement(claim, "date unknown; below the running total's first figure: an older figure", True)
         return Placement(claim, "date unknown; fits no period of the timeline", False)
+
+    def partner(self, index: int) -> int | None:
+        """The figure a compared claim is set against: of its sentence, the next one for the start
+        of a change (``de X à Y``), else the one before it (``X, contre Y``)."""
+        sentence, start = self.sentences[index], self.claims[index].quantity.start
+        same = [other for other in range(len(self.claims)) if other != index and self.sentences[other] == sentence]
+        after = [other for other in same if self.claims[other].quantity.start > start]
+        before = [other for other in same if self.claims[other].quantity.start < start]
+        if self.claims[index].period.label.startswith(("before", "earlier")):
+            return min(after, key=lambda other: self.claims[other].quantity.start, default=None)
+        return max(before, key=lambda other: self.claims[other].quantity.start, default=None)
 
     def nearest_group(self, index: int) -> _Group:
         span = self.spans[index]
@@ -269,7 +335,7 @@ def compare(rule: Rule, claims: list[Claim]) -> Finding:
             if widest is not None:
                 gaps.append(widest)
         for earlier, later in comparison.decreases():
-            gaps.append(spans[earlier.top].gap(spans[later.bottom]))
+            gaps.append(comparison.gap_above(earlier.extremes, later.extremes))
         for index in comparison.undated:
             placement = comparison.place(index)
             placements.append(placement)
@@ -277,6 +343,15 @@ def compare(rule: Rule, claims: list[Claim]) -> Finding:
                 nearest = comparison.nearest_group(index)
                 gaps.append(min(spans[index].gap(spans[member]) for member in nearest.members))
         evolutions = _evolutions(comparison)
+    for index in comparison.compared:
+        partner = comparison.partner(index)
+        label = comparison.claims[index].period.label
+        if partner is None:
+            placements.append(Placement(ordered[index], f"{label}; set against no figure of this subject", True))
+            continue
+        placements.append(Placement(ordered[index], f"{label}; set against '{ordered[partner].quantity.text}' in its sentence", True))
+        if not spans[index].overlaps(spans[partner]):
+            evolutions.append((ordered[index], ordered[partner]))  # the text states the change
     reference, deviating = _reference(comparison)
     if gaps:
         worst = max(gaps) / comparison.scale
@@ -297,14 +372,16 @@ def _timeline(comparison: _Comparison) -> tuple[Step, ...]:
     for group in comparison.groups.values():
         steps.append(_step(comparison, group.when, group.target, group.members))
     steps.sort(key=lambda step: (step.when or "", step.target))
+    if comparison.compared:
+        steps.insert(0, _step(comparison, None, False, comparison.compared, "earlier or compared, not dated"))
     if comparison.undated:
         steps.append(_step(comparison, None, False, comparison.undated))
     return tuple(steps)
 
 
-def _step(comparison: _Comparison, when: str | None, target: bool, members: list[int]) -> Step:
+def _step(comparison: _Comparison, when: str | None, target: bool, members: list[int], label: str | None = None) -> Step:
     claims = tuple(comparison.claims[index] for index in members)
-    label = "date unknown" if when is None else f"objective {when}" if target else when
+    label = label or ("date unknown" if when is None else f"objective {when}" if target else when)
     lows = [comparison.spans[index].low for index in members]
     highs = [comparison.spans[index].high for index in members]
     return Step(when, label, target, claims, min(lows), max(highs))
@@ -323,7 +400,10 @@ def _evolutions(comparison: _Comparison) -> list[tuple[Claim, Claim]]:
         later = next((group for group in states[position + 1:] if not _contains(group.when, earlier.when)), None)
         if later is None:
             continue
-        if spans[earlier.top].above(spans[later.bottom]) or spans[later.top].above(spans[earlier.bottom]):
+        fell = spans[earlier.top].above(spans[later.bottom])
+        if fell and comparison.rule.timeline == "accumulates":
+            continue  # a running total that fell: a conflict (decreases), not a change over time
+        if fell or spans[later.top].above(spans[earlier.bottom]):
             found.append((_representative(comparison, earlier.members), _representative(comparison, later.members)))
     return found
 
@@ -349,9 +429,11 @@ def _reference(comparison: _Comparison) -> tuple[Claim | None, tuple[Claim, ...]
 def _related(comparison: _Comparison, first: int, second: int) -> bool:
     """Two claims that speak of the same time: what a disagreement between them is a conflict of."""
     if comparison.flat:
-        return True
+        return comparison.sentences[first] != comparison.sentences[second]
     one, other = comparison.claims[first], comparison.claims[second]
-    when_one, when_other = _when(one), _when(other)
+    if comparison.sentences[first] == comparison.sentences[second]:
+        return False  # a sentence never contradicts itself
+    when_one, when_other = comparison.whens[first], comparison.whens[second]
     if when_one is None or when_other is None:
         return False
     return _is_target(one) == _is_target(other) and _contains(when_one, when_other)
@@ -379,7 +461,8 @@ def disagreeing(finding: Finding) -> list[tuple[Claim, Claim]]:
             if not comparison.place(index).fits:
                 nearest = comparison.nearest_group(index).members
                 pairs.update(_apart(comparison.spans, [index], nearest))
-    ordered = sorted((min(pair), max(pair)) for pair in pairs if pair[0] != pair[1])
+    sentences = comparison.sentences
+    ordered = sorted((min(pair), max(pair)) for pair in pairs if sentences[pair[0]] != sentences[pair[1]])
     return [(comparison.claims[i], comparison.claims[j]) for i, j in dict.fromkeys(ordered)]
 
 

@@ -40,7 +40,9 @@ class Period:
 
     when: str | None  # ISO 8601 of the precision known, or None when nothing says
     label: str
-    origin: str  # "text" (a phrase about the figure), "source" (the document's date), "unknown"
+    # "text" (a phrase about the figure), "source" (the document's date), "compared" (the start of a
+    # change or a point of comparison whose period the text does not say), "unknown"
+    origin: str
     target: bool = False  # "d'ici 2030": an objective, not a state of things
     reason: str = ""  # why the claim got this period, for --explain
     since: str | None = None  # where a running total or a span starts ("depuis 2021"), ISO 8601
@@ -517,7 +519,12 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
     low = lower(sentence)
     phrases = _phrases(sentence, low, figures, patterns)
     if not phrases:
-        return [_fallback(meta, stated, "no period in the text")] * len(figures)
+        periods = [_fallback(meta, stated, "no period in the text")] * len(figures)
+        if len(figures) < 2 or not _MAY_COMPARE.search(low):
+            return periods
+        clauses = split(sentence, figures)
+        figure_clause = [clause_of(clauses, start) for start, _ in figures]
+        return _compared_figures(low, figures, clauses, figure_clause, patterns, periods)
     clauses = split(sentence, figures)
     figure_clause = [clause_of(clauses, start) for start, _ in figures]
     frame = _frame(sentence, figures, phrases, clauses, figure_clause, patterns)
@@ -572,7 +579,34 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
             continue
         reference = earlier.get(id(choice.phrase)) or frame_when
         periods.append(_period(low, choice, stated, latest, reference, meta, clauses[figure_clause[index]], patterns))
-    return _parts_of_the_whole(figures, clauses, figure_clause, chosen, periods)
+    periods = _parts_of_the_whole(figures, clauses, figure_clause, chosen, periods)
+    return _compared_figures(low, figures, clauses, figure_clause, patterns, periods)
+
+
+# The cuts that set a figure against the one before it (checker.clauses): its period is another
+# than the sentence's, and the sentence does not always say which.
+_COMPARED_CUTS = frozenset({"contre", "après", "par rapport à", "comparé à", "face à", "versus"})
+_MAY_COMPARE = re.compile(r"\bà\b|\bau\b|\bcontre\b|\baprès\b|\bpar rapport\b|\bcompar|\bface\b|\bversus\b|\bvs\b")
+
+
+def _compared_figures(low: str, figures: Sequence[tuple[int, int]], clauses: list[Clause], figure_clause: list[int],
+                      patterns: _Patterns, periods: list[Period]) -> list[Period]:
+    """The start of a change (``passé de 1,2 million à 6 millions``) and a point of comparison
+    (``62 %, contre 35 %``) whose own words give no period: not the sentence's period, which is
+    the other figure's, but an earlier or another one that the text does not say. Such a figure
+    is on the timeline, set against its partner; it conflicts with no period (checker.compare)."""
+    starts = {first: second for first, second in _changes(low, figures, clauses, figure_clause, patterns)}
+    for index in range(len(figures)):
+        if periods[index].origin == "text":
+            continue
+        if index in starts:
+            later = periods[starts[index]]
+            when = f"before {later.when}" if later.when else "earlier"
+            periods[index] = Period(None, when, "compared", reason=f"the start of a change 'de … à …' whose words give no period: {when}, not said")
+        elif clauses[figure_clause[index]].opened_by in _COMPARED_CUTS and figure_clause[index] > 0:
+            cut = clauses[figure_clause[index]].opened_by
+            periods[index] = Period(None, f"compared ('{cut}')", "compared", reason=f"set against the figure before it by '{cut}', with no period of its own: another period, not said")
+    return periods
 
 
 def _parts_of_the_whole(figures: Sequence[tuple[int, int]], clauses: list[Clause], figure_clause: list[int],

@@ -39,10 +39,12 @@ def claims(draw):
         qualifier = draw(st.sampled_from(["exact", "exact", "about", "at_least", "at_most"]))
         low = None if qualifier == "at_most" else value - half if qualifier != "at_least" else value
         high = None if qualifier == "at_least" else value + half if qualifier != "at_most" else value
-        quantity = Quantity(0, 2, "42", "count", value, "borne", low, high, qualifier)
-        kind = draw(st.sampled_from(["none", "unknown", "known", "known", "known", "target"]))
+        start = draw(st.sampled_from([0, 100, 200]))  # the sentence it stands in, with its source
+        quantity = Quantity(start, start + 2, "42", "count", value, "borne", low, high, qualifier)
+        kind = draw(st.sampled_from(["none", "unknown", "known", "known", "known", "target", "source"]))
         when = None if kind in ("none", "unknown") else draw(st.sampled_from(WHENS))
-        period = None if kind == "none" else Period(when, "", "text", target=kind == "target")
+        origin = "source" if kind == "source" else "text"
+        period = None if kind == "none" else Period(when, "", origin, target=kind == "target")
         meta = Source(authority=draw(st.sampled_from(["official", "press", "blog"])))
         source = f"{draw(st.integers(0, 3))}.txt"  # equal sort keys happen too
         result.append(Claim("bornes", source, number % 3 + 1, 1, quantity, "q", 0, None, (), source_meta=meta, period=period))
@@ -65,7 +67,10 @@ def definitions(rule, claims):
     ordered = sorted(claims, key=lambda claim: claim.sort_key)
     spans = [bounds(claim, rule.tolerance) for claim in ordered]
     when = [c.period.when if c.period is not None else None for c in ordered]
+    # a figure that changes, dated by its source only: its source's month
+    when = [w[:7] if w is not None and rule.timeline == "changes" and c.period.origin == "source" else w for w, c in zip(when, ordered)]
     target = [c.period is not None and c.period.target for c in ordered]
+    sentence = [(c.source, c.quantity.start - c.quote_offset) for c in ordered]
     n = len(ordered)
     dated = [i for i in range(n) if when[i] is not None]
     flat = rule.timeline == "fixed" or not dated
@@ -73,8 +78,8 @@ def definitions(rule, claims):
     pairs, gaps = set(), []
     for i in range(n):
         for j in range(i + 1, n):
-            if not disjoint(spans[i], spans[j]):
-                continue
+            if not disjoint(spans[i], spans[j]) or sentence[i] == sentence[j]:
+                continue  # a sentence never contradicts itself
             if flat:
                 same_time = True
             elif when[i] is None or when[j] is None:
@@ -105,12 +110,12 @@ def definitions(rule, claims):
         states = [i for i in dated if not target[i]]
         if not fit and rule.timeline == "accumulates" and states:
             hull = Bounds(min(spans[i].low for i in states), max(spans[i].high for i in states))
-            fit = not disjoint(spans[u], hull)
+            fit = not disjoint(spans[u], hull) or hull.above(spans[u])  # below the first figure: an older page
         fits.append(fit)
         if not fit:
             nearest = min(groups.values(), key=lambda members: min(gap(spans[u], spans[m]) for m in members))
             gaps.append(min(gap(spans[u], spans[m]) for m in nearest))
-            pairs.update((min(u, m), max(u, m)) for m in nearest if disjoint(spans[u], spans[m]))
+            pairs.update((min(u, m), max(u, m)) for m in nearest if disjoint(spans[u], spans[m]) and sentence[u] != sentence[m])
     evolutions = []
     if not flat:
         states = [key for key in groups if not key[0]]
@@ -119,6 +124,8 @@ def definitions(rule, claims):
             later = next((other for other in states[position + 1:] if not contains(other[1], key[1])), None)
             if later is None:
                 continue
+            if rule.timeline == "accumulates" and any(spans[a].above(spans[b]) for a in groups[key] for b in groups[later]):
+                continue  # a running total that fell: a conflict, not an evolution
             if any(disjoint(spans[a], spans[b]) for a in groups[key] for b in groups[later]):
                 evolutions.append((ordered[min(groups[key], key=rank)], ordered[min(groups[later], key=rank)]))
     values = [abs(c.quantity.value) for c in ordered if math.isfinite(c.quantity.value)]
@@ -189,3 +196,65 @@ def test_objectives_are_compared_with_objectives_only():
     assert [step.label for step in finding.timeline] == ["2025", "objective 2028"]
     other_objective = claim(10000, "2028", target=True, half=500)
     assert compare(BASE, [now, objective, other_objective]).verdict == "conflict"
+
+
+def sourced(value: float, when: str, source: str, start: int = 0, offset: int = 0) -> Claim:
+    """A claim dated by its source only (no period in its words), ``offset`` characters into the
+    sentence that starts at ``start``."""
+    at = start + offset
+    quantity = Quantity(at, at + 2, "42", "count", value, "borne", value - 0.5, value + 0.5, "exact")
+    return Claim("bornes", source, 1, 1, quantity, "q", offset, None, (), period=Period(when, when, "source"))
+
+
+def test_a_sentence_never_contradicts_itself():
+    # "passé de 1,2 million à 6 millions": two figures of one sentence, one source, one date
+    first, second = sourced(1.2, "2022-06-10", "a.txt", 40, 10), sourced(6, "2022-06-10", "a.txt", 40, 24)
+    assert compare(BASE, [first, second]).verdict == "consistent"
+    assert disagreeing(compare(BASE, [first, second])) == []
+    # the same figures in two sentences of that source do disagree
+    other = sourced(6, "2022-06-10", "a.txt", 300)
+    finding = compare(BASE, [first, second, other])
+    assert finding.verdict == "conflict"
+    assert disagreeing(finding) == [(first, other)]
+
+
+def test_articles_of_one_month_speak_of_the_same_moment():
+    # 550 M€ on 2 May, 650 on 6 May, 550 on 10 May: a disagreement, not an evolution back and forth
+    may = [sourced(550, "2024-05-02", "a.txt"), sourced(650, "2024-05-06", "b.txt"), sourced(550, "2024-05-10", "c.txt")]
+    assert compare(BASE, may).verdict == "conflict"
+    # a month apart: a change over time
+    assert compare(BASE, [sourced(550, "2024-04-02", "a.txt"), sourced(650, "2024-05-06", "b.txt")]).verdict == "evolution"
+    # a running total keeps its source's day: it grows within a month
+    accumulating = replace(BASE, timeline="accumulates")
+    assert compare(accumulating, [sourced(550, "2024-05-02", "a.txt"), sourced(650, "2024-05-06", "b.txt")]).verdict == "evolution"
+    assert compare(accumulating, [sourced(650, "2024-05-02", "a.txt"), sourced(550, "2024-05-06", "b.txt")]).verdict == "conflict"
+
+
+def test_a_running_total_that_fell_is_a_conflict_and_no_evolution():
+    accumulating = replace(BASE, timeline="accumulates")
+    finding = compare(accumulating, [claim(16, "2024-01-10"), claim(11, "2024-02-01")])
+    assert finding.verdict == "conflict"
+    assert finding.evolutions == ()
+
+
+def test_an_undated_figure_below_a_running_total_is_an_older_one():
+    accumulating = replace(BASE, timeline="accumulates")
+    older, early, late = claim(1500, None, half=50), claim(4000, "2022", half=50), claim(9000, "2024", half=50)
+    finding = compare(accumulating, [older, early, late])
+    assert finding.verdict == "evolution"
+    assert [placement.fits for placement in finding.placements] == [True]
+    assert "older" in finding.placements[0].reason
+    # above every figure of the timeline it fits nowhere
+    newer = claim(20000, None, half=50)
+    assert compare(accumulating, [newer, early, late]).verdict == "conflict"
+
+
+def test_the_start_of_a_change_is_an_evolution_on_the_timeline():
+    start = replace(sourced(1.2, "2022-06-10", "a.txt", 40, 10), period=Period(None, "before 2022-06-10", "compared"))
+    end = sourced(6, "2022-06-10", "a.txt", 40, 24)
+    other = sourced(6, "2022-06-02", "b.txt")
+    finding = compare(BASE, [start, end, other])
+    assert finding.verdict == "evolution"
+    assert finding.evolutions == ((start, end),)
+    assert [step.label for step in finding.timeline] == ["earlier or compared, not dated", "2022-06"]
+    assert [placement.fits for placement in finding.placements] == [True]

@@ -25,7 +25,7 @@ def expected_of(spec: str) -> dict[str, object]:
     when, *words = spec.split()
     expected: dict[str, object] = {"when": None if when == "None" else when, "origin": "text", "target": False, "since": None}
     for word in words:
-        if word in ("source", "unknown"):
+        if word in ("source", "unknown", "compared"):
             expected["origin"] = word
         elif word == "target":
             expected["target"] = True
@@ -150,7 +150,7 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Selon la Drees, en 2022, [6 200] médecins exerçaient en centre de santé.", ["2022"]),
     # ... but not past a semicolon, nor a figure set against the others or an objective
     ("En 2022, le gouvernement avait promis [300 bornes] ; aujourd'hui, le réseau en compte [450].", ["2022", "2025-11-12 source"]),
-    ("En 2023, le taux atteint [12 %], contre [9 %] auparavant.", ["2023", "2025-11-12 source"]),
+    ("En 2023, le taux atteint [12 %], contre [9 %] auparavant.", ["2023", "None compared"]),
     ("En 2023, [3 000 pharmacies] étaient raccordées, avec un objectif de [8 000].", ["2023", "2025-11-12 source"]),
     ("En 2023, [90 M€] ont été versés, dont [50 M€] par l'État.", ["2023", "2023"]),
     ("Alors que l'an dernier [300 bornes] avaient été posées, le réseau en installera [500].", ["2024", "2025-11-12 source"]),
@@ -175,6 +175,14 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Entre 2020 et 2023, [1 500 bornes] ont été installées.", ["2023 since=2020"]),
     ("Entre janvier 2023 et mars 2024, [1 500 bornes] ont été installées.", ["2024-03 since=2023-01"]),
     ("Sur la période 2021-2025, [2 milliards d'euros] ont été investis.", ["2025 since=2021"]),
+    # --- the start of a change, a point of comparison, without a period of their own: not the
+    # sentence's period but an earlier or another one, not said
+    ("Le nombre de DMP ouverts est passé de [1,2 million] à [6 millions].", ["None compared", "2025-11-12 source"]),
+    ("Les téléconsultations passent de [40 000] à [120 000 par mois].", ["None compared", "2025-11-12 source"]),
+    ("Le taux atteint [62 %] chez les libéraux, contre [35 %] auparavant.", ["2025-11-12 source", "None compared"]),
+    ("Le budget atteint [12 M€], après [10 M€] l'an passé.", ["2025-11-12 source", "2024"]),  # a period of its own
+    ("Le parc est passé de [300] à [900 bornes] en 2023.", ["None compared", "2023"]),
+    ("Le parc compte [300 bornes] et [40 stations].", ["2025-11-12 source", "2025-11-12 source"]),  # no change
     # --- no period in the text: the source's date, else unknown
     ("Le réseau compte [300 bornes].", ["2025-11-12 source"]),
     ("Le réseau compte [300 bornes].", ["2024-01-18 source"], Source(date="2025-02", event_date="2024-01-18")),

@@ -90,14 +90,23 @@ def finding_notes(finding: Finding) -> list[str]:
     if line:
         notes.append(line)
     for earlier, later in finding.evolutions:
-        notes.append(f"evolution, not a conflict: {_short(earlier)} of {_when(earlier)} became {_short(later)} of {_when(later)}")
+        notes.append(f"evolution, not a conflict: {_short(earlier)} {_of(earlier)} became {_short(later)} {_of(later)}")
     for placement in finding.placements:
         notes.append(f"{_short(placement.claim)}: {placement.reason}" + ("" if placement.fits else " (a conflict)"))
     return notes
 
 
+def _of(claim: Claim) -> str:
+    """"of 2021", "(before 2022-06-10)": a claim's period in a sentence about an evolution."""
+    period = claim.period
+    return f"({period.label})" if period is not None and period.origin == "compared" else f"of {_when(claim)}"
+
+
 def _when(claim: Claim) -> str:
-    return claim.period.when if claim.period is not None and claim.period.when else "date unknown"
+    period = claim.period
+    if period is not None and period.origin == "compared":
+        return period.label  # "before 2022-06-10": the start of a change the text states
+    return period.when if period is not None and period.when else "date unknown"
 
 
 def step_value(rule: Rule, step: Step) -> str:

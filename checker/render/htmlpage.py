@@ -184,6 +184,8 @@ def period_html(claim: Claim) -> str:
     period = claim.period
     if period is None or period.when is None:
         reason = f" — {esc(period.reason)}" if period is not None and period.reason else ""
+        if period is not None and period.origin == "compared":
+            return f"period: {esc(period.label)}{reason}"
         return f"period unknown (date unknown){reason}"
     kind = "objective" if period.target else "period"
     label = f" ({esc(period.label)})" if period.label and period.label != period.when else ""

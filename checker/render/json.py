@@ -12,7 +12,7 @@ from checker.period import Period
 from checker.pipeline import Report
 from checker.render.layout import Laid, dumps_indented, value_text
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:

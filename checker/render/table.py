@@ -54,7 +54,7 @@ def who(claim: Claim) -> str:
 def period_label(claim: Claim) -> str:
     period = claim.period
     if period is None or period.when is None:
-        return "period unknown"
+        return f"period: {period.label}" if period is not None and period.origin == "compared" else "period unknown"
     kind = "objective" if period.target else "period"
     return f"{kind} {period.when}" + (f" ({period.label})" if period.origin == "text" and period.label != period.when else "")
 
