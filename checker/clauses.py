@@ -69,6 +69,8 @@ CUTS: tuple[Cut, ...] = (
     Cut("or", r",\s*or\b"),
     Cut("puis", r"\bpuis\b"),
     Cut("avec", r",\s*avec\b"),
+    # a participial clause after a comma: ", portant le total à 420", ", représentant 12 %"
+    Cut("participle", r",\s*(?:en\s+)?(?!(?:avant|pendant|durant|maintenant|cependant|autant|tant|quant|néanmoins)\b)[^\W\d_]{2,}ant\b"),
     Cut("avec un objectif", r"\bavec\s+(?:un\s+|pour\s+|comme\s+)?(?:objectif|cible|ambition)\b"),
     Cut("contre", r"\bcontre\b", "before_figure"),
     Cut("après", r"\baprès\b", "before_figure"),
@@ -86,6 +88,9 @@ CUTS: tuple[Cut, ...] = (
 
 # Subordinate clauses that, opening a sentence, end at its first comma (the main clause follows).
 LEADING_SUBORDINATES = frozenset({"alors que", "tandis que", "bien que", "même si", "puisque", "parce que", "lorsque"})
+# Phrases that, opening a sentence, name the whole its main clause takes a part of, and end at its
+# first comma too: "Sur les 90 M€ du plan, 50 M€ sont financés par l'État".
+FRONTED_WHOLE = re.compile(r"\s*(?:sur|parmi)\s+(?:les|ces|ses|leurs|nos|un\s+total\s+d|l['’ʼ]ensemble\s+d|un\s+budget\s+d|une\s+enveloppe\s+d|le\s+budget\s+d|l['’ʼ]enveloppe\s+d)")
 _END_OF_SUBORDINATE = Cut(",", ",", opens=False)
 
 _GAP_BEFORE_FIGURE = re.compile(r"\s*(?:(?:[^\W\d_]|['’ʼ])+\s+){0,2}")  # at most two words, nothing else
@@ -189,10 +194,12 @@ def split(sentence: str, figures: Sequence[tuple[int, int]]) -> list[Clause]:
     starts = [start for start, _ in spans]
     ends = sorted(end for _, end in spans)
     candidates = [(start, end, cut) for start, end, cut in _cuts_in(lower(sentence)) if not _inside_a_figure(spans, start, end)]
-    if candidates and candidates[0][2].name in LEADING_SUBORDINATES and not any(char.isalnum() for char in sentence[:candidates[0][0]]):
+    leading = candidates and candidates[0][2].name in LEADING_SUBORDINATES and not any(char.isalnum() for char in sentence[:candidates[0][0]])
+    fronted = FRONTED_WHOLE.match(lower(sentence))
+    if leading or fronted:
         # "Alors que 300 bornes avaient été posées, le réseau en installera 500": the subordinate
-        # clause that opens a sentence ends at its first comma
-        comma = sentence.find(",", candidates[0][1])
+        # clause that opens a sentence ends at its first comma; so does a fronted whole
+        comma = sentence.find(",", candidates[0][1] if leading else fronted.end())
         while comma != -1 and _inside_a_figure(spans, comma, comma + 1):
             comma = sentence.find(",", comma + 1)
         if comma != -1 and all(start != comma for start, _, _ in candidates):
@@ -225,8 +232,9 @@ def _inside_a_figure(spans: list[tuple[int, int]], start: int, end: int) -> bool
 
 
 def _figure_between(ends: list[int], low: int, high: int) -> bool:
-    """A figure ends within ``[low, high]`` (sorted ends): something to set against what follows."""
-    index = bisect.bisect_left(ends, low)
+    """A figure ends within ``(low, high]`` (sorted ends): something to set against what follows (a
+    figure that ends where the clause starts, at the comma that opens it, is the clause's before)."""
+    index = bisect.bisect_right(ends, low)
     return index < len(ends) and ends[index] <= high
 
 

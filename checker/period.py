@@ -596,8 +596,17 @@ def _compared_figures(low: str, figures: Sequence[tuple[int, int]], clauses: lis
     the other figure's, but an earlier or another one that the text does not say. Such a figure
     is on the timeline, set against its partner; it conflicts with no period (checker.compare)."""
     starts = {first: second for first, second in _changes(low, figures, clauses, figure_clause, patterns)}
+    for first, second in starts.items():
+        start, end = periods[first], periods[second]
+        same = (start.when, start.since, start.target, start.label) == (end.when, end.since, end.target, end.label)
+        if start.origin == "text" and end.origin == "text" and same:  # one phrase dates the whole change: "En un an, passé de 7 % à 21 %"
+            if start.since is not None:
+                periods[first] = Period(start.since, start.since, "text", reason=f"{start.reason}; the start of the change, where the span starts")
+            else:
+                when = f"earlier, or early in {start.when}" if start.when else "earlier"
+                periods[first] = Period(None, when, "compared", reason=f"{start.reason}; the start of the change within it: {when}")
     for index in range(len(figures)):
-        if periods[index].origin == "text":
+        if periods[index].origin in ("text", "compared"):
             continue
         if index in starts:
             later = periods[starts[index]]

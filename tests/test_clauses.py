@@ -35,6 +35,12 @@ CASES = [
     ("[62 %] des médecins l'utilisent alors que [20 %] des infirmiers seulement y ont accès.", ["62 % des médecins l'utilisent", "alors que 20 % des infirmiers seulement y ont accès"]),
     ("[70 %] des officines sont équipées, tandis qu'[un tiers] des cabinets le sont.", ["70 % des officines sont équipées", "tandis qu'un tiers des cabinets le sont"]),
     ("Plus de [3 000 pharmacies] sont raccordées, avec un objectif de [8 000] d'ici 2028.", ["Plus de 3 000 pharmacies sont raccordées", "avec un objectif de 8 000 d'ici 2028"]),
+    # a participial clause after a comma, a fronted whole ("Sur les X du plan, ...")
+    ("Le plan finance [120 projets], portant le total à [420].", ["Le plan finance 120 projets", "portant le total à 420"]),
+    ("L'hôpital emploie [1 200 agents], représentant [12 %] des effectifs.", ["L'hôpital emploie 1 200 agents", "représentant 12 % des effectifs"]),
+    ("Le budget atteint [12 M€], avant [15 M€] en 2025.", ["Le budget atteint 12 M€, avant 15 M€ en 2025"] * 2),  # "avant" is no participle
+    ("Sur les [90 M€] du plan, [50 M€] sont financés par l'État.", ["Sur les 90 M€ du plan", "50 M€ sont financés par l'État"]),
+    ("Parmi les [120 projets] retenus, [45] viennent d'Occitanie.", ["Parmi les 120 projets retenus", "45 viennent d'Occitanie"]),
     ("[3 000 pharmacies] sont raccordées avec pour objectif [8 000] en 2028.", ["3 000 pharmacies sont raccordées", "avec pour objectif 8 000 en 2028"]),
     ("L'hôpital compte [500 lits] puis [650] après l'extension.", ["L'hôpital compte 500 lits", "puis 650 après l'extension"]),
     ("Les délais ont baissé de [10 %], bien que [30 %] des demandes restent en attente.", ["Les délais ont baissé de 10 %", "bien que 30 % des demandes restent en attente"]),

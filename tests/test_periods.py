@@ -183,6 +183,10 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Le budget atteint [12 M€], après [10 M€] l'an passé.", ["2025-11-12 source", "2024"]),  # a period of its own
     ("Le parc est passé de [300] à [900 bornes] en 2023.", ["None compared", "2023"]),
     ("Le parc compte [300 bornes] et [40 stations].", ["2025-11-12 source", "2025-11-12 source"]),  # no change
+    # one phrase dates the whole change: its start is where a span starts, else earlier in it
+    ("En un an, le taux est passé de [7 %] à [21 %].", ["2024-11", "2025-11-12 since=2024-11"]),
+    ("En 2023, les téléconsultations sont passées de [40 000] à [120 000].", ["None compared", "2023"]),
+    ("Depuis 2019, le nombre est passé de [1,2 million] à [6 millions].", ["2019", "2025-11-12 since=2019"]),
     # --- no period in the text: the source's date, else unknown
     ("Le réseau compte [300 bornes].", ["2025-11-12 source"]),
     ("Le réseau compte [300 bornes].", ["2024-01-18 source"], Source(date="2025-02", event_date="2024-01-18")),
