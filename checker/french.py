@@ -396,7 +396,7 @@ EVENT_PARTICIPLES: tuple[str, ...] = (
     rf"instaur{_PARTICIPLE}", rf"institu{_PARTICIPLE}", rf"généralis{_PARTICIPLE}", rf"initi{_PARTICIPLE}", rf"démarr{_PARTICIPLE}",
     rf"présent{_PARTICIPLE}", rf"dévoil{_PARTICIPLE}", rf"officialis{_PARTICIPLE}", rf"install{_PARTICIPLE}", rf"déploy{_PARTICIPLE}",
     rf"ratifi{_PARTICIPLE}", r"inscrite?s?", r"ouverte?s?", r"née?s?", r"mise?s?\s+en\s+(?:place|service|œuvre|oeuvre|ligne|route)",
-    r"entrée?s?\s+en\s+vigueur",
+    r"entrée?s?\s+en\s+vigueur", r"(?:a|ont|avait|avaient)\s+vu\s+le\s+jour",
 )
 EVENT_NOUNS: tuple[str, ...] = (
     r"(?:lors\s+d[eu]\s+|à\s+|dès\s+)?(?:(?:son|sa|leur|le|la|l['’ʼ])\s*)?"

@@ -72,6 +72,7 @@ class Form:
     target: bool = False
     offset: int = 0
     from_source_year: bool = False  # a ``since`` that starts with the source's year (``depuis le début de l'année``)
+    named: bool = False  # a year that names a budget or a report (``le budget 2025``): never a target for being later
 
 
 _A = r"['’ʼ]"
@@ -123,6 +124,8 @@ FORMS: tuple[Form, ...] = (
     Form("fin 2023", "point", rf"{_EDGE_OF_YEAR}\s*{_YEAR}"),
     Form("à la rentrée 2024", "point", rf"(?:(?:à\s+la\s+|lors\s+de\s+la\s+|dès\s+la\s+)?rentrée(?:\s+scolaire|\s+universitaire)?|(?:au\s+|ce\s+)?printemps|(?:à\s+l{_A}|en\s+|l{_A})(?:été|automne|hiver))\s+{_YEAR}"),
     Form("les neuf premiers mois de 2024", "point", rf"(?:sur|pendant|durant|au\s+cours\s+des|lors\s+des|pour)\s+les\s+{_COUNT}\s+(?:premiers|derniers)\s+mois\s+(?:de\s+l{_A}année\s+|de\s+|d{_A})?{_YEAR}"),
+    # a year that names what the figure belongs to: "le budget 2025", "le PLFSS 2025", "le bilan 2023"
+    Form("budget 2025", "point", rf"(?:budgets?|plfss|plf|lfss|lfi|ondam|bilan|rapport\s+annuel|rapport\s+d{_A}activité|campagne|baromètre|enquête|édition|millésime)\s+(?:de\s+|pour\s+)?{_YEAR}", named=True),
     Form("en 2023", "point", rf"(?:(?:en|au\s+cours\s+de|courant|pour|dès|sur|durant|pendant|au\s+titre\s+de)(?:\s+l{_A}(?:année|an|exercice))?|l{_A}année|l{_A}exercice|l{_A}an)\s+{_YEAR}"),
     Form("(2023)", "point", rf"(?<=\(){_YEAR}(?=\))"),
 )
@@ -789,6 +792,8 @@ def _period(low: str, choice: _Choice, stated: str | None, latest: str | None, r
             return _fallback(meta, stated, f"'{phrase.text}' is a limit, not a period")
         target = True
         notes.append(f"a limit after the source's date {latest}: a target")
+    elif not target and (phrase.form.named or _FISCAL_YEAR.search(phrase.text.lower())):
+        pass  # "le budget 2025", "pour l'exercice 2025": the budget of that year, voted before it, no objective
     elif not target and reading.when is not None and latest is not None and _after(reading.when, latest):
         target = True
         notes.append(f"after the source's date {latest}: a target")
@@ -801,6 +806,9 @@ def _period(low: str, choice: _Choice, stated: str | None, latest: str | None, r
         label = f"{phrase.text} (to {reading.when})"
     since = reading.since if choice.end is None else None
     return Period(reading.when, label, "text" if reading.when is not None else "unknown", target=target, reason="; ".join(notes), since=since)
+
+
+_FISCAL_YEAR = re.compile(r"\bexercice\b")  # "pour l'exercice 2025": a fiscal year, named before it starts
 
 
 @lru_cache(maxsize=256)  # a document's sentences mostly share one: no period in the text, the source's date

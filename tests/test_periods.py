@@ -53,7 +53,7 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Dès 2024, [15 régions] appliquent la mesure.", ["2024"]),
     ("Au titre de l'exercice 2022, l'ARS a versé [18 M€].", ["2022"]),
     ("Le plan France 2030 consacre [7,5 milliards d'euros] à la santé.", ["2025-11-12 source"]),
-    ("Le PLFSS 2024 prévoit [3,5 milliards d'euros] pour l'hôpital.", ["2025-11-12 source"]),
+    ("Le PLFSS 2024 prévoit [3,5 milliards d'euros] pour l'hôpital.", ["2024"]),  # the bill of 2024: its year names the figure's period (France 2030 is a name)
     ("La dépense atteint [2023 euros] par patient.", ["2025-11-12 source"]),
     ("La pandémie de COVID-19 a entraîné [40 %] de consultations en moins.", ["2025-11-12 source"]),
     # --- a month and its year
@@ -187,6 +187,14 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("En un an, le taux est passé de [7 %] à [21 %].", ["2024-11", "2025-11-12 since=2024-11"]),
     ("En 2023, les téléconsultations sont passées de [40 000] à [120 000].", ["None compared", "2023"]),
     ("Depuis 2019, le nombre est passé de [1,2 million] à [6 millions].", ["2019", "2025-11-12 since=2019"]),
+    # --- a year that names what the figure belongs to
+    ("Le budget 2024 du programme est fixé à [120 M€].", ["2024"]),
+    ("Le PLFSS 2026 prévoit [1,2 milliard] pour l'hôpital.", ["2026"]),  # voted before its year: no objective
+    ("Pour l'exercice 2026, le budget est de [150 M€].", ["2026"]),
+    ("La France comptera [54 000 médecins] en 2027.", ["2027 target"]),
+    ("Selon le bilan 2023 de l'ANS, [4 000 établissements] sont raccordés.", ["2023"]),
+    ("Le rapport annuel 2024 recense [300 projets].", ["2024"]),
+    ("L'application a vu le jour en 2020 et compte [450 000 utilisateurs].", ["2025-11-12 source"]),
     # --- no period in the text: the source's date, else unknown
     ("Le réseau compte [300 bornes].", ["2025-11-12 source"]),
     ("Le réseau compte [300 bornes].", ["2024-01-18 source"], Source(date="2025-02", event_date="2024-01-18")),
