@@ -22,12 +22,14 @@ des hospitaliers``) state two moments or two things, so no conflict pairs them. 
 same month speak of the same moment**: for a rule whose figure ``changes``, a claim dated only by
 its source (no period in its words) is of its source's month, so that 550 M€ on 2 May and 650 M€
 on 6 May are a conflict, not an evolution back and forth within days. A running total keeps its
-source's day: it grows between two articles of a month.
+source's day: it grows between two articles of a month; and its figure stated for a year or a
+month is the total at the end of it (``2023`` is compared as ``2023-12-31``).
 """
 
 from __future__ import annotations
 
 import bisect
+import calendar
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -143,7 +145,20 @@ def _when(claim: Claim, timeline: str = "accumulates") -> str | None:
         return None
     if timeline == "changes" and period.origin == "source":
         return period.when[:7]
+    if timeline == "accumulates" and not period.target:
+        return _last_day(period.when)
     return period.when
+
+
+def _last_day(when: str) -> str:
+    """A running total stated for a year or a month is its total at the end of it: ``2023`` is
+    ``2023-12-31``, so that 300 projects on 15 January 2023 and 420 in 2023 are a growth, not two
+    figures of the same time."""
+    if len(when) == 4 and when.isdigit():
+        return f"{when}-12-31"
+    if len(when) == 7 and when[:4].isdigit() and when[5:].isdigit() and 1 <= int(when[5:]) <= 12:
+        return f"{when}-{calendar.monthrange(int(when[:4]), int(when[5:]))[1]:02d}"
+    return when
 
 
 def sentence_of(claim: Claim) -> tuple[str, int]:

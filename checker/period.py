@@ -444,6 +444,9 @@ def _read_elapsed(phrase: _Phrase, stated: str | None, frame: str | None) -> _Re
 
 def _read_since(phrase: _Phrase, stated: str | None, frame: str | None) -> _Reading:
     since = stated[:4] if phrase.form.from_source_year and stated else _date_of(phrase.values, stated)
+    if frame is not None and (since is None or not _after(since, frame)) and (stated is None or not _after(frame, stated)):
+        # "Fin 2022, ... avait financé 300 projets depuis 2021": from 2021 to the sentence's frame
+        return _Reading(frame, since=since, note=f"a running total from {since or 'its start'} to the sentence's period {frame}")
     if stated is None:
         return _Reading(None, since=since, note=f"'{phrase.text}' runs to the source's date, which is not known")
     if since is not None and _after(since, stated):
@@ -779,7 +782,7 @@ def _period(low: str, choice: _Choice, stated: str | None, latest: str | None, r
     """The Period of a figure from the phrase chosen for it; ``clause``: the figure's;
     ``reference``: the period an ``un an plus tôt`` counts from, when the sentence gives one."""
     phrase = choice.phrase
-    reading = _read(phrase, stated, reference if phrase.form.kind == "prior" else None)
+    reading = _read(phrase, stated, reference if phrase.form.kind in ("prior", "since") else None)
     if choice.end is not None and reading.when is not None:
         reading = _Reading(reading.since if choice.end == "start" else reading.when)
     kind = phrase.form.kind

@@ -69,6 +69,9 @@ def definitions(rule, claims):
     when = [c.period.when if c.period is not None else None for c in ordered]
     # a figure that changes, dated by its source only: its source's month
     when = [w[:7] if w is not None and rule.timeline == "changes" and c.period.origin == "source" else w for w, c in zip(when, ordered)]
+    # a running total stated for a year or a month: its total at the end of it
+    ends = {"2023": "2023-12-31", "2024": "2024-12-31", "2025": "2025-12-31", "2024-11": "2024-11-30", "2024-12": "2024-12-31", "2025-01": "2025-01-31"}
+    when = [ends.get(w, w) if w is not None and rule.timeline == "accumulates" and not c.period.target else w for w, c in zip(when, ordered)]
     target = [c.period is not None and c.period.target for c in ordered]
     sentence = [(c.source, c.quantity.start - c.quote_offset) for c in ordered]
     n = len(ordered)
@@ -258,3 +261,12 @@ def test_the_start_of_a_change_is_an_evolution_on_the_timeline():
     assert finding.evolutions == ((start, end),)
     assert [step.label for step in finding.timeline] == ["earlier or compared, not dated", "2022-06"]
     assert [placement.fits for placement in finding.placements] == [True]
+
+
+def test_a_running_total_of_a_year_is_its_total_at_the_end_of_it():
+    accumulating = replace(BASE, timeline="accumulates")
+    january, year = claim(300, "2023-01-15", half=5), claim(420, "2023", half=5)
+    finding = compare(accumulating, [january, year])
+    assert finding.verdict == "evolution"  # 300 on 15 January, 420 by the end of 2023
+    assert compare(accumulating, [claim(500, "2023-01-15", half=5), year]).verdict == "conflict"
+    assert compare(BASE, [january, year]).verdict == "conflict"  # a figure that changes: 2023 holds 15 January

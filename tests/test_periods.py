@@ -187,6 +187,9 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("En un an, le taux est passé de [7 %] à [21 %].", ["2024-11", "2025-11-12 since=2024-11"]),
     ("En 2023, les téléconsultations sont passées de [40 000] à [120 000].", ["None compared", "2023"]),
     ("Depuis 2019, le nombre est passé de [1,2 million] à [6 millions].", ["2019", "2025-11-12 since=2019"]),
+    # --- a running total from "depuis" to the sentence's frame
+    ("Fin 2022, la stratégie avait financé [300 projets] depuis 2021.", ["2022 since=2021"]),
+    ("Au 30 juin 2024, [1 200 médecins] avaient été formés depuis 2020.", ["2024-06-30 since=2020"]),
     # --- a year that names what the figure belongs to
     ("Le budget 2024 du programme est fixé à [120 M€].", ["2024"]),
     ("Le PLFSS 2026 prévoit [1,2 milliard] pour l'hôpital.", ["2026"]),  # voted before its year: no objective
