@@ -1198,6 +1198,8 @@ def _money(text: str, match: regex.Match[str], scale: int | Decimal, after_scale
     if name in french.AMBIGUOUS_CURRENCY_NAMES:
         return _bare(after_scale, scale)  # "100 francs": French, Swiss or CFA?
     code = _currency_code(written)
+    if written in french.ISO_CODES_ALSO_WORDS and not _shows_money(text, after_scale, scale):
+        return None  # "les 18 ARS", "12 MAD": agencies, a counted acronym, not pesos nor dirhams
     if code is None:
         if name in french.QUALIFIED_CURRENCY_NAMES:
             return None  # "3 couronnes": crowns, a counted noun
@@ -1211,6 +1213,19 @@ def _money(text: str, match: regex.Match[str], scale: int | Decimal, after_scale
         if subunit or not cents.group("and") and len(cents.group("cents")) == 2 and not _read_after(text, cents.end(), True):
             return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
     return _Reading(end, "money", code, scale)
+
+
+# Decimals at the end of a number ("12,50", "3.5"), not a group of thousands ("1.500")
+_DECIMALS_END = _Lazy(r"(?<![\d,.])\d+(?:,\d+|\.\d{1,2})$")
+
+
+def _shows_money(text: str, number_end: int, scale: int | Decimal) -> bool:
+    """Whether a figure that ends at ``number_end``, before a code of french.ISO_CODES_ALSO_WORDS
+    (ARS, COP), shows money on its own: a scale ("12 M ARS"), decimals ("12,50 ARS"), an English
+    sentence. Else the code is an acronym, a name ("les 18 ARS", "la COP 28")."""
+    if scale != 1:
+        return True
+    return _DECIMALS_END.search(text, max(0, number_end - 24), number_end) is not None or is_english(text, number_end)
 
 
 def _currency_code(written: str) -> str | None:
@@ -1636,6 +1651,10 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     currency_before = _CURRENCY_BEFORE.search(currency_text) if currency_text.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
     if currency_before and reading is not None and reading.unit == "meter" and text[number_end:reading.end] == "m":
         reading = _Reading(reading.end, "number", "count", 10**6)  # "£300m", "$5m": English money writes a million "m"
+    if currency_before and currency_before.group("currency") in french.ISO_CODES_ALSO_WORDS and not _shows_money(
+        text, number_end, reading.scale if reading is not None and reading.kind in ("number", "count") else 1
+    ):
+        currency_before = None  # "la COP 28", "SAR 2": a name and its number, not pesos nor riyals
     if currency_before and (reading is None or reading.kind in ("number", "count")):
         code = _currency_code(currency_before.group("currency"))
         if code is None:

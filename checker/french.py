@@ -93,6 +93,13 @@ ISO_CODES = frozenset("""
 EUR USD GBP CHF JPY CAD CNY AUD NZD HKD SGD TWD SEK NOK DKK ISK CZK PLN HUF RON RUB UAH TRY ILS INR PKR
 MUR BRL MXN ARS CLP COP ZAR NGN MAD TND DZD EGP XOF XAF XPF AED SAR QAR KWD THB KRW IDR MYR FRF BEF
 """.split())
+# ISO codes that are also French acronyms or words, written in capitals: "les 18 ARS" (agences
+# régionales de santé), "la COP 28", "les 12 MAD", "SAR 2", "ILS ont voté", "le MUR", "la CUP". Such a
+# code is a currency only where the figure shows money: a scale before it ("12 M ARS", "3 millions
+# COP"), decimals ("12,50 ARS"), or an English sentence; elsewhere it is a counted noun or a name.
+ISO_CODES_ALSO_WORDS = frozenset("""
+ARS COP MAD ILS SAR MUR CUP
+""".split())
 # Hundredths of a currency, after an amount ("15 dollars et 50 cents", "3 € 50") or alone. Alone,
 # "centimes" are the euro's and pence the pound's; "cents" name no currency alone (euro or dollar?).
 CURRENCY_SUBUNITS: dict[str, int] = {
