@@ -21,7 +21,7 @@ SCALE_WORDS: dict[str, int] = {
     # passages read them the English way: see ENGLISH_SCALE_WORDS).
     "billion": 10**12, "billions": 10**12, "trillion": 10**18, "trillions": 10**18,
     "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
-    "mio": 10**6, "mios": 10**6,  # Swiss French
+    "mio": 10**6, "mios": 10**6, "mia": 10**9, "mias": 10**9,  # Swiss French: million, milliard
     "thousand": 10**3, "thousands": 10**3,  # English
 }
 # In an English sentence (checker.language), or after a number of 2 or more in the singular as
@@ -47,7 +47,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "dollars singapouriens": "SGD", "dollar taïwanais": "TWD", "dollars taïwanais": "TWD",
     "livre sterling": "GBP", "livres sterling": "GBP", "livre britannique": "GBP", "livres britanniques": "GBP",
     "franc suisse": "CHF", "francs suisses": "CHF", "franc cfa": "XOF", "francs cfa": "XOF", "franc cfp": "XPF",
-    "francs cfp": "XPF", "franc pacifique": "XPF", "francs pacifique": "XPF", "franc français": "FRF",
+    "fcfa": "XOF", "f cfa": "XOF", "francs cfp": "XPF", "franc pacifique": "XPF", "francs pacifique": "XPF", "franc français": "FRF",
     "francs français": "FRF", "franc belge": "BEF", "francs belges": "BEF",
     "yen": "JPY", "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY", "renminbis": "CNY",
     "roupie indienne": "INR", "roupies indiennes": "INR", "roupie mauricienne": "MUR", "roupies mauriciennes": "MUR",
@@ -71,6 +71,13 @@ CURRENCY_NAMES: dict[str, str] = {
 # does not know ("dollars zimbabwéens") is read the same way, never as US dollars.
 AMBIGUOUS_CURRENCY_NAMES = frozenset("""
 franc francs roupie roupies peso pesos dinar dinars dirham dirhams
+""".split())
+# Words that name a currency without saying which one, or only with a word after them: a bare
+# number before them ("12 millions de francs", "300 millions de dirhams", "2 milliards de livres")
+# is never given the currency of its paragraph, nor the euro, by checker.infer.
+UNNAMED_CURRENCY_WORDS = frozenset("""
+franc francs roupie roupies peso pesos dinar dinars dirham dirhams dollar dollars couronne couronnes
+livre livres lire lires
 """.split())
 # "couronnes" alone are also crowns (dental ones too): a counted noun, unless a nationality follows.
 QUALIFIED_CURRENCY_NAMES = frozenset({"dollar", "dollars", "couronne", "couronnes", *AMBIGUOUS_CURRENCY_NAMES})
