@@ -1277,6 +1277,16 @@ def _qualifier(text: str, before_number: int, floor: int, words: bool) -> tuple[
     return qualifier, start
 
 
+# Kinds of a rate, whose "+" glued to the number is the sign of a change ("+8 %", "+2 points")
+_RATE_KINDS = frozenset({"percent", "percentage_point"})
+
+
+def _plus_sign_of_rate(text: str, start: int, before_number: int, reading: _Reading | None) -> bool:
+    """Whether the qualifier at ``start`` is a "+" glued to a percent or points: "(+8 %)", "soit +40 %"
+    are changes, exact; "+650 M€", "+3 000 participants" (money, counts) stay "plus de"."""
+    return reading is not None and reading.kind in _RATE_KINDS and text[start:before_number] == "+"
+
+
 def _clause_before(text: str, start: int, floor: int) -> str:
     """The text of the clause before ``start``: back to a sentence or clause mark, 60 characters at most."""
     window = text[max(0, start - 60, floor):start]
@@ -1697,6 +1707,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         divided = True  # "deux fois moins": half as much
 
     qualifier, start = _qualifier(text, before_number, floor, words)
+    if qualifier == "at_least" and _plus_sign_of_rate(text, start, before_number, reading):
+        qualifier = "exact"  # "(+8 %)", "+35 % en un an": the sign of a change, not "plus de"
     if qualifier == "exact" and not negative and (reading is None or reading.kind in _SIGNED_KINDS):
         signed = _sign_word_before(text, start, floor)
         if signed is not None:
