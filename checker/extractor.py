@@ -114,6 +114,7 @@ _DIGITS = (
     r"(?P<digits>\d{1,3}(?:" + _SP + r"\d{3})+(?:,\d+)?(?![\d])"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d,.])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # English: 3,000,000 and 1,234.5
+    r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?(?![\d])"  # Swiss: 1'200, 1’500’000.50
     r"|\d+(?:[,.]\d+)?(?![\d]))"
 )
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -1043,6 +1044,18 @@ def _currency_written_before(text: str, start: int) -> bool:
     return before.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST and _CURRENCY_BEFORE.search(before) is not None
 
 
+def _english_thousands_of_count(text: str, digits: str, number_end: int, reading: _Reading | None) -> bool:
+    """Whether digits written "1,200" (a comma, then three digits) count a plural noun with no scale
+    ("1,200 personnes", "2,500 hôpitaux"): a count with three decimals is no French figure, so the
+    comma groups thousands, the English way."""
+    if reading is None or reading.kind != "count" or reading.scale != 1 or "," not in digits:
+        return False
+    if not reads_differently_in_english(digits):
+        return False
+    written = _LETTERS_AND_HYPHENS.findall(text, number_end, reading.end)
+    return bool(written) and _looks_plural(written[-1])
+
+
 def _share_noun(text: str, candidate: _Candidate, floor: int) -> Quantity | None:
     """"la moitié des patients", "plus du tiers du budget": a share in percent, when what it is a
     share of follows (french.PARTITIVE); "à moitié", "le quart d'heure" are no share."""
@@ -1139,8 +1152,10 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
         return _Reading(match.end(), "number", "count", scale, about=True)
     word = match.group("scale")
     scale = french.SCALE_WORDS[word.lower()] if word else french.SCALE_SYMBOLS[match.group("symbol")]
-    if word and word.lower() in french.ENGLISH_SCALE_WORDS and (plural and not word.lower().endswith("s") or is_english(text, pos)):
-        scale = french.ENGLISH_SCALE_WORDS[word.lower()]  # "€3 billion", "a $2.5 billion fund": 10^9
+    if word and word.lower() in french.ENGLISH_SCALE_WORDS and (
+        plural and not word.lower().endswith("s") or is_english(text, pos) or _DECIMAL_POINT_END.search(text, max(0, pos - 24), pos)
+    ):
+        scale = french.ENGLISH_SCALE_WORDS[word.lower()]  # "€3 billion", "a $2.5 billion fund", "1.2 billion": 10^9
     after_scale = match.end()
     add, half_unit = Decimal(0), None
     if half := _AND_HALF.match(text, after_scale):
@@ -1168,6 +1183,11 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
         if counted is not None and counted.kind == "count":
             return counted._replace(scale=scale, strong=True)
     return _Reading(after_scale, "number", "count", scale, add=add, half_unit=half_unit)
+
+
+# A decimal point at the end of a number ("1.2", "2.75"), not dots grouping thousands ("1.500"):
+# English writing, whose "billion" is 10^9
+_DECIMAL_POINT_END = _Lazy(r"(?<![\d,.])\d+\.\d{1,2}\s*$")
 
 
 def _unit_after_de(text: str, pos: int) -> tuple[str, str, int] | None:
@@ -1641,6 +1661,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         reading = _Reading(number_end, "duration", "day")  # "dans une quinzaine": about fifteen days
     if digits is not None and reading is not None and reading.kind == "number" and text.startswith("K", number_end) and len(digits) == 1:
         return None  # "un écran 4K": a name, like 5G
+    if digits is not None and _english_thousands_of_count(text, digits, number_end, reading):
+        parsed = parse_english_digits(digits)  # "1,200 personnes", "2,500 hôpitaux": no count has three decimals
     if reading is not None and reading.noun == "point" and _points_of_change(text, number_start, reading.end, floor):
         reading = _Reading(reading.end, "percentage_point", "percentage_point")  # "en hausse de 3 points"
     factor_window = max(0, number_start - 30, floor)  # what the last figure read is not read again
