@@ -125,8 +125,9 @@ _APPROX = (
     r"(?<![\p{L}])(?P<approx_article>une?|quelque)\s+(?P<approx>"
     + "|".join(APPROXIMATE_WORDS) + r")s?(?![\p{L}])"
 )
-# "la moitié", "le tiers", "le quart": a share, when what it is of follows (see _share_noun)
-_SHARE = rf"(?<![\p{{L}}])(?:la|le)\s+(?P<share>{'|'.join(french.SHARE_NOUNS)})(?![\p{{L}}\p{{N}}'’ʼ-])"
+# "la moitié", "le tiers", "le quart": a share, when what it is of follows (see _share_noun); "du
+# tiers" after a qualifier of shares ("près du tiers des lits")
+_SHARE = rf"(?<![\p{{L}}])(?:la|le|du)\s+(?P<share>{'|'.join(french.SHARE_NOUNS)})(?![\p{{L}}\p{{N}}'’ʼ-])"
 # "½ litre": a fraction of one character alone (after digits, "2 ½" is read with them)
 _VULGAR = f"(?<![\\p{{N}}])(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])"
 _TIMES = r"(?<![\p{L}\p{N}])[x×]\s?(?P<times>\d+(?:,\d+)?)(?![\p{L}\p{N}])"
@@ -311,7 +312,7 @@ def _approx_matches(text: str, lowered: str, nouns: list[str]) -> list[regex.Mat
 
 def _share_matches(text: str, lowered: str) -> list[regex.Match[str]]:
     """The matches of _SHARE_ALONE ("la moitié"), tried only before the share nouns found in the
-    lower-cased text (``lowered``, with the same offsets): "la" or "le", then spaces, start there."""
+    lower-cased text (``lowered``, with the same offsets): "la", "le" or "du", then spaces, start there."""
     found: dict[int, regex.Match[str]] = {}
     for noun in french.SHARE_NOUNS:
         at = lowered.find(noun)
@@ -1063,10 +1064,31 @@ def _share_noun(text: str, candidate: _Candidate, floor: int) -> Quantity | None
         return None
     denominator = french.SHARE_NOUNS[candidate.number.casefold()]
     value = Decimal(100) / denominator
-    qualifier, start = _qualifier(text, candidate.start, floor, False)
+    if text[candidate.start:candidate.start + 2].lower() == "du":
+        qualifier, start = _share_qualifier(text, candidate.number_start, floor)
+        if qualifier == "exact":
+            return None  # "du tiers des ...": a share only after "plus du", "près du"
+    else:
+        qualifier, start = _qualifier(text, candidate.start, floor, False)
     low, high = _interval(float(value), float(_fraction_precision(value, denominator)), qualifier)
     return Quantity(start, candidate.end, text[start:candidate.end], "percent", float(value), "percent", low, high,
                     qualifier, None, candidate.number_start, candidate.end)
+
+
+_SHARE_QUALIFIER_BEFORE = _Lazy(
+    "(?:" + "|".join(rf"(?P<{name}>(?<![\p{{L}}]){pattern})" for name, pattern in french.SHARE_QUALIFIERS_BEFORE.items()) + ")$",
+    regex.IGNORECASE,
+)
+
+
+def _share_qualifier(text: str, number_start: int, floor: int) -> tuple[str, int]:
+    """The qualifier of a share written just before its number ("plus des deux tiers", "près du
+    tiers", "moins des 3/4": french.SHARE_QUALIFIERS_BEFORE), and where it starts; else exact."""
+    window_start = max(0, number_start - 16, floor)
+    match = _SHARE_QUALIFIER_BEFORE.search(text, window_start, number_start)
+    if match is None:
+        return "exact", number_start
+    return next(name for name in french.SHARE_QUALIFIERS_BEFORE if match.group(name) is not None), match.start()
 
 
 def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1639,6 +1661,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             value = Decimal(100) * parsed.value / denominator
             low, high = _interval(float(value), float(_fraction_precision(value, denominator)), "exact")
             qualifier, start = _qualifier(text, number_start, floor, False)
+            if qualifier == "exact":
+                qualifier, start = _share_qualifier(text, number_start, floor)  # "près des 3/4 des"
             if qualifier != "exact":
                 low, high = _interval(float(value), float(_fraction_precision(value, denominator)), qualifier)
             return Quantity(start, slash.end(), text[start:slash.end()], "percent", float(value), "percent", low, high,
@@ -1729,6 +1753,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         divided = True  # "deux fois moins": half as much
 
     qualifier, start = _qualifier(text, before_number, floor, words)
+    if qualifier == "exact" and reading is not None and reading.fraction and reading.kind == "percent":
+        qualifier, start = _share_qualifier(text, before_number, floor)  # "plus des deux tiers des hôpitaux"
     if qualifier == "at_least" and _plus_sign_of_rate(text, start, before_number, reading):
         qualifier = "exact"  # "(+8 %)", "+35 % en un an": the sign of a change, not "plus de"
     if qualifier == "exact" and not negative and (reading is None or reading.kind in _SIGNED_KINDS):

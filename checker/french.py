@@ -258,6 +258,21 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
         r"about\s+", r"around\s+", r"nearly\s+", r"almost\s+", r"approximately\s+", r"roughly\s+",  # English
     ),
 }
+# Verbs and phrases that bound a figure: "le coût dépasse 1 milliard", "au bas mot 3 M€", "un
+# minimum de 20 patients"; "avoisinent 500 M€", "pas loin de 4 000 postes"; "un maximum de 3
+# renouvellements", "n'excède pas 2 %", "ne devrait pas excéder 2 %", "plafonnée à 50 €".
+_ADVERB = r"(?:(?:parfois|souvent|largement|déjà|désormais|encore|même|rarement|toujours)\s+)?"
+_AUXILIARY = r"(?:devrai(?:t|ent)|doi(?:t|vent)|peu(?:t|vent)|pourr(?:a|ont|ait|aient)|va|vont|saurai(?:t|ent))"
+QUALIFIERS_BEFORE["at_least"] += (
+    rf"dépass(?:e|es|ent|er|era|eront|ait|aient|ant|é|ée|és|ées)\s+{_ADVERB}", r"au\s+bas\s+mot\s+",
+    r"supérieur(?:e|s|es)?\s+ou\s+égal(?:e|es|aux)?\s+à\s+", r"un\s+minimum\s+d(?:e\s+|['’ʼ]\s*)",
+)
+QUALIFIERS_BEFORE["about"] += (r"avoisin(?:e|ent|ait|aient|era|eront|ant)\s+", r"pas\s+loin\s+d(?:e\s+|['’ʼ]\s*)")
+QUALIFIERS_BEFORE["at_most"] += (
+    r"un\s+maximum\s+d(?:e\s+|['’ʼ]\s*)", r"inférieur(?:e|s|es)?\s+ou\s+égal(?:e|es|aux)?\s+à\s+",
+    rf"(?:ne|n['’ʼ])\s*(?:(?:{_AUXILIARY}\s+)?pas\s+(?:dépasser|excéder)|(?:dépass|excèd|excéd)\w*\s+pas)\s+",
+    r"(?:ne\s+)?pas\s+(?:dépasser|excéder)\s+", r"plafonn(?:é|ée|és|ées)\s+à\s+",
+)
 QUALIFIERS_BEFORE["at_least"] += (r"more\s+than\s+", r"over\s+", r"at\s+least\s+")  # English
 QUALIFIERS_BEFORE["at_most"] += (r"less\s+than\s+", r"fewer\s+than\s+", r"up\s+to\s+", r"at\s+most\s+")
 
@@ -277,7 +292,16 @@ QUALIFIER_ENDINGS: tuple[str, ...] = (
     "presque", "approximativement", "quasiment", "pratiquement", "près", "modo", "env.", "<", "≤", ">",
     "≥", "+", "~", "≈",
     "about", "around", "nearly", "almost", "approximately", "roughly", "than", "over", "least", "to", "most",  # English
+    "dépasse", "dépasses", "dépassent", "dépasser", "dépassera", "dépasseront", "dépassait", "dépassaient", "dépassant",
+    "dépassé", "dépassée", "dépassés", "dépassées", "parfois", "souvent", "largement", "déjà", "désormais", "encore",
+    "même", "rarement", "toujours", "mot", "avoisine", "avoisinent", "avoisinait", "avoisinaient", "avoisinera",
+    "avoisineront", "avoisinant", "pas", "excéder",
 )
+# Before a share only ("plus des deux tiers", "près du quart des patients", "moins des 3/4"): near
+# another figure, "près des 500 lits" says where, not how many.
+SHARE_QUALIFIERS_BEFORE: dict[str, str] = {
+    "at_least": r"plus\s+d(?:es|u)\s+", "at_most": r"moins\s+d(?:es|u)\s+", "about": r"près\s+d(?:es|u)\s+",
+}
 
 # Words a number is not counting: after a figure they end the search for a counted noun.
 NOT_NOUNS = frozenset("""
