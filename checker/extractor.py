@@ -1045,6 +1045,17 @@ def _currency_written_before(text: str, start: int) -> bool:
     return before.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST and _CURRENCY_BEFORE.search(before) is not None
 
 
+# Kinds whose unit, followed by "/" and another unit, makes a rate that is none of them ("130 km/h");
+# money, percents and points per unit stay what they are ("4,99 €/mois", "2 %/an").
+_PER_UNIT_KINDS = frozenset(units.CANONICAL) - {"money", "percent", "percentage_point", "factor", "number"}
+
+
+def _per_unit_after(text: str, end: int) -> bool:
+    """Whether a unit or a counted noun that ends at ``end`` is followed by "/" and a letter: the
+    first unit of a compound one ("km/h", "mg/kg", "Gbit/s", "patients/jour")."""
+    return text[end:end + 1] == "/" and text[end + 1:end + 2].isalpha()
+
+
 def _english_thousands_of_count(text: str, digits: str, number_end: int, reading: _Reading | None) -> bool:
     """Whether digits written "1,200" (a comma, then three digits) count a plural noun with no scale
     ("1,200 personnes", "2,500 hôpitaux"): a count with three decimals is no French figure, so the
@@ -1685,6 +1696,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         reading = _Reading(number_end, "duration", "day")  # "dans une quinzaine": about fifteen days
     if digits is not None and reading is not None and reading.kind == "number" and text.startswith("K", number_end) and len(digits) == 1:
         return None  # "un écran 4K": a name, like 5G
+    if reading is not None and reading.kind in _PER_UNIT_KINDS and _per_unit_after(text, reading.end):
+        return None  # "130 km/h", "1,26 g/l", "10 Gbit/s": a rate, not a length, a mass, a count
     if digits is not None and _english_thousands_of_count(text, digits, number_end, reading):
         parsed = parse_english_digits(digits)  # "1,200 personnes", "2,500 hôpitaux": no count has three decimals
     if reading is not None and reading.noun == "point" and _points_of_change(text, number_start, reading.end, floor):
