@@ -690,9 +690,8 @@ _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
 _ABOUT_AFTER = regex.compile(r"[ \u00a0\u202f]+(?i:environ)(?![\p{L}])")
-_LESS_AFTER = regex.compile(r"\s+(?i:moins)(?![\p{L}])")
+_SMALLER_AFTER = _Lazy(rf"\s+(?i:{french.SMALLER_AFTER_TIMES})(?![\p{{L}}])")
 _ABOUT_SPACES, _ABOUT_WORD = " \u00a0\u202f", len("environ")
-_LESS_WORD = len("moins")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
     r"\s?(?P<unit>" + _alternatives(french.UNIT_SYMBOLS)
@@ -949,6 +948,8 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False, p
     if what == "points":
         return _Reading(match.end(), "percentage_point", "percentage_point")
     if what == "times":
+        if half := _AND_HALF.match(text, match.end()):  # "deux fois et demie": 2,5
+            return _Reading(half.end(), "factor", "times", add=Decimal("0.5"), half_unit=Decimal("0.25"))
         return _Reading(match.end(), "factor", "times")
     if what == "unit_symbol" or what == "unit_word":
         unit_name = match.group("unit")
@@ -1759,11 +1760,14 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
 
     divided = False
     if (reading is None or reading.kind in ("count", "number")) and factor_before and before_number == number_start:
-        reading = _Reading(number_end, "factor", "times")
+        if reading is not None and reading.add and reading.noun is None:  # "multiplié par deux et demi": 2,5
+            reading = _Reading(reading.end, "factor", "times", add=reading.add, half_unit=reading.half_unit)
+        else:
+            reading = _Reading(number_end, "factor", "times")
         before_number = factor_window + factor_before.start()  # "multiplié par 3" is the figure
         divided = factor_before.group().lower().startswith("divis")
-    elif reading is not None and reading.kind == "factor" and _word_after_spaces(_LESS_AFTER, text, reading.end, WHITESPACE, _LESS_WORD):
-        divided = True  # "deux fois moins": half as much
+    elif reading is not None and reading.kind == "factor" and _smaller_after(text, reading.end):
+        divided = True  # "deux fois moins", "dix fois moindre", "quatre fois plus courts": a factor 1/N
 
     qualifier, start = _qualifier(text, before_number, floor, words)
     if qualifier == "exact" and reading is not None and reading.fraction and reading.kind == "percent":
@@ -1831,6 +1835,11 @@ def _word_after_spaces(pattern: regex.Pattern[str], text: str, pos: int, spaces:
     if end == pos:
         return None
     return pattern.match(text, pos, end + length + 1)
+
+
+def _smaller_after(text: str, end: int) -> bool:
+    """Whether words after "N fois" that ends at ``end`` make it a factor 1/N (french.SMALLER_AFTER_TIMES)."""
+    return text[end:end + 1] in WHITESPACE and end < len(text) and _SMALLER_AFTER.match(text, end, end + 40) is not None
 
 
 def _is_name_label(text: str, number_start: int) -> bool:

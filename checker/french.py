@@ -357,6 +357,12 @@ prochain prochains prochaine prochaines long longs longue longues court courts c
 pleins pleines belles beaux
 """.split())
 
+# Words after "N fois" that make the factor 1/N: "trois fois moins cher", "dix fois moindre", "un
+# coût cinq fois inférieur", "des délais quatre fois plus courts" (regular expression, lower case).
+SMALLER_AFTER_TIMES = (
+    r"moins|moindres?|inférieur(?:e|s|es)?|plus\s+(?:faibles?|bas(?:se|ses)?|court(?:e|s|es)?|petit(?:e|s|es)?)"
+)
+
 # Words that name a numbered thing: "Article 51", "page 3", "version 2.0" are labels, not quantities.
 LABEL_WORDS = (
     "article|art\\.|alinéa|chapitre|page|p\\.|pp\\.|n°|no\\.|nº|numéro|num\\.|version|v\\.|titre|tome|"
