@@ -690,6 +690,7 @@ _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
 _ABOUT_AFTER = regex.compile(r"[ \u00a0\u202f]+(?i:environ)(?![\p{L}])")
+_FREQUENCY_AFTER = _Lazy(rf"\s+(?i:{french.FREQUENCY_AFTER_TIMES})(?![\p{{L}}])")
 _SMALLER_AFTER = _Lazy(rf"\s+(?i:{french.SMALLER_AFTER_TIMES})(?![\p{{L}}])")
 _ABOUT_SPACES, _ABOUT_WORD = " \u00a0\u202f", len("environ")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
@@ -701,8 +702,10 @@ _UNIT_SYMBOL = regex.compile(
 # hyphen, "demi-heure"), ending where no letter, digit, apostrophe or hyphen follows.
 _UNIT_WORD = _WordTable(french.UNIT_WORDS, "unit", letters=r"[\p{L}\p{N}'’ʼ-]", joints=" ", spaces=False, lead="units")
 _AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
+# Spaces within a line and a cell: a counted noun is never taken across a newline or a tab
+_SAME_LINE_SPACE = r"[^\S\t\n\r\x0b\x0c\x85\u2028\u2029]"
 # A counted noun, after spaces (and an opening quote: 25 « maisons sport-santé ») or an apostrophe
-_NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+(?:[«\"“][ \u00a0\u202f]*)?|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
+_NOUN = regex.compile(rf"(?:{_SAME_LINE_SPACE}+(?:[«\"“][ \u00a0\u202f]*)?|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
@@ -948,6 +951,8 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False, p
     if what == "points":
         return _Reading(match.end(), "percentage_point", "percentage_point")
     if what == "times":
+        if _FREQUENCY_AFTER.match(text, match.end(), match.end() + 24):
+            return _NOT_A_FIGURE  # "deux fois par an": a frequency, no factor
         if half := _AND_HALF.match(text, match.end()):  # "deux fois et demie": 2,5
             return _Reading(half.end(), "factor", "times", add=Decimal("0.5"), half_unit=Decimal("0.25"))
         return _Reading(match.end(), "factor", "times")
@@ -1706,6 +1711,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     factor_window = max(0, number_start - 30, floor)  # what the last figure read is not read again
     factor_text = text[factor_window:number_start]
     factor_before = _FACTOR_BEFORE.search(factor_text) if factor_text.rstrip(WHITESPACE)[-3:].lower() == "par" else None
+    if digits is not None and number_start >= 2 and text[number_start - 1] == "+" and text[number_start - 2].isalpha():
+        return None  # "J+7", "H+24", "Bac+5": a label, no figure
     if digits is not None and number_start >= 2 and text[number_start - 1] == "-" and text[number_start - 2].isdigit():
         if reading is None or not reading.strong or reading.kind == "number":
             return None  # "2019-774", "3-1": only "10-15 %", "18-25 ans" are a range
@@ -1753,6 +1760,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # en 2026, d'ici 2030, France 2030
         if _YEAR.fullmatch(compact) and reading is not None and not reading.noun.endswith(("s", "x")) and not text[number_end:reading.end].rstrip().endswith(("s", "x")):
             return None  # "2025 doit", "2030 année": a year followed by a word
+        if _YEAR.fullmatch(compact) and _word_before(text, number_start) in french.YEAR_BEFORE_WORDS:
+            return None  # "Depuis 2019 hôpitaux et cliniques coopèrent": a year, no count of hôpitaux
         if (reading is None or "." in compact and "," not in compact) and _is_name_label(text, number_start):
             return None  # DALVIA 2.0, Windows 11, "L'Industrie 4.0 arrive" (a dotted version, not a count)
         if reading is None and _DOTTED_LABEL.fullmatch(compact) and not is_english(text, number_start):

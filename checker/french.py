@@ -357,6 +357,13 @@ prochain prochains prochaine prochaines long longs longue longues court courts c
 pleins pleines belles beaux
 """.split())
 
+# "deux fois par an", "trois fois par semaine", "2 fois par patient": after "N fois", a frequency
+# or a rate, no factor (regular expression, lower case).
+FREQUENCY_AFTER_TIMES = r"par(?!\s+rapport)|l['’ʼ]an|dans\s+l['’ʼ]année"
+# Words after which a year-like number is a year even before a plural noun: "Depuis 2019
+# hôpitaux et cliniques coopèrent", "En 2024 médecins et patients..." ("d'ici" is read "ici").
+YEAR_BEFORE_WORDS = frozenset("en depuis dès ici fin début".split())
+
 # Words after "N fois" that make the factor 1/N: "trois fois moins cher", "dix fois moindre", "un
 # coût cinq fois inférieur", "des délais quatre fois plus courts" (regular expression, lower case).
 SMALLER_AFTER_TIMES = (
@@ -369,6 +376,7 @@ LABEL_WORDS = (
     "vol\\.|volume|annexe|paragraphe|rang|niveau|phase|saison|épisode|étape|ligne|lot|section|"
     "grade|classe|catégorie|type|modèle|saison|acte|partie|figure|fig\\.|tableau|session|axe|volet|"
     "priorité|fiche|action|chantier|item|semaine|la mesure|salle|chambre|bâtiment|bât\\.|pavillon|bureau|"
+    "département|groupe|stade|vague|proposition|considérant|graphique|encadré|recommandation|"
     "l\\.|r\\.|d\\.|"  # the articles of a code: "article L. 1111-8", "R. 4127-1"
     "composez le|composer le|appelez le|appeler le|contactez le|contacter le"  # a telephone number: "composez le 15"
 )
