@@ -1203,6 +1203,8 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
         de = _DE_SHORT.match(text, after_scale + 1, after_scale + 9)
         if _CURRENCY.match(text, de.end() if de else after_scale + 1):
             after_scale += 1  # "2 M.€", "3 Mds. d'euros": the dot of the abbreviation
+    if word and scale >= 10**6 and not add and (rest := _rest_of_compound(text, after_scale, scale)) is not None:
+        return rest  # "1 million 200 000 euros", "deux millions cinq cent mille ordonnances": one figure
     # Money: [scale] [de|d'] currency
     currency_at = after_scale
     if de := _DE_SHORT.match(text[after_scale:after_scale + 8]):
@@ -1227,6 +1229,40 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
 # A decimal point at the end of a number ("1.2", "2.75"), not dots grouping thousands ("1.500"):
 # English writing, whose "billion" is 10^9
 _DECIMAL_POINT_END = _Lazy(r"(?<![\d,.])\d+\.\d{1,2}\s*$")
+
+
+_COMPOUND_DIGITS = _Lazy(rf"{_SP}+(?P<rest>\d{{1,3}}(?:{_SP}\d{{3}})*)(?![\d,.'’\p{{L}}])")
+_COMPOUND_WORDS = _Lazy(rf"\s+(?P<rest>(?i:{_WORDS}))")
+
+
+def _rest_of_compound(text: str, after_scale: int, scale: int) -> _Reading | None:
+    """The rest of a number written as a scale word then a smaller number ("1 million 200 000
+    euros", "deux millions cinq cent mille ordonnances", "trois milliards deux cents millions
+    d'euros"), read with what follows it, as one figure of ``scale``: its ``add`` is the rest over
+    the scale. None when no smaller number follows, or when it is no part of the figure (a year,
+    a percent, a unit that is none of a count or money)."""
+    match = _COMPOUND_DIGITS.match(text, after_scale) or _COMPOUND_WORDS.match(text, after_scale)
+    if match is None:
+        return None
+    written = match.group("rest")
+    try:
+        parsed = parse_digits(written) if written[0].isdigit() else parse_words(written)
+    except ValueError:
+        return None
+    if not parsed.value or _YEAR.fullmatch(written) or written.lower() in ("un", "une"):
+        return None  # "3 millions 2024", "2 millions un projet"
+    rest = _read_after(text, match.end(), allow_noun=True, takes_de=True, plural=True)
+    if rest is _NOT_A_FIGURE or rest is not None and rest.kind not in ("number", "count", "money"):
+        return None
+    rest_scale = Decimal(rest.scale) if rest is not None else Decimal(1)
+    value = (parsed.value + (rest.add if rest is not None else 0)) * rest_scale
+    if not value < scale or rest_scale >= scale:
+        return None
+    # digits are as precise as written ("1 million 200 000"), words as round as they are ("cinq cent mille")
+    half = (parsed.digit_half if written[0].isdigit() else parsed.half_unit) * rest_scale / scale
+    if rest is None:
+        return _Reading(match.end(), "number", "count", scale, add=value / scale, half_unit=half)
+    return rest._replace(scale=scale, add=value / scale, half_unit=half, strong=True)
 
 
 def _unit_after_de(text: str, pos: int) -> tuple[str, str, int] | None:
