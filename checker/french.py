@@ -361,8 +361,9 @@ pleins pleines belles beaux
 # or a rate, no factor (regular expression, lower case).
 FREQUENCY_AFTER_TIMES = r"par(?!\s+rapport)|l['’ʼ]an|dans\s+l['’ʼ]année"
 # Words after which a year-like number is a year even before a plural noun: "Depuis 2019
-# hôpitaux et cliniques coopèrent", "En 2024 médecins et patients..." ("d'ici" is read "ici").
-YEAR_BEFORE_WORDS = frozenset("en depuis dès ici fin début".split())
+# hôpitaux et cliniques coopèrent", "En 2024 médecins et patients...", "Le bilan 2023 établissements
+# compris" ("d'ici" is read "ici").
+YEAR_BEFORE_WORDS = frozenset("en depuis dès ici fin début bilan résultats exercice".split())
 
 # Words after "N fois" that make the factor 1/N: "trois fois moins cher", "dix fois moindre", "un
 # coût cinq fois inférieur", "des délais quatre fois plus courts" (regular expression, lower case).
