@@ -114,6 +114,7 @@ _DIGITS = (
     r"(?P<digits>\d{1,3}(?:" + _SP + r"\d{3})+(?:,\d+)?(?![\d])"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d,.])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # English: 3,000,000 and 1,234.5
+    r"|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?(?![\d])"  # Swiss: 1'200, 1’500’000.50
     r"|\d+(?:[,.]\d+)?(?![\d]))"
 )
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -124,8 +125,9 @@ _APPROX = (
     r"(?<![\p{L}])(?P<approx_article>une?|quelque)\s+(?P<approx>"
     + "|".join(APPROXIMATE_WORDS) + r")s?(?![\p{L}])"
 )
-# "la moitié", "le tiers", "le quart": a share, when what it is of follows (see _share_noun)
-_SHARE = rf"(?<![\p{{L}}])(?:la|le)\s+(?P<share>{'|'.join(french.SHARE_NOUNS)})(?![\p{{L}}\p{{N}}'’ʼ-])"
+# "la moitié", "le tiers", "le quart": a share, when what it is of follows (see _share_noun); "du
+# tiers" after a qualifier of shares ("près du tiers des lits")
+_SHARE = rf"(?<![\p{{L}}])(?:la|le|du)\s+(?P<share>{'|'.join(french.SHARE_NOUNS)})(?![\p{{L}}\p{{N}}'’ʼ-])"
 # "½ litre": a fraction of one character alone (after digits, "2 ½" is read with them)
 _VULGAR = f"(?<![\\p{{N}}])(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])"
 _TIMES = r"(?<![\p{L}\p{N}])[x×]\s?(?P<times>\d+(?:,\d+)?)(?![\p{L}\p{N}])"
@@ -310,7 +312,7 @@ def _approx_matches(text: str, lowered: str, nouns: list[str]) -> list[regex.Mat
 
 def _share_matches(text: str, lowered: str) -> list[regex.Match[str]]:
     """The matches of _SHARE_ALONE ("la moitié"), tried only before the share nouns found in the
-    lower-cased text (``lowered``, with the same offsets): "la" or "le", then spaces, start there."""
+    lower-cased text (``lowered``, with the same offsets): "la", "le" or "du", then spaces, start there."""
     found: dict[int, regex.Match[str]] = {}
     for noun in french.SHARE_NOUNS:
         at = lowered.find(noun)
@@ -688,9 +690,9 @@ _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
 _ABOUT_AFTER = regex.compile(r"[ \u00a0\u202f]+(?i:environ)(?![\p{L}])")
-_LESS_AFTER = regex.compile(r"\s+(?i:moins)(?![\p{L}])")
+_FREQUENCY_AFTER = _Lazy(rf"\s+(?i:{french.FREQUENCY_AFTER_TIMES})(?![\p{{L}}])")
+_SMALLER_AFTER = _Lazy(rf"\s+(?i:{french.SMALLER_AFTER_TIMES})(?![\p{{L}}])")
 _ABOUT_SPACES, _ABOUT_WORD = " \u00a0\u202f", len("environ")
-_LESS_WORD = len("moins")
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
 _UNIT_SYMBOL = regex.compile(
     r"\s?(?P<unit>" + _alternatives(french.UNIT_SYMBOLS)
@@ -700,8 +702,10 @@ _UNIT_SYMBOL = regex.compile(
 # hyphen, "demi-heure"), ending where no letter, digit, apostrophe or hyphen follows.
 _UNIT_WORD = _WordTable(french.UNIT_WORDS, "unit", letters=r"[\p{L}\p{N}'’ʼ-]", joints=" ", spaces=False, lead="units")
 _AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
+# Spaces within a line and a cell: a counted noun is never taken across a newline or a tab
+_SAME_LINE_SPACE = r"[^\S\t\n\r\x0b\x0c\x85\u2028\u2029]"
 # A counted noun, after spaces (and an opening quote: 25 « maisons sport-santé ») or an apostrophe
-_NOUN = regex.compile(rf"(?:(?:{_SP}|\s)+(?:[«\"“][ \u00a0\u202f]*)?|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
+_NOUN = regex.compile(rf"(?:{_SAME_LINE_SPACE}+(?:[«\"“][ \u00a0\u202f]*)?|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
@@ -947,6 +951,10 @@ def _read_after(text: str, pos: int, allow_noun: bool, takes_de: bool = False, p
     if what == "points":
         return _Reading(match.end(), "percentage_point", "percentage_point")
     if what == "times":
+        if _FREQUENCY_AFTER.match(text, match.end(), match.end() + 24):
+            return _NOT_A_FIGURE  # "deux fois par an": a frequency, no factor
+        if half := _AND_HALF.match(text, match.end()):  # "deux fois et demie": 2,5
+            return _Reading(half.end(), "factor", "times", add=Decimal("0.5"), half_unit=Decimal("0.25"))
         return _Reading(match.end(), "factor", "times")
     if what == "unit_symbol" or what == "unit_word":
         unit_name = match.group("unit")
@@ -1043,6 +1051,29 @@ def _currency_written_before(text: str, start: int) -> bool:
     return before.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST and _CURRENCY_BEFORE.search(before) is not None
 
 
+# Kinds whose unit, followed by "/" and another unit, makes a rate that is none of them ("130 km/h");
+# money, percents and points per unit stay what they are ("4,99 €/mois", "2 %/an").
+_PER_UNIT_KINDS = frozenset(units.CANONICAL) - {"money", "percent", "percentage_point", "factor", "number"}
+
+
+def _per_unit_after(text: str, end: int) -> bool:
+    """Whether a unit or a counted noun that ends at ``end`` is followed by "/" and a letter: the
+    first unit of a compound one ("km/h", "mg/kg", "Gbit/s", "patients/jour")."""
+    return text[end:end + 1] == "/" and text[end + 1:end + 2].isalpha()
+
+
+def _english_thousands_of_count(text: str, digits: str, number_end: int, reading: _Reading | None) -> bool:
+    """Whether digits written "1,200" (a comma, then three digits) count a plural noun with no scale
+    ("1,200 personnes", "2,500 hôpitaux"): a count with three decimals is no French figure, so the
+    comma groups thousands, the English way."""
+    if reading is None or reading.kind != "count" or reading.scale != 1 or "," not in digits:
+        return False
+    if not reads_differently_in_english(digits):
+        return False
+    written = _LETTERS_AND_HYPHENS.findall(text, number_end, reading.end)
+    return bool(written) and _looks_plural(written[-1])
+
+
 def _share_noun(text: str, candidate: _Candidate, floor: int) -> Quantity | None:
     """"la moitié des patients", "plus du tiers du budget": a share in percent, when what it is a
     share of follows (french.PARTITIVE); "à moitié", "le quart d'heure" are no share."""
@@ -1050,10 +1081,31 @@ def _share_noun(text: str, candidate: _Candidate, floor: int) -> Quantity | None
         return None
     denominator = french.SHARE_NOUNS[candidate.number.casefold()]
     value = Decimal(100) / denominator
-    qualifier, start = _qualifier(text, candidate.start, floor, False)
+    if text[candidate.start:candidate.start + 2].lower() == "du":
+        qualifier, start = _share_qualifier(text, candidate.number_start, floor)
+        if qualifier == "exact":
+            return None  # "du tiers des ...": a share only after "plus du", "près du"
+    else:
+        qualifier, start = _qualifier(text, candidate.start, floor, False)
     low, high = _interval(float(value), float(_fraction_precision(value, denominator)), qualifier)
     return Quantity(start, candidate.end, text[start:candidate.end], "percent", float(value), "percent", low, high,
                     qualifier, None, candidate.number_start, candidate.end)
+
+
+_SHARE_QUALIFIER_BEFORE = _Lazy(
+    "(?:" + "|".join(rf"(?P<{name}>(?<![\p{{L}}]){pattern})" for name, pattern in french.SHARE_QUALIFIERS_BEFORE.items()) + ")$",
+    regex.IGNORECASE,
+)
+
+
+def _share_qualifier(text: str, number_start: int, floor: int) -> tuple[str, int]:
+    """The qualifier of a share written just before its number ("plus des deux tiers", "près du
+    tiers", "moins des 3/4": french.SHARE_QUALIFIERS_BEFORE), and where it starts; else exact."""
+    window_start = max(0, number_start - 16, floor)
+    match = _SHARE_QUALIFIER_BEFORE.search(text, window_start, number_start)
+    if match is None:
+        return "exact", number_start
+    return next(name for name in french.SHARE_QUALIFIERS_BEFORE if match.group(name) is not None), match.start()
 
 
 def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1139,8 +1191,10 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
         return _Reading(match.end(), "number", "count", scale, about=True)
     word = match.group("scale")
     scale = french.SCALE_WORDS[word.lower()] if word else french.SCALE_SYMBOLS[match.group("symbol")]
-    if word and word.lower() in french.ENGLISH_SCALE_WORDS and (plural and not word.lower().endswith("s") or is_english(text, pos)):
-        scale = french.ENGLISH_SCALE_WORDS[word.lower()]  # "€3 billion", "a $2.5 billion fund": 10^9
+    if word and word.lower() in french.ENGLISH_SCALE_WORDS and (
+        plural and not word.lower().endswith("s") or is_english(text, pos) or _DECIMAL_POINT_END.search(text, max(0, pos - 24), pos)
+    ):
+        scale = french.ENGLISH_SCALE_WORDS[word.lower()]  # "€3 billion", "a $2.5 billion fund", "1.2 billion": 10^9
     after_scale = match.end()
     add, half_unit = Decimal(0), None
     if half := _AND_HALF.match(text, after_scale):
@@ -1149,6 +1203,8 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
         de = _DE_SHORT.match(text, after_scale + 1, after_scale + 9)
         if _CURRENCY.match(text, de.end() if de else after_scale + 1):
             after_scale += 1  # "2 M.€", "3 Mds. d'euros": the dot of the abbreviation
+    if word and scale >= 10**6 and not add and (rest := _rest_of_compound(text, after_scale, scale)) is not None:
+        return rest  # "1 million 200 000 euros", "deux millions cinq cent mille ordonnances": one figure
     # Money: [scale] [de|d'] currency
     currency_at = after_scale
     if de := _DE_SHORT.match(text[after_scale:after_scale + 8]):
@@ -1168,6 +1224,45 @@ def _read_after_scale(text: str, pos: int, match: regex.Match[str], plural: bool
         if counted is not None and counted.kind == "count":
             return counted._replace(scale=scale, strong=True)
     return _Reading(after_scale, "number", "count", scale, add=add, half_unit=half_unit)
+
+
+# A decimal point at the end of a number ("1.2", "2.75"), not dots grouping thousands ("1.500"):
+# English writing, whose "billion" is 10^9
+_DECIMAL_POINT_END = _Lazy(r"(?<![\d,.])\d+\.\d{1,2}\s*$")
+
+
+_COMPOUND_DIGITS = _Lazy(rf"{_SP}+(?P<rest>\d{{1,3}}(?:{_SP}\d{{3}})*)(?![\d,.'’\p{{L}}])")
+_COMPOUND_WORDS = _Lazy(rf"\s+(?P<rest>(?i:{_WORDS}))")
+
+
+def _rest_of_compound(text: str, after_scale: int, scale: int) -> _Reading | None:
+    """The rest of a number written as a scale word then a smaller number ("1 million 200 000
+    euros", "deux millions cinq cent mille ordonnances", "trois milliards deux cents millions
+    d'euros"), read with what follows it, as one figure of ``scale``: its ``add`` is the rest over
+    the scale. None when no smaller number follows, or when it is no part of the figure (a year,
+    a percent, a unit that is none of a count or money)."""
+    match = _COMPOUND_DIGITS.match(text, after_scale) or _COMPOUND_WORDS.match(text, after_scale)
+    if match is None:
+        return None
+    written = match.group("rest")
+    try:
+        parsed = parse_digits(written) if written[0].isdigit() else parse_words(written)
+    except ValueError:
+        return None
+    if not parsed.value or _YEAR.fullmatch(written) or written.lower() in ("un", "une"):
+        return None  # "3 millions 2024", "2 millions un projet"
+    rest = _read_after(text, match.end(), allow_noun=True, takes_de=True, plural=True)
+    if rest is _NOT_A_FIGURE or rest is not None and rest.kind not in ("number", "count", "money"):
+        return None
+    rest_scale = Decimal(rest.scale) if rest is not None else Decimal(1)
+    value = (parsed.value + (rest.add if rest is not None else 0)) * rest_scale
+    if not value < scale or rest_scale >= scale:
+        return None
+    # digits are as precise as written ("1 million 200 000"), words as round as they are ("cinq cent mille")
+    half = (parsed.digit_half if written[0].isdigit() else parsed.half_unit) * rest_scale / scale
+    if rest is None:
+        return _Reading(match.end(), "number", "count", scale, add=value / scale, half_unit=half)
+    return rest._replace(scale=scale, add=value / scale, half_unit=half, strong=True)
 
 
 def _unit_after_de(text: str, pos: int) -> tuple[str, str, int] | None:
@@ -1198,6 +1293,8 @@ def _money(text: str, match: regex.Match[str], scale: int | Decimal, after_scale
     if name in french.AMBIGUOUS_CURRENCY_NAMES:
         return _bare(after_scale, scale)  # "100 francs": French, Swiss or CFA?
     code = _currency_code(written)
+    if written in french.ISO_CODES_ALSO_WORDS and not _shows_money(text, after_scale, scale):
+        return None  # "les 18 ARS", "12 MAD": agencies, a counted acronym, not pesos nor dirhams
     if code is None:
         if name in french.QUALIFIED_CURRENCY_NAMES:
             return None  # "3 couronnes": crowns, a counted noun
@@ -1211,6 +1308,19 @@ def _money(text: str, match: regex.Match[str], scale: int | Decimal, after_scale
         if subunit or not cents.group("and") and len(cents.group("cents")) == 2 and not _read_after(text, cents.end(), True):
             return _Reading(cents.end(), "money", code, add=Decimal(cents.group("cents")) / 100, half_unit=Decimal("0.005"))
     return _Reading(end, "money", code, scale)
+
+
+# Decimals at the end of a number ("12,50", "3.5"), not a group of thousands ("1.500")
+_DECIMALS_END = _Lazy(r"(?<![\d,.])\d+(?:,\d+|\.\d{1,2})$")
+
+
+def _shows_money(text: str, number_end: int, scale: int | Decimal) -> bool:
+    """Whether a figure that ends at ``number_end``, before a code of french.ISO_CODES_ALSO_WORDS
+    (ARS, COP), shows money on its own: a scale ("12 M ARS"), decimals ("12,50 ARS"), an English
+    sentence. Else the code is an acronym, a name ("les 18 ARS", "la COP 28")."""
+    if scale != 1:
+        return True
+    return _DECIMALS_END.search(text, max(0, number_end - 24), number_end) is not None or is_english(text, number_end)
 
 
 def _currency_code(written: str) -> str | None:
@@ -1260,6 +1370,16 @@ def _qualifier(text: str, before_number: int, floor: int, words: bool) -> tuple[
     if written.rstrip(WHITESPACE) == "+" and _CHANGE_THEN_SIGN.search(text[max(0, start - 40, floor):start]):
         return "exact", start  # "en hausse de +12 %": the sign of a change, not "plus de"
     return qualifier, start
+
+
+# Kinds of a rate, whose "+" glued to the number is the sign of a change ("+8 %", "+2 points")
+_RATE_KINDS = frozenset({"percent", "percentage_point"})
+
+
+def _plus_sign_of_rate(text: str, start: int, before_number: int, reading: _Reading | None) -> bool:
+    """Whether the qualifier at ``start`` is a "+" glued to a percent or points: "(+8 %)", "soit +40 %"
+    are changes, exact; "+650 M€", "+3 000 participants" (money, counts) stay "plus de"."""
+    return reading is not None and reading.kind in _RATE_KINDS and text[start:before_number] == "+"
 
 
 def _clause_before(text: str, start: int, floor: int) -> str:
@@ -1594,6 +1714,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             value = Decimal(100) * parsed.value / denominator
             low, high = _interval(float(value), float(_fraction_precision(value, denominator)), "exact")
             qualifier, start = _qualifier(text, number_start, floor, False)
+            if qualifier == "exact":
+                qualifier, start = _share_qualifier(text, number_start, floor)  # "près des 3/4 des"
             if qualifier != "exact":
                 low, high = _interval(float(value), float(_fraction_precision(value, denominator)), qualifier)
             return Quantity(start, slash.end(), text[start:slash.end()], "percent", float(value), "percent", low, high,
@@ -1616,11 +1738,17 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
         reading = _Reading(number_end, "duration", "day")  # "dans une quinzaine": about fifteen days
     if digits is not None and reading is not None and reading.kind == "number" and text.startswith("K", number_end) and len(digits) == 1:
         return None  # "un écran 4K": a name, like 5G
+    if reading is not None and reading.kind in _PER_UNIT_KINDS and _per_unit_after(text, reading.end):
+        return None  # "130 km/h", "1,26 g/l", "10 Gbit/s": a rate, not a length, a mass, a count
+    if digits is not None and _english_thousands_of_count(text, digits, number_end, reading):
+        parsed = parse_english_digits(digits)  # "1,200 personnes", "2,500 hôpitaux": no count has three decimals
     if reading is not None and reading.noun == "point" and _points_of_change(text, number_start, reading.end, floor):
         reading = _Reading(reading.end, "percentage_point", "percentage_point")  # "en hausse de 3 points"
     factor_window = max(0, number_start - 30, floor)  # what the last figure read is not read again
     factor_text = text[factor_window:number_start]
     factor_before = _FACTOR_BEFORE.search(factor_text) if factor_text.rstrip(WHITESPACE)[-3:].lower() == "par" else None
+    if digits is not None and number_start >= 2 and text[number_start - 1] == "+" and text[number_start - 2].isalpha():
+        return None  # "J+7", "H+24", "Bac+5": a label, no figure
     if digits is not None and number_start >= 2 and text[number_start - 1] == "-" and text[number_start - 2].isdigit():
         if reading is None or not reading.strong or reading.kind == "number":
             return None  # "2019-774", "3-1": only "10-15 %", "18-25 ans" are a range
@@ -1636,6 +1764,10 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     currency_before = _CURRENCY_BEFORE.search(currency_text) if currency_text.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
     if currency_before and reading is not None and reading.unit == "meter" and text[number_end:reading.end] == "m":
         reading = _Reading(reading.end, "number", "count", 10**6)  # "£300m", "$5m": English money writes a million "m"
+    if currency_before and currency_before.group("currency") in french.ISO_CODES_ALSO_WORDS and not _shows_money(
+        text, number_end, reading.scale if reading is not None and reading.kind in ("number", "count") else 1
+    ):
+        currency_before = None  # "la COP 28", "SAR 2": a name and its number, not pesos nor riyals
     if currency_before and (reading is None or reading.kind in ("number", "count")):
         code = _currency_code(currency_before.group("currency"))
         if code is None:
@@ -1664,6 +1796,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # en 2026, d'ici 2030, France 2030
         if _YEAR.fullmatch(compact) and reading is not None and not reading.noun.endswith(("s", "x")) and not text[number_end:reading.end].rstrip().endswith(("s", "x")):
             return None  # "2025 doit", "2030 année": a year followed by a word
+        if _YEAR.fullmatch(compact) and _word_before(text, number_start) in french.YEAR_BEFORE_WORDS:
+            return None  # "Depuis 2019 hôpitaux et cliniques coopèrent": a year, no count of hôpitaux
         if (reading is None or "." in compact and "," not in compact) and _is_name_label(text, number_start):
             return None  # DALVIA 2.0, Windows 11, "L'Industrie 4.0 arrive" (a dotted version, not a count)
         if reading is None and _DOTTED_LABEL.fullmatch(compact) and not is_english(text, number_start):
@@ -1671,13 +1805,20 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
 
     divided = False
     if (reading is None or reading.kind in ("count", "number")) and factor_before and before_number == number_start:
-        reading = _Reading(number_end, "factor", "times")
+        if reading is not None and reading.add and reading.noun is None:  # "multiplié par deux et demi": 2,5
+            reading = _Reading(reading.end, "factor", "times", add=reading.add, half_unit=reading.half_unit)
+        else:
+            reading = _Reading(number_end, "factor", "times")
         before_number = factor_window + factor_before.start()  # "multiplié par 3" is the figure
         divided = factor_before.group().lower().startswith("divis")
-    elif reading is not None and reading.kind == "factor" and _word_after_spaces(_LESS_AFTER, text, reading.end, WHITESPACE, _LESS_WORD):
-        divided = True  # "deux fois moins": half as much
+    elif reading is not None and reading.kind == "factor" and _smaller_after(text, reading.end):
+        divided = True  # "deux fois moins", "dix fois moindre", "quatre fois plus courts": a factor 1/N
 
     qualifier, start = _qualifier(text, before_number, floor, words)
+    if qualifier == "exact" and reading is not None and reading.fraction and reading.kind == "percent":
+        qualifier, start = _share_qualifier(text, before_number, floor)  # "plus des deux tiers des hôpitaux"
+    if qualifier == "at_least" and _plus_sign_of_rate(text, start, before_number, reading):
+        qualifier = "exact"  # "(+8 %)", "+35 % en un an": the sign of a change, not "plus de"
     if qualifier == "exact" and not negative and (reading is None or reading.kind in _SIGNED_KINDS):
         signed = _sign_word_before(text, start, floor)
         if signed is not None:
@@ -1739,6 +1880,11 @@ def _word_after_spaces(pattern: regex.Pattern[str], text: str, pos: int, spaces:
     if end == pos:
         return None
     return pattern.match(text, pos, end + length + 1)
+
+
+def _smaller_after(text: str, end: int) -> bool:
+    """Whether words after "N fois" that ends at ``end`` make it a factor 1/N (french.SMALLER_AFTER_TIMES)."""
+    return text[end:end + 1] in WHITESPACE and end < len(text) and _SMALLER_AFTER.match(text, end, end + 40) is not None
 
 
 def _is_name_label(text: str, number_start: int) -> bool:

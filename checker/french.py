@@ -21,7 +21,7 @@ SCALE_WORDS: dict[str, int] = {
     # passages read them the English way: see ENGLISH_SCALE_WORDS).
     "billion": 10**12, "billions": 10**12, "trillion": 10**18, "trillions": 10**18,
     "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
-    "mio": 10**6, "mios": 10**6,  # Swiss French
+    "mio": 10**6, "mios": 10**6, "mia": 10**9, "mias": 10**9,  # Swiss French: million, milliard
     "thousand": 10**3, "thousands": 10**3,  # English
 }
 # In an English sentence (checker.language), or after a number of 2 or more in the singular as
@@ -47,7 +47,7 @@ CURRENCY_NAMES: dict[str, str] = {
     "dollars singapouriens": "SGD", "dollar taïwanais": "TWD", "dollars taïwanais": "TWD",
     "livre sterling": "GBP", "livres sterling": "GBP", "livre britannique": "GBP", "livres britanniques": "GBP",
     "franc suisse": "CHF", "francs suisses": "CHF", "franc cfa": "XOF", "francs cfa": "XOF", "franc cfp": "XPF",
-    "francs cfp": "XPF", "franc pacifique": "XPF", "francs pacifique": "XPF", "franc français": "FRF",
+    "fcfa": "XOF", "f cfa": "XOF", "francs cfp": "XPF", "franc pacifique": "XPF", "francs pacifique": "XPF", "franc français": "FRF",
     "francs français": "FRF", "franc belge": "BEF", "francs belges": "BEF",
     "yen": "JPY", "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY", "renminbis": "CNY",
     "roupie indienne": "INR", "roupies indiennes": "INR", "roupie mauricienne": "MUR", "roupies mauriciennes": "MUR",
@@ -72,6 +72,13 @@ CURRENCY_NAMES: dict[str, str] = {
 AMBIGUOUS_CURRENCY_NAMES = frozenset("""
 franc francs roupie roupies peso pesos dinar dinars dirham dirhams
 """.split())
+# Words that name a currency without saying which one, or only with a word after them: a bare
+# number before them ("12 millions de francs", "300 millions de dirhams", "2 milliards de livres")
+# is never given the currency of its paragraph, nor the euro, by checker.infer.
+UNNAMED_CURRENCY_WORDS = frozenset("""
+franc francs roupie roupies peso pesos dinar dinars dirham dirhams dollar dollars couronne couronnes
+livre livres lire lires
+""".split())
 # "couronnes" alone are also crowns (dental ones too): a counted noun, unless a nationality follows.
 QUALIFIED_CURRENCY_NAMES = frozenset({"dollar", "dollars", "couronne", "couronnes", *AMBIGUOUS_CURRENCY_NAMES})
 NATIONALITY_ENDINGS = (
@@ -92,6 +99,13 @@ DOLLAR_CODES: dict[str, str] = {
 ISO_CODES = frozenset("""
 EUR USD GBP CHF JPY CAD CNY AUD NZD HKD SGD TWD SEK NOK DKK ISK CZK PLN HUF RON RUB UAH TRY ILS INR PKR
 MUR BRL MXN ARS CLP COP ZAR NGN MAD TND DZD EGP XOF XAF XPF AED SAR QAR KWD THB KRW IDR MYR FRF BEF
+""".split())
+# ISO codes that are also French acronyms or words, written in capitals: "les 18 ARS" (agences
+# régionales de santé), "la COP 28", "les 12 MAD", "SAR 2", "ILS ont voté", "le MUR", "la CUP". Such a
+# code is a currency only where the figure shows money: a scale before it ("12 M ARS", "3 millions
+# COP"), decimals ("12,50 ARS"), or an English sentence; elsewhere it is a counted noun or a name.
+ISO_CODES_ALSO_WORDS = frozenset("""
+ARS COP MAD ILS SAR MUR CUP
 """.split())
 # Hundredths of a currency, after an amount ("15 dollars et 50 cents", "3 € 50") or alone. Alone,
 # "centimes" are the euro's and pence the pound's; "cents" name no currency alone (euro or dollar?).
@@ -244,6 +258,21 @@ QUALIFIERS_BEFORE: dict[str, tuple[str, ...]] = {
         r"about\s+", r"around\s+", r"nearly\s+", r"almost\s+", r"approximately\s+", r"roughly\s+",  # English
     ),
 }
+# Verbs and phrases that bound a figure: "le coût dépasse 1 milliard", "au bas mot 3 M€", "un
+# minimum de 20 patients"; "avoisinent 500 M€", "pas loin de 4 000 postes"; "un maximum de 3
+# renouvellements", "n'excède pas 2 %", "ne devrait pas excéder 2 %", "plafonnée à 50 €".
+_ADVERB = r"(?:(?:parfois|souvent|largement|déjà|désormais|encore|même|rarement|toujours)\s+)?"
+_AUXILIARY = r"(?:devrai(?:t|ent)|doi(?:t|vent)|peu(?:t|vent)|pourr(?:a|ont|ait|aient)|va|vont|saurai(?:t|ent))"
+QUALIFIERS_BEFORE["at_least"] += (
+    rf"dépass(?:e|es|ent|er|era|eront|ait|aient|ant|é|ée|és|ées)\s+{_ADVERB}", r"au\s+bas\s+mot\s+",
+    r"supérieur(?:e|s|es)?\s+ou\s+égal(?:e|es|aux)?\s+à\s+", r"un\s+minimum\s+d(?:e\s+|['’ʼ]\s*)",
+)
+QUALIFIERS_BEFORE["about"] += (r"avoisin(?:e|ent|ait|aient|era|eront|ant)\s+", r"pas\s+loin\s+d(?:e\s+|['’ʼ]\s*)")
+QUALIFIERS_BEFORE["at_most"] += (
+    r"un\s+maximum\s+d(?:e\s+|['’ʼ]\s*)", r"inférieur(?:e|s|es)?\s+ou\s+égal(?:e|es|aux)?\s+à\s+",
+    rf"(?:ne|n['’ʼ])\s*(?:(?:{_AUXILIARY}\s+)?pas\s+(?:dépasser|excéder)|(?:dépass|excèd|excéd)\w*\s+pas)\s+",
+    r"(?:ne\s+)?pas\s+(?:dépasser|excéder)\s+", r"plafonn(?:é|ée|és|ées)\s+à\s+",
+)
 QUALIFIERS_BEFORE["at_least"] += (r"more\s+than\s+", r"over\s+", r"at\s+least\s+")  # English
 QUALIFIERS_BEFORE["at_most"] += (r"less\s+than\s+", r"fewer\s+than\s+", r"up\s+to\s+", r"at\s+most\s+")
 
@@ -263,7 +292,16 @@ QUALIFIER_ENDINGS: tuple[str, ...] = (
     "presque", "approximativement", "quasiment", "pratiquement", "près", "modo", "env.", "<", "≤", ">",
     "≥", "+", "~", "≈",
     "about", "around", "nearly", "almost", "approximately", "roughly", "than", "over", "least", "to", "most",  # English
+    "dépasse", "dépasses", "dépassent", "dépasser", "dépassera", "dépasseront", "dépassait", "dépassaient", "dépassant",
+    "dépassé", "dépassée", "dépassés", "dépassées", "parfois", "souvent", "largement", "déjà", "désormais", "encore",
+    "même", "rarement", "toujours", "mot", "avoisine", "avoisinent", "avoisinait", "avoisinaient", "avoisinera",
+    "avoisineront", "avoisinant", "pas", "excéder",
 )
+# Before a share only ("plus des deux tiers", "près du quart des patients", "moins des 3/4"): near
+# another figure, "près des 500 lits" says where, not how many.
+SHARE_QUALIFIERS_BEFORE: dict[str, str] = {
+    "at_least": r"plus\s+d(?:es|u)\s+", "at_most": r"moins\s+d(?:es|u)\s+", "about": r"près\s+d(?:es|u)\s+",
+}
 
 # Words a number is not counting: after a figure they end the search for a counted noun.
 NOT_NOUNS = frozenset("""
@@ -319,12 +357,27 @@ prochain prochains prochaine prochaines long longs longue longues court courts c
 pleins pleines belles beaux
 """.split())
 
+# "deux fois par an", "trois fois par semaine", "2 fois par patient": after "N fois", a frequency
+# or a rate, no factor (regular expression, lower case).
+FREQUENCY_AFTER_TIMES = r"par(?!\s+rapport)|l['’ʼ]an|dans\s+l['’ʼ]année"
+# Words after which a year-like number is a year even before a plural noun: "Depuis 2019
+# hôpitaux et cliniques coopèrent", "En 2024 médecins et patients...", "Le bilan 2023 établissements
+# compris" ("d'ici" is read "ici").
+YEAR_BEFORE_WORDS = frozenset("en depuis dès ici fin début bilan résultats exercice".split())
+
+# Words after "N fois" that make the factor 1/N: "trois fois moins cher", "dix fois moindre", "un
+# coût cinq fois inférieur", "des délais quatre fois plus courts" (regular expression, lower case).
+SMALLER_AFTER_TIMES = (
+    r"moins|moindres?|inférieur(?:e|s|es)?|plus\s+(?:faibles?|bas(?:se|ses)?|court(?:e|s|es)?|petit(?:e|s|es)?)"
+)
+
 # Words that name a numbered thing: "Article 51", "page 3", "version 2.0" are labels, not quantities.
 LABEL_WORDS = (
     "article|art\\.|alinéa|chapitre|page|p\\.|pp\\.|n°|no\\.|nº|numéro|num\\.|version|v\\.|titre|tome|"
     "vol\\.|volume|annexe|paragraphe|rang|niveau|phase|saison|épisode|étape|ligne|lot|section|"
     "grade|classe|catégorie|type|modèle|saison|acte|partie|figure|fig\\.|tableau|session|axe|volet|"
     "priorité|fiche|action|chantier|item|semaine|la mesure|salle|chambre|bâtiment|bât\\.|pavillon|bureau|"
+    "département|groupe|stade|vague|proposition|considérant|graphique|encadré|recommandation|"
     "l\\.|r\\.|d\\.|"  # the articles of a code: "article L. 1111-8", "R. 4127-1"
     "composez le|composer le|appelez le|appeler le|contactez le|contacter le"  # a telephone number: "composez le 15"
 )

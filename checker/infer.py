@@ -55,6 +55,11 @@ _MONEY_AFTER = regex.compile(
     rf"^\s*(?:(?:ont|a|auront|ont\s+déjà|a\s+déjà|sont|seront|vont|doivent)\s+)?(?:(?:été|être|déjà)\s+)*(?:{french.MONEY_PARTICIPLES})(?![\p{{L}}])",
     regex.IGNORECASE,
 )
+# a currency named after the number but not read ("12 millions de francs"): no currency to infer
+_UNNAMED_CURRENCY_AFTER = regex.compile(
+    rf"\s*(?:de\s+|d['’ʼ]\s*)?(?:{'|'.join(sorted(french.UNNAMED_CURRENCY_WORDS, key=len, reverse=True))})(?![\p{{L}}])",
+    regex.IGNORECASE,
+)
 _PART_OF = regex.compile(rf"(?<![\p{{L}}])(?:{french.PART_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
 # "sur les 29 pays, 25 ...": the whole is named after one of these words, the part follows a comma
 _WHOLE_BEFORE = regex.compile(r"(?<![\p{L}])(?:sur|parmi|de|d['’ʼ])\s*(?:les|ces|ses|leurs|nos)\s+$", regex.IGNORECASE)
@@ -76,8 +81,8 @@ def infer_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     result = list(quantities)
     wholes: dict[int, Quantity] = {}  # the figure each part was read under, by the part's index
     for index, quantity in enumerate(quantities):
-        if quantity.kind != "number" or quantity.value < 0:
-            continue
+        if quantity.kind != "number" or quantity.value < 0 or _UNNAMED_CURRENCY_AFTER.match(text, quantity.end):
+            continue  # "investit 12 millions de francs": French, Swiss or CFA francs, never euros
         previous = _previous_in(text, result, index, _SENTENCE_END)
         inferred = None
         if previous is not None:

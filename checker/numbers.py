@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 # Characters French typography uses to group thousands.
-GROUP_SEPARATORS = " \u00a0\u202f\u2009\u2007"
+GROUP_SEPARATORS = " \u00a0\u202f\u2009\u2007'’"  # and the Swiss apostrophe: 1'200, 1’500’000
 _DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 
 # Number words, cardinal, as they can appear inside a compound ("vingt-et-un", "quatre-vingts").

@@ -27,6 +27,8 @@ QUALIFIER_PIECES = [
     "au-delà de ", "au minimum ", "minimum ", "dès ", "à partir de ", "au-dessus de ", "supérieures à ", "≥ ", ">", "+ de ",
     "+", "+d'", "environ ", "quelque ", "près de ", "presque ", "à peu près ", "plus ou moins ", "autour de ",
     "de l'ordre de ", "aux alentours d’", "grosso modo ", "~", "≈ ", "env. ", "env.",
+    "dépasse ", "dépassent parfois ", "n'excède pas ", "ne devrait pas excéder ", "ne pas dépasser ", "pas loin de ",
+    "un maximum de ", "un minimum d'", "au bas mot ", "supérieur ou égal à ", "avoisinent ", "plafonnée à ", "excéder ",
     "pas", "plus", "moins", "au", "de", "d'", "à", "a", "ou", "dans", "la", "limite", "en", "-", "dessous", "peu", "près",
     " ", "  ", "\n", "\u00a0", "x", "é", "ſ", "PLUS ", "De ", "MOINS ",
 ]
