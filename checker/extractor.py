@@ -702,10 +702,13 @@ _UNIT_SYMBOL = regex.compile(
 # hyphen, "demi-heure"), ending where no letter, digit, apostrophe or hyphen follows.
 _UNIT_WORD = _WordTable(french.UNIT_WORDS, "unit", letters=r"[\p{L}\p{N}'’ʼ-]", joints=" ", spaces=False, lead="units")
 _AND_HALF = regex.compile(r"\s+et\s+demie?(?![\p{L}])", regex.IGNORECASE)
-# Spaces within a line and a cell: a counted noun is never taken across a newline or a tab
+# Spaces within a line and a cell: a counted noun is never taken across a tab, a blank line or a
+# line that starts with a capital (a table's next row, a heading), but a line of prose wrapped
+# between the number and its noun goes on ("120\nprojets")
 _SAME_LINE_SPACE = r"[^\S\t\n\r\x0b\x0c\x85\u2028\u2029]"
+_WRAPPED_LINE = rf"{_SAME_LINE_SPACE}*\r?\n{_SAME_LINE_SPACE}*(?=\p{{Ll}})"
 # A counted noun, after spaces (and an opening quote: 25 « maisons sport-santé ») or an apostrophe
-_NOUN = regex.compile(rf"(?:{_SAME_LINE_SPACE}+(?:[«\"“][ \u00a0\u202f]*)?|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
+_NOUN = regex.compile(rf"(?:{_SAME_LINE_SPACE}+(?:[«\"“][ \u00a0\u202f]*)?|{_WRAPPED_LINE}|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
 _DE_NOUN = regex.compile(rf"(?:{_SP}|\s)+{_DE}(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])", regex.IGNORECASE)
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
