@@ -6,11 +6,13 @@ recherche``, ``sur les 29 pays, 25 ont ratifié``. Each such bare number (kind `
 the unit its sentence or paragraph makes plain, and says why in ``Quantity.inferred``. Nothing
 else is guessed: a bare number with no such words around it stays a bare number.
 
-Three readings, tried in turn (the words are tables of checker.french):
+Three readings, tried in turn (the words are tables of checker.french), the first with a variant:
 
 1. **a part of the figure before it**: after a figure of the same sentence and a word that
    introduces its parts (``dont``, ``soit``, ``parmi lesquels``), or after ``sur les 29 pays,``;
-   the number takes that figure's unit and scale, and must not exceed it;
+   the number takes that figure's unit and scale, and must not exceed it; or **a figure set against
+   the one before it** (``12 M€ en 2023, contre 10 en 2022``, ``après``, ``face à``), which takes
+   its unit and scale and may exceed it;
 2. **money said by a word of money**: a number written with a scale word (``2,3 milliards``) next
    to a noun of money before it (``budget de``, ``enveloppe de``), a verb of funding before it
    (``doté de``, ``investit``, ``à hauteur de``) or a participle of spending after it (``ont été
@@ -66,6 +68,11 @@ _WHOLE_BEFORE = regex.compile(r"(?<![\p{L}])(?:sur|parmi|de|d['’ʼ])\s*(?:les|
 # between the whole and its part: at most two words (retenus, en tout), then a comma
 _WHOLE_THEN_COMMA = regex.compile(r"^(?:\s*[\p{L}'’ʼ-]+){0,2}\s*,\s*(?:seul(?:e?s)?\s+)?$", regex.IGNORECASE)
 # a part named after another: "et", "ou" or a comma between them, no new sentence
+# between a figure and one set against it: "contre", "après", "face à"... just before the second
+_COMPARED_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:contre|après|face\s+(?:à|aux?)|comparée?s?\s+(?:à|aux?)|par\s+rapport\s+(?:à|aux?)|vs\.?|versus)\s+(?:seulement\s+|à\s+peine\s+|les\s+|des\s+)?$",
+    regex.IGNORECASE,
+)
 _ENUMERATION_GOES_ON = regex.compile(r"(?<![\p{L}])(?:et|ou)(?![\p{L}])|,")
 _SENTENCE_END = regex.compile(r"[.!?…](?=\s)|\n")
 _PARAGRAPH_END = regex.compile(r"\n")
@@ -94,6 +101,8 @@ def infer_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
                 inferred = _as_part(text, quantity, whole)
             if inferred is not None:
                 wholes[index] = whole
+            else:
+                inferred = _as_compared(text, quantity, previous)  # "12 M€ en 2023, contre 10 en 2022"
         if inferred is None and _scale_of(quantity) is not None:
             inferred = _money(text, quantity, _previous_in(text, result, index, _PARAGRAPH_END), only_currency)
         if inferred is not None:
@@ -133,6 +142,22 @@ def _as_part(text: str, quantity: Quantity, whole: Quantity, listed: bool = Fals
             return None
         read = _in_unit(quantity, "count", "count", 1.0, f"a part of '{whole.text}' before it", noun=whole.noun)
         return read if read.value <= whole.value else None
+    return None
+
+
+def _as_compared(text: str, quantity: Quantity, compared: Quantity) -> Quantity | None:
+    """Reading 1b: a figure set against the one before it in its sentence (``contre``, ``après``,
+    ``face à``...) that leaves its unit out: it is in the unit, and the scale, of that figure
+    (``12 M€ en 2023, contre 10 en 2022``; ``52 %, contre 48 en 2015``; ``3 000 pharmacies,
+    contre 2 500 un an plus tôt``)."""
+    if not _COMPARED_BEFORE.search(text, compared.end, quantity.start):
+        return None
+    why = f"set against '{compared.text}' before it"
+    scale = 1.0 if _scale_of(quantity) is not None else _whole_scale(compared)
+    if compared.kind in ("money", "percent", "percentage_point"):
+        return _in_unit(quantity, compared.kind, compared.unit, scale, why)
+    if compared.kind == "count" and compared.noun:
+        return _in_unit(quantity, "count", "count", scale, why, noun=compared.noun)
     return None
 
 

@@ -27,6 +27,12 @@ INFERRED = [
     ("Le projet est financé à hauteur de 30 millions par la région.", "30 millions", "money", 30e6, "EUR", None),
     ("La région a investi près de 2 millions l'an dernier.", "près de 2 millions", "money", 2e6, "EUR", None),
     ("L'État débloque 400 millions pour les urgences.", "400 millions", "money", 400e6, "EUR", None),
+    # a figure set against the one before it
+    ("Le chiffre d'affaires atteint 12 M€ en 2023, contre 10 en 2022.", "10", "money", 10e6, "EUR", None),
+    ("Le budget est de 10,5 Md€, après 8,7 en 2022.", "8,7", "money", 8.7e9, "EUR", None),
+    ("Le taux atteint 52 %, contre 48 en 2015.", "48", "percent", 48, "percent", None),
+    ("On compte 3 000 pharmacies raccordées, contre 2 500 un an plus tôt.", "2 500", "count", 2500, "count", "pharmacie"),
+    ("Les dépenses atteignent 2 Md€, face à 1,6 l'an passé.", "1,6", "money", 1.6e9, "EUR", None),
     # the currency the paragraph states
     ("Le fonds américain a levé 200 millions de dollars ; un budget de 50 millions est prévu en 2026.", "50 millions", "money", 50e6, "USD", None),
     # an amount like the one before it in the paragraph
@@ -59,6 +65,8 @@ LEFT_BARE = [
     "Le budget de 45 est voté.",  # no scale word, no figure it is a part of: 45 what?
     "Il compte 3 millions d'habitants, dont 2 millions en ville.",  # a count with a scale keeps its noun
     "La campagne a vacciné à hauteur de 2 millions de personnes.",  # a verb of funding, but a noun counted
+    "Le score est de 3 contre 2.",  # nothing set against a figure with a unit
+    "Le taux atteint 52 %. Contre 48 en 2015, disait-on.",  # another sentence
     "Le laboratoire consacre 3 ans à la recherche et en investit 2 autres.",  # no scale word
 ]
 
