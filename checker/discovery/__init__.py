@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING
 
 from checker.discovery.attribution import attributions
 from checker.discovery.features import DocumentFeatures, Figure, document_features, name_key, name_term
-from checker.discovery.grouping import MAX_RATIO, group
-from checker.discovery.proposal import Vector, Vocabulary, idf, neighbours
+from checker.discovery.grouping import MAX_RATIO, Links, group
+from checker.discovery.proposal import SAME_SUBJECT, Vector, Vocabulary, idf, neighbours
 from checker.discovery.quotes import quoted
 from checker.discovery.ranking import Candidate, judge
 from checker.discovery.words import mentioned
@@ -195,15 +195,7 @@ def _rank(collected: Collector) -> Discovery:
     blocks: dict[str, list[int]] = {}
     for index, figure in enumerate(figures):
         blocks.setdefault(figure.block, []).append(index)
-    edges = []
-    for members in blocks.values():
-        for i, j, similarity in neighbours(members, vectors, functools.partial(_prior, figures)):
-            if _foreign(figures[i], figures[j], names_of) and _foreign(figures[j], figures[i], names_of):
-                similarity *= FOREIGN_NAME_PENALTY
-            edges.append((i, j, similarity))
-    from checker.discovery.proposal import SAME_SUBJECT
-
-    links = [edge for edge in edges if edge[2] >= SAME_SUBJECT]
+    proposed, links = _links(blocks, vectors, figures, names_of)
     label = _labeller(vocabulary, figures)
     candidates: list[Candidate] = []
     groups = group(figures, links)
@@ -218,9 +210,26 @@ def _rank(collected: Collector) -> Discovery:
     candidates = [replace(candidate, id=f"C{rank}") for rank, candidate in enumerate(candidates, 1)]
     return Discovery(
         tuple(candidates), total, len(figures), tuple(sorted(left_out.items(), key=lambda item: (-item[1], item[0]))),
-        len(edges), len(blocks), covered, collected.documents, meta=meta, found=tuple(figures),
+        proposed, len(blocks), covered, collected.documents, meta=meta, found=tuple(figures),
         generic=vocabulary.generic(), vocabulary=vocabulary.terms, vectors=vectors,
     )
+
+
+def _links(
+    blocks: dict[str, list[int]], vectors: list[Vector], figures: list[Figure], names_of: dict[str, frozenset[str]],
+) -> tuple[int, Links]:
+    """How many pairs were proposed, and those that speak of one subject (at least SAME_SUBJECT
+    once a pair whose figures each stand near a name foreign to the other is penalised)."""
+    proposed = 0
+    links = Links()
+    for members in blocks.values():
+        for i, j, similarity in neighbours(members, vectors, functools.partial(_prior, figures)):
+            proposed += 1
+            if _foreign(figures[i], figures[j], names_of) and _foreign(figures[j], figures[i], names_of):
+                similarity *= FOREIGN_NAME_PENALTY
+            if similarity >= SAME_SUBJECT:
+                links.add(i, j, similarity)
+    return proposed, links
 
 
 def _prior(figures: list[Figure], i: int, j: int) -> float:
@@ -248,7 +257,7 @@ def _foreign(figure: Figure, other: Figure, names_of: dict[str, frozenset[str]])
     return any(not mentioned(name_key(name), written) for name in figure.names[:figure.near])
 
 
-def _mean_links(groups: list[list[int]], links: list[tuple[int, int, float]]) -> list[float]:
+def _mean_links(groups: list[list[int]], links: Links) -> list[float]:
     """The mean similarity of the links inside each group."""
     group_of = {i: number for number, members in enumerate(groups) for i in members}
     sums = [0.0] * len(groups)
