@@ -13,6 +13,7 @@ Tables, not logic: what a word says about a figure's subject is looked up here.
 
 from __future__ import annotations
 
+import sys
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -209,7 +210,7 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{N}_]*")
 def capitalised(text: str) -> frozenset[str]:
     """Every word of a text written with a capital, lower case: a document's names as a set, for
     membership tests (is a name of one document ever mentioned in another?)."""
-    return frozenset(word.lower() for word in _CAPITALISED.findall(text))
+    return frozenset(sys.intern(word.lower()) for word in _CAPITALISED.findall(text))  # one string across documents
 
 
 def mentioned(name_key: str, capitalised_words: frozenset[str]) -> bool:
