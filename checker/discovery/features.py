@@ -14,11 +14,11 @@ document, and only these features travel back, never the document's text.
 
 from __future__ import annotations
 
-import bisect
 import sys
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -308,12 +308,10 @@ class _Sentence:
 def _nearby_keys(document: Document, bounds: tuple[int, int], by_sentence: dict[tuple[int, int], list[Quantity]]) -> tuple[str, ...]:
     """The figures of the sentences just before and after, within the same section."""
     section = document.bounds_at("section", bounds[0])
-    sentences = document.sentences
-    index = bisect.bisect_right(sentences, bounds[0], key=lambda span: span.start) - 1
     found: list[str] = []
-    for other in sentences[max(index - 1, 0):index] + sentences[index + 1:index + 2]:
-        if section[0] <= other.start < section[1]:
-            found.extend(key for key in map(figure_key, by_sentence.get((other.start, other.end), ())) if key)
+    for other in document.sentences_beside(bounds[0]):
+        if section[0] <= other[0] < section[1]:
+            found.extend(key for key in map(figure_key, by_sentence.get(other, ())) if key)
     return tuple(dict.fromkeys(found))
 
 
@@ -344,6 +342,7 @@ def _add_words(terms: dict[str, float], found: list[fr.Word], part: str, publish
         previous = word
 
 
+@lru_cache(maxsize=100_000)
 def name_key(surface: str) -> str:
     return " ".join(surface.lower().split())
 

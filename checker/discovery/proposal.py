@@ -102,10 +102,10 @@ class Vector:
 
     @classmethod
     def of(cls, ids: Sequence[int], weights: Sequence[float], rarity: Sequence[float] | Mapping[int, float]) -> Vector:
-        pairs = [(weight * rarity[term], term) for term, weight in zip(ids, weights)]
-        pairs = sorted((pair for pair in pairs if pair[0] > 0), key=lambda pair: (-pair[0], pair[1]))
+        # (-value, term) sorted as they are: heaviest first, then by id; the weightless left out
+        pairs = [pair for pair in sorted([(-weight * rarity[term], term) for term, weight in zip(ids, weights)]) if pair[0] < 0]
         norm = math.sqrt(sum(value * value for value, _ in pairs)) or 1.0
-        return cls(array("I", [term for _, term in pairs]), array("f", [value / norm for value, _ in pairs]))
+        return cls(array("I", [term for _, term in pairs]), array("f", [-value / norm for value, _ in pairs]))
 
     def cosine(self, other: Vector) -> float:
         return _dot(dict(zip(self.ids, self.values)), other)
