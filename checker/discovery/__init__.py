@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from checker.discovery.attribution import attributions
 from checker.discovery.features import DocumentFeatures, Figure, document_features, name_key, name_term
 from checker.discovery.grouping import MAX_RATIO, Links, group
-from checker.discovery.proposal import SAME_SUBJECT, Vector, Vocabulary, idf, neighbours
+from checker.discovery.proposal import SAME_SUBJECT, Vector, Vectors, Vocabulary, idf, neighbours
 from checker.discovery.quotes import quoted
 from checker.discovery.ranking import Candidate, judge
 from checker.discovery.words import mentioned
@@ -67,7 +67,7 @@ class Discovery:
     found: tuple[Figure, ...] = field(default=(), compare=False, repr=False)  # the compared figures
     generic: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # terms that weigh nothing
     vocabulary: list[str] = field(default_factory=list, compare=False, repr=False)  # the terms, by id
-    vectors: list[Vector] = field(default_factory=list, compare=False, repr=False)  # of ``found``, in order
+    vectors: Vectors = field(default_factory=Vectors, compare=False, repr=False)  # of ``found``, in order
     # where each source can be read again (for ``rules suggest``): its path, or the Document given
     origins: dict[str, Path | Document] = field(default_factory=dict, compare=False, repr=False)
 
@@ -190,7 +190,9 @@ def _rank(collected: Collector) -> Discovery:
     vocabulary, figures, names_of, meta = collected.vocabulary, collected.figures, collected.names_of, collected.meta
     left_out, total, covered = collected.left_out, collected.total, collected.covered
     rarity = vocabulary.idf()
-    vectors = [Vector.of(ids, weights, rarity) for ids, weights in zip(collected.term_ids, collected.weights)]
+    vectors = Vectors()
+    for ids, weights in zip(collected.term_ids, collected.weights):
+        vectors.append(Vector.of(ids, weights, rarity))
     collected.term_ids, collected.weights = [], []
     blocks: dict[str, list[int]] = {}
     for index, figure in enumerate(figures):
@@ -216,7 +218,7 @@ def _rank(collected: Collector) -> Discovery:
 
 
 def _links(
-    blocks: dict[str, list[int]], vectors: list[Vector], figures: list[Figure], names_of: dict[str, frozenset[str]],
+    blocks: dict[str, list[int]], vectors: Vectors, figures: list[Figure], names_of: dict[str, frozenset[str]],
 ) -> tuple[int, Links]:
     """How many pairs were proposed, and those that speak of one subject (at least SAME_SUBJECT
     once a pair whose figures each stand near a name foreign to the other is penalised)."""
@@ -270,7 +272,7 @@ def _mean_links(groups: list[list[int]], links: Links) -> list[float]:
     return [total / count if count else 0.0 for total, count in zip(sums, counts)]
 
 
-def _shared(members: list[int], vectors: list[Vector], vocabulary: Vocabulary, rarity) -> tuple[str, ...]:
+def _shared(members: list[int], vectors: Vectors, vocabulary: Vocabulary, rarity) -> tuple[str, ...]:
     """Subject terms of at least two of the figures, most informative first (figure keys left out)."""
     count: Counter[int] = Counter()
     for i in members:

@@ -111,6 +111,31 @@ class Vector:
         return _dot(dict(zip(self.ids, self.values)), other)
 
 
+class Vectors:
+    """The Vectors of a corpus's figures, in order, kept in two flat arrays of ids and values and
+    where each figure's terms start: 8 bytes a term, where each Vector's own two arrays and
+    object take some 190 bytes more (a corpus of 25 MB has about 55 000 figures)."""
+
+    __slots__ = ("ids", "values", "starts")
+
+    def __init__(self) -> None:
+        self.ids = array("I")
+        self.values = array("f")
+        self.starts = array("I", [0])
+
+    def append(self, vector: Vector) -> None:
+        self.ids.extend(vector.ids)
+        self.values.extend(vector.values)
+        self.starts.append(len(self.ids))
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, index: int) -> Vector:
+        low, high = self.starts[index], self.starts[index + 1]
+        return Vector(self.ids[low:high], self.values[low:high])
+
+
 def _dot(mine: dict[int, float], other: Vector) -> float:
     """The dot product of a vector given as a dict and another (C-level loops: it is done often)."""
     return sum(map(mul, other.values, map(mine.get, other.ids, repeat(0.0))))
