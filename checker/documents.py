@@ -209,6 +209,14 @@ class Document:
         """Sections: from one heading-like line to the next (short line, no final punctuation)."""
         return self._section_bounds.spans()
 
+    def sentences_beside(self, start: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the sentence just before and the one just after the sentence that
+        starts at ``start``, those that exist (without a Span made for every sentence)."""
+        bounds = self._sentence_bounds
+        index = bisect.bisect_right(bounds.starts, start) - 1
+        beside = [*range(max(index - 1, 0), index), *range(index + 1, min(index + 2, len(bounds.starts)))]
+        return [(bounds.starts[k], bounds.ends[k]) for k in beside]
+
     def bounds_at(self, scope: str, offset: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence, paragraph, section or document around an offset.
 

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING
 
 from checker.discovery.attribution import attributions
 from checker.discovery.features import DocumentFeatures, Figure, document_features, name_key, name_term
-from checker.discovery.grouping import MAX_RATIO, group
-from checker.discovery.proposal import Vector, Vocabulary, idf, neighbours
+from checker.discovery.grouping import MAX_RATIO, Links, group
+from checker.discovery.proposal import SAME_SUBJECT, Vector, Vectors, Vocabulary, idf, neighbours
 from checker.discovery.quotes import quoted
 from checker.discovery.ranking import Candidate, judge
 from checker.discovery.words import mentioned
@@ -67,7 +67,7 @@ class Discovery:
     found: tuple[Figure, ...] = field(default=(), compare=False, repr=False)  # the compared figures
     generic: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # terms that weigh nothing
     vocabulary: list[str] = field(default_factory=list, compare=False, repr=False)  # the terms, by id
-    vectors: list[Vector] = field(default_factory=list, compare=False, repr=False)  # of ``found``, in order
+    vectors: Vectors = field(default_factory=Vectors, compare=False, repr=False)  # of ``found``, in order
     # where each source can be read again (for ``rules suggest``): its path, or the Document given
     origins: dict[str, Path | Document] = field(default_factory=dict, compare=False, repr=False)
 
@@ -190,20 +190,14 @@ def _rank(collected: Collector) -> Discovery:
     vocabulary, figures, names_of, meta = collected.vocabulary, collected.figures, collected.names_of, collected.meta
     left_out, total, covered = collected.left_out, collected.total, collected.covered
     rarity = vocabulary.idf()
-    vectors = [Vector.of(ids, weights, rarity) for ids, weights in zip(collected.term_ids, collected.weights)]
+    vectors = Vectors()
+    for ids, weights in zip(collected.term_ids, collected.weights):
+        vectors.append(Vector.of(ids, weights, rarity))
     collected.term_ids, collected.weights = [], []
     blocks: dict[str, list[int]] = {}
     for index, figure in enumerate(figures):
         blocks.setdefault(figure.block, []).append(index)
-    edges = []
-    for members in blocks.values():
-        for i, j, similarity in neighbours(members, vectors, functools.partial(_prior, figures)):
-            if _foreign(figures[i], figures[j], names_of) and _foreign(figures[j], figures[i], names_of):
-                similarity *= FOREIGN_NAME_PENALTY
-            edges.append((i, j, similarity))
-    from checker.discovery.proposal import SAME_SUBJECT
-
-    links = [edge for edge in edges if edge[2] >= SAME_SUBJECT]
+    proposed, links = _links(blocks, vectors, figures, names_of)
     label = _labeller(vocabulary, figures)
     candidates: list[Candidate] = []
     groups = group(figures, links)
@@ -218,9 +212,26 @@ def _rank(collected: Collector) -> Discovery:
     candidates = [replace(candidate, id=f"C{rank}") for rank, candidate in enumerate(candidates, 1)]
     return Discovery(
         tuple(candidates), total, len(figures), tuple(sorted(left_out.items(), key=lambda item: (-item[1], item[0]))),
-        len(edges), len(blocks), covered, collected.documents, meta=meta, found=tuple(figures),
+        proposed, len(blocks), covered, collected.documents, meta=meta, found=tuple(figures),
         generic=vocabulary.generic(), vocabulary=vocabulary.terms, vectors=vectors,
     )
+
+
+def _links(
+    blocks: dict[str, list[int]], vectors: Vectors, figures: list[Figure], names_of: dict[str, frozenset[str]],
+) -> tuple[int, Links]:
+    """How many pairs were proposed, and those that speak of one subject (at least SAME_SUBJECT
+    once a pair whose figures each stand near a name foreign to the other is penalised)."""
+    proposed = 0
+    links = Links()
+    for members in blocks.values():
+        for i, j, similarity in neighbours(members, vectors, functools.partial(_prior, figures)):
+            proposed += 1
+            if _foreign(figures[i], figures[j], names_of) and _foreign(figures[j], figures[i], names_of):
+                similarity *= FOREIGN_NAME_PENALTY
+            if similarity >= SAME_SUBJECT:
+                links.add(i, j, similarity)
+    return proposed, links
 
 
 def _prior(figures: list[Figure], i: int, j: int) -> float:
@@ -248,7 +259,7 @@ def _foreign(figure: Figure, other: Figure, names_of: dict[str, frozenset[str]])
     return any(not mentioned(name_key(name), written) for name in figure.names[:figure.near])
 
 
-def _mean_links(groups: list[list[int]], links: list[tuple[int, int, float]]) -> list[float]:
+def _mean_links(groups: list[list[int]], links: Links) -> list[float]:
     """The mean similarity of the links inside each group."""
     group_of = {i: number for number, members in enumerate(groups) for i in members}
     sums = [0.0] * len(groups)
@@ -261,7 +272,7 @@ def _mean_links(groups: list[list[int]], links: list[tuple[int, int, float]]) ->
     return [total / count if count else 0.0 for total, count in zip(sums, counts)]
 
 
-def _shared(members: list[int], vectors: list[Vector], vocabulary: Vocabulary, rarity) -> tuple[str, ...]:
+def _shared(members: list[int], vectors: Vectors, vocabulary: Vocabulary, rarity) -> tuple[str, ...]:
     """Subject terms of at least two of the figures, most informative first (figure keys left out)."""
     count: Counter[int] = Counter()
     for i in members:

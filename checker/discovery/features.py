@@ -14,10 +14,11 @@ document, and only these features travel back, never the document's text.
 
 from __future__ import annotations
 
-import bisect
+import sys
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -94,11 +95,12 @@ class DocumentFeatures:
 
 
 def block_of(quantity: Quantity) -> str | None:
+    """A figure's block (``money:EUR``, ``count:projet``), one string for all figures of a block."""
     if quantity.kind in KINDS_SKIPPED:
         return None
     if quantity.kind == "count":
-        return f"count:{quantity.noun or '?'}"
-    return f"{quantity.kind}:{quantity.unit}"
+        return sys.intern(f"count:{quantity.noun or '?'}")
+    return sys.intern(f"{quantity.kind}:{quantity.unit}")
 
 
 def figure_key(quantity: Quantity) -> str | None:
@@ -253,7 +255,7 @@ class _Reader:
         figure = Figure(
             source=document.source, line=line, column=column, page=document.page_at(quantity.start),
             quantity=quantity, block=block_of(quantity), quote="", quote_offset=offset, sentence=start,
-            measure=_measure(document, quantity, Span(*sentence.bounds), sentence.measures),
+            measure=_one_string(_measure(document, quantity, Span(*sentence.bounds), sentence.measures)),
             moves=moves_of(clause_lemmas, text[clause[0]:clause[1]]),
             period=self._share(period),
             own=self._share(tuple(dict.fromkeys(w.lemma for w in sentence.words if own[0] <= w.start < own[1] and w.content))),
@@ -262,6 +264,11 @@ class _Reader:
             covered_by=covered.get(quantity.start),
         )
         return figure, tuple(key for key, _ in ordered), array("f", [weight for _, weight in ordered])
+
+
+def _one_string(word: str | None) -> str | None:
+    """One string object for each way a word is written, kept once for every figure that has it."""
+    return None if word is None else sys.intern(word)
 
 
 class _Sentence:
@@ -301,12 +308,10 @@ class _Sentence:
 def _nearby_keys(document: Document, bounds: tuple[int, int], by_sentence: dict[tuple[int, int], list[Quantity]]) -> tuple[str, ...]:
     """The figures of the sentences just before and after, within the same section."""
     section = document.bounds_at("section", bounds[0])
-    sentences = document.sentences
-    index = bisect.bisect_right(sentences, bounds[0], key=lambda span: span.start) - 1
     found: list[str] = []
-    for other in sentences[max(index - 1, 0):index] + sentences[index + 1:index + 2]:
-        if section[0] <= other.start < section[1]:
-            found.extend(key for key in map(figure_key, by_sentence.get((other.start, other.end), ())) if key)
+    for other in document.sentences_beside(bounds[0]):
+        if section[0] <= other[0] < section[1]:
+            found.extend(key for key in map(figure_key, by_sentence.get(other, ())) if key)
     return tuple(dict.fromkeys(found))
 
 
@@ -337,6 +342,7 @@ def _add_words(terms: dict[str, float], found: list[fr.Word], part: str, publish
         previous = word
 
 
+@lru_cache(maxsize=100_000)
 def name_key(surface: str) -> str:
     return " ".join(surface.lower().split())
 

@@ -17,11 +17,11 @@ each meets its strongest holders, through which the others are linked (checker.d
 
 from __future__ import annotations
 
+import heapq
 import math
 from itertools import repeat
 from operator import itemgetter, mul
 from array import array
-from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -102,13 +102,38 @@ class Vector:
 
     @classmethod
     def of(cls, ids: Sequence[int], weights: Sequence[float], rarity: Sequence[float] | Mapping[int, float]) -> Vector:
-        pairs = [(weight * rarity[term], term) for term, weight in zip(ids, weights)]
-        pairs = sorted((pair for pair in pairs if pair[0] > 0), key=lambda pair: (-pair[0], pair[1]))
+        # (-value, term) sorted as they are: heaviest first, then by id; the weightless left out
+        pairs = [pair for pair in sorted([(-weight * rarity[term], term) for term, weight in zip(ids, weights)]) if pair[0] < 0]
         norm = math.sqrt(sum(value * value for value, _ in pairs)) or 1.0
-        return cls(array("I", [term for _, term in pairs]), array("f", [value / norm for value, _ in pairs]))
+        return cls(array("I", [term for _, term in pairs]), array("f", [-value / norm for value, _ in pairs]))
 
     def cosine(self, other: Vector) -> float:
         return _dot(dict(zip(self.ids, self.values)), other)
+
+
+class Vectors:
+    """The Vectors of a corpus's figures, in order, kept in two flat arrays of ids and values and
+    where each figure's terms start: 8 bytes a term, where each Vector's own two arrays and
+    object take some 190 bytes more (a corpus of 25 MB has about 55 000 figures)."""
+
+    __slots__ = ("ids", "values", "starts")
+
+    def __init__(self) -> None:
+        self.ids = array("I")
+        self.values = array("f")
+        self.starts = array("I", [0])
+
+    def append(self, vector: Vector) -> None:
+        self.ids.extend(vector.ids)
+        self.values.extend(vector.values)
+        self.starts.append(len(self.ids))
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, index: int) -> Vector:
+        low, high = self.starts[index], self.starts[index + 1]
+        return Vector(self.ids[low:high], self.values[low:high])
 
 
 def _dot(mine: dict[int, float], other: Vector) -> float:
@@ -125,14 +150,8 @@ def neighbours(members: list[int], vectors, prior=None, threshold: float = SAME_
     terms make; the best ``RESCORED`` get their exact similarity. A pair proposed from both
     ends is given once.
     """
-    postings: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i in members:
-        vector = vectors[i]
-        for term, value in zip(vector.ids[:INDEX_TERMS], vector.values[:INDEX_TERMS]):
-            postings[term].append((-value, i))
-    strongest = {term: sorted(entries)[:PROBE] for term, entries in postings.items()}
-    del postings
-    given: set[tuple[int, int]] = set()
+    strongest = _strongest_holders(members, vectors)
+    chosen: dict[int, tuple[int, ...]] = {}  # each figure met so far: the neighbours it proposed
     for i in members:
         vector = vectors[i]
         partial: dict[int, float] = {}
@@ -152,8 +171,26 @@ def neighbours(members: list[int], vectors, prior=None, threshold: float = SAME_
             if similarity >= threshold:
                 scored.append((-similarity, j))
         scored.sort()
+        chosen[i] = tuple(j for _, j in scored[:NEIGHBOURS])
         for negative, j in scored[:NEIGHBOURS]:
-            pair = (i, j) if i < j else (j, i)
-            if pair not in given:
-                given.add(pair)
-                yield pair[0], pair[1], -negative
+            if i not in chosen.get(j, ()):  # else j, met before, proposed this pair already
+                yield min(i, j), max(i, j), -negative
+
+
+def _strongest_holders(members: list[int], vectors) -> dict[int, list[tuple[float, int]]]:
+    """The inverted index: each term among the INDEX_TERMS heaviest of a figure, with its PROBE
+    strongest holders as ``(-value, figure)``, strongest first (then by figure).
+
+    What sorting all of a term's holders would give, kept as they come in a heap of PROBE per term
+    (its weakest on top, replaced by a stronger one): a common term's holders are never all held."""
+    kept: dict[int, list[tuple[float, int]]] = {}
+    for i in members:
+        vector = vectors[i]
+        for term, value in zip(vector.ids[:INDEX_TERMS], vector.values[:INDEX_TERMS]):
+            heap = kept.setdefault(term, [])
+            entry = (value, -i)  # ordered the other way round from (-value, i): the heap's top is the weakest
+            if len(heap) < PROBE:
+                heapq.heappush(heap, entry)
+            elif entry > heap[0]:
+                heapq.heapreplace(heap, entry)
+    return {term: sorted((-value, -negative) for value, negative in heap) for term, heap in kept.items()}

@@ -3,7 +3,8 @@
 Discovery keeps no text per figure (checker.discovery.features): a figure knows where its
 sentence starts (``Figure.sentence``) and where it stands in it (``quote_offset``). The quotes
 of the candidates about to be shown are read here, one document at a time, and put back into
-their figures, camps and findings.
+their figures and camps; a judged group's finding (check's comparison of its figures, a claim
+each) is made here too, with the quotes, for the candidates shown only.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def _with_quotes(candidate: Candidate, quotes: dict[Place, str], meta: dict[str,
 
     figures = tuple(quote(figure) for figure in candidate.figures)
     camps = tuple(Camp(camp.when, tuple(quote(figure) for figure in camp.figures), camp.sources) for camp in candidate.camps)
-    finding = candidate.finding
-    if finding is not None:  # compare sorts its claims: the same finding, its claims quoted
-        finding = compare(finding.rule, claims_of(figures, meta))
+    finding = None
+    if candidate.rule is not None:  # a judged group: check's finding on its figures, their claims quoted
+        finding = compare(candidate.rule, claims_of(figures, meta))
     return replace(candidate, figures=figures, camps=camps, finding=finding)

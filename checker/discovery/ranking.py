@@ -57,9 +57,13 @@ class Candidate:
     sources: int
     explanation: str
     timeline: str = "changes"  # the timeline the group was judged with
+    # check's finding on its figures, for a candidate quoted (checker.discovery.quotes compares
+    # them again with their quotes); the others keep only the rule they were judged with, for a
+    # finding holds a claim per figure (about 10 kB a candidate, thousands of candidates)
     finding: Finding | None = None
     camps: tuple[Camp, ...] = ()  # for a conflict: the values that disagree, and who states them
     subjects: tuple[str, ...] = ()  # for an attribution: the names on each side
+    rule: Rule | None = None  # the rule a group was judged with (None for an attribution)
 
     @property
     def sort_key(self) -> tuple[int, float, list[tuple[str, int, int]]]:
@@ -125,11 +129,11 @@ def judge(
             + _timeline_text(finding)
         )
         return Candidate("", "conflict", tier, score, figures[0].block, ordered, shared, similarity, sources,
-                         explanation, timeline, finding, camps)
+                         explanation, timeline, camps=camps, rule=rule)
     if finding.verdict == "evolution":
         explanation = f"evolution: {_timeline_text(finding, lead='')}; {subject}; judged as '{timeline}' ({why})"
         return Candidate("", "evolution", TIERS["evolution"], score, figures[0].block, ordered, shared, similarity,
-                         sources, explanation, timeline, finding)
+                         sources, explanation, timeline, rule=rule)
     spans = [bounds(claim, 0.0) for claim in finding.claims]
     highest = max(spans, key=lambda span: span.low)
     lowest = min(spans, key=lambda span: (span.high, not span.high_open))
@@ -137,7 +141,7 @@ def judge(
         return None  # consistent only because they speak of different kinds of time (an objective and a state)
     explanation = f"agreement: {' / '.join(repr(f.quantity.text) for f in ordered)}; {subject}"
     return Candidate("", "agreement", TIERS["agreement"], score * 0.6, figures[0].block, ordered, shared, similarity,
-                     sources, explanation, timeline, finding)
+                     sources, explanation, timeline, rule=rule)
 
 
 def _same_time(first: Claim, second: Claim) -> bool:

@@ -13,6 +13,7 @@ Tables, not logic: what a word says about a figure's subject is looked up here.
 
 from __future__ import annotations
 
+import sys
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,15 +105,25 @@ def _simplemma():
     return simplemma
 
 
+def _lemmatize(word: str) -> str:
+    """simplemma's lemma of a word, from its dictionary read in place (``low_memory``: about 4 MB
+    instead of 25 MB as a dict; a lookup is slower, but each word is looked up once, see ``lemma``)."""
+    return _simplemma().lemmatize(word, lang="fr", low_memory=True)
+
+
+def _is_known(word: str) -> bool:
+    """Whether simplemma's French dictionary holds a word (read in place, as ``_lemmatize``)."""
+    return bool(_simplemma().is_known(word, lang="fr", low_memory=True))
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The lemma of a lower-case word; a past participle is taken back to its verb when known."""
-    simplemma = _simplemma()
-    found = simplemma.lemmatize(word, lang="fr")
-    if not simplemma.is_known(word, lang="fr") and word.endswith("s") and simplemma.is_known(word[:-1], lang="fr"):
-        found = simplemma.lemmatize(word[:-1], lang="fr")
+    found = _lemmatize(word)
+    if not _is_known(word) and word.endswith("s") and _is_known(word[:-1]):
+        found = _lemmatize(word[:-1])
     verb = found[:-1] + "er" if found.endswith("é") else found + "r" if found.endswith("i") else None
-    if verb is not None and simplemma.is_known(verb, lang="fr"):
+    if verb is not None and _is_known(verb):
         found = verb  # engagés -> engagé -> engager; investis -> investi -> investir
     return found.lower()
 
@@ -120,7 +131,7 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def known(word: str) -> bool:
     """Whether the French dictionary knows a lower-case word (``santé`` yes, ``takeda`` no)."""
-    return bool(_simplemma().is_known(word, lang="fr"))
+    return _is_known(word)
 
 
 # surface -> (lemma, capitalised, acronym, content when not a name, known when capitalised): what
@@ -199,7 +210,7 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{N}_]*")
 def capitalised(text: str) -> frozenset[str]:
     """Every word of a text written with a capital, lower case: a document's names as a set, for
     membership tests (is a name of one document ever mentioned in another?)."""
-    return frozenset(word.lower() for word in _CAPITALISED.findall(text))
+    return frozenset(sys.intern(word.lower()) for word in _CAPITALISED.findall(text))  # one string across documents
 
 
 def mentioned(name_key: str, capitalised_words: frozenset[str]) -> bool:
