@@ -67,6 +67,7 @@ def check(
     paths: list[Path], rules: list[Rule], progress: Callable[[str], None] | None = None,
     jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
     discovered: tuple[list[Path], list[DocumentError], list[Skipped]] | None = None,
+    near_misses: bool = True,
 ) -> Report:
     """Read every document under ``paths``, bind its figures to ``rules`` and compare them.
 
@@ -74,17 +75,19 @@ def check(
     file met in a folder or an empty document in ``skipped``; the others are still checked.
     With an ``engine``, documents are extracted on its Dask cluster (see ``checker.dask_engine``).
     ``discovered``: what ``discover_all(paths)`` returned, when the caller already asked.
+    ``near_misses``: keep the figures left out and why (``--explain``, the JSON report); without
+    them, workers do not even send them back.
     """
     files, missing, found_skipped = discovered if discovered is not None else discover_all(paths)
     skipped = list(found_skipped)
     errors: list[RecoupeError] = list(missing)
     catalog = Catalog()
     claims_by_rule: dict[str, list[Claim]] = defaultdict(list)
-    near_misses: list[NearMiss] = []
+    misses: list[NearMiss] = []
     stats: list[DocumentStats] = []
     # each document's figures are bound where they were extracted (in the worker processes when
     # there are some): what comes back is its claims, not the document and all its figures
-    finish = functools.partial(_bind_document, rules)
+    finish = functools.partial(_bind_document, rules, near_misses)
     for outcome in extract_documents(files, jobs, cache, engine, finish, catalog.known_of):
         if progress is not None:
             progress(str(outcome.path))
@@ -101,15 +104,15 @@ def check(
             assert bound.stats is not None
             for claim in bound.claims:
                 claims_by_rule[claim.rule].append(claim)
-            near_misses.extend(bound.near_misses)
+            misses.extend(bound.near_misses)
             stats.append(bound.stats)
     errors.extend(catalog.errors)
     by_id = {rule.id: rule for rule in rules}
     with no_cycle_collection():
         findings = [compare(by_id[rule_id], claims) for rule_id, claims in claims_by_rule.items()]
     findings.sort(key=lambda finding: finding.sort_key)
-    near_misses.sort(key=lambda miss: (miss.rule, miss.source, miss.line, miss.column))
-    return Report(tuple(findings), tuple(errors), tuple(near_misses), tuple(stats), tuple(skipped))
+    misses.sort(key=lambda miss: (miss.rule, miss.source, miss.line, miss.column))
+    return Report(tuple(findings), tuple(errors), tuple(misses), tuple(stats), tuple(skipped))
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,11 @@ class _Bound:
     near_misses: tuple[NearMiss, ...] = ()
 
 
-def _bind_document(rules: list[Rule], document: Document, quantities: tuple[Quantity, ...], known: tuple[Source, Source]) -> _Bound:
-    """Bind one document's figures to the rules (``known``: Catalog.known_of its path)."""
+def _bind_document(
+    rules: list[Rule], keep_misses: bool, document: Document, quantities: tuple[Quantity, ...], known: tuple[Source, Source],
+) -> _Bound:
+    """Bind one document's figures to the rules (``known``: Catalog.known_of its path); its near
+    misses are dropped here unless ``keep_misses``."""
     if blank(document.text):
         return _Bound(document.source, empty=_EMPTY[document.format])
     document = replace(document, meta=completed(*known, document.meta))
@@ -137,4 +143,4 @@ def _bind_document(rules: list[Rule], document: Document, quantities: tuple[Quan
         return _Bound(document.source, error=(exc.path, f"{exc.message}, on {document.source} (not checked)", exc.line, exc.column))
     pages = len(document.page_starts) if document.page_starts else None
     stats = DocumentStats(document.source, len(quantities), len(claims), document.meta, pages)
-    return _Bound(document.source, stats=stats, claims=tuple(claims), near_misses=tuple(misses))
+    return _Bound(document.source, stats=stats, claims=tuple(claims), near_misses=tuple(misses) if keep_misses else ())

@@ -647,7 +647,7 @@ def check(
             with _progress(len(discovered[0]), settings.quiet) as progress:
                 report = run_check(
                     paths, list(loaded.rules), progress=progress, jobs=jobs, cache=cache, engine=runner,
-                    discovered=discovered,
+                    discovered=discovered, near_misses=_shows_near_misses(settings),
                 )
             report = _with_rule_errors(report, loaded.errors)
             outcome = _check_outcome(report, settings, color)
@@ -657,6 +657,12 @@ def check(
         finally:
             _close_cache(cache)
     _emit(outcome)
+
+
+def _shows_near_misses(settings) -> bool:
+    """Whether an output of this run lists the near misses: the table with --explain, and the
+    JSON report always (its ``near_misses``); else the pipeline does not keep them."""
+    return settings.explain or any(name == "json" for name, _ in _outputs(settings))
 
 
 def _with_rule_errors(report, errors):
@@ -763,7 +769,7 @@ def baseline(
         for error in loaded.errors:
             _err(str(error))
         raise typer.Exit(ExitCode.ERROR)
-    report = _with_rule_errors(run_check(paths, list(loaded.rules)), loaded.errors)
+    report = _with_rule_errors(run_check(paths, list(loaded.rules), near_misses=False), loaded.errors)
     for error in report.errors:
         _err(str(error))
     for skipped in report.skipped:
