@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NamedTuple, Optional
 
 import typer
 
@@ -417,11 +417,13 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Callable[[Callable[[str], object]], object]) -> None:
     """Write a whole file or nothing: a temporary file beside it, then an atomic rename.
 
-    The temporary file is named for the run that makes it (checker.tempfiles): one left by a run
-    killed while writing is removed here, the next time this file is written.
+    ``text``: the file's text, or a function that writes it in pieces through the ``write`` it is
+    given (a large report, never all in memory). The temporary file is named for the run that
+    makes it (checker.tempfiles): one left by a run killed while writing is removed here, the
+    next time this file is written.
     """
     import tempfile
 
@@ -432,7 +434,10 @@ def write_atomic(path: Path, text: str) -> None:
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=prefix(path.name), suffix=SUFFIX, delete=False)
     try:
         with handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                text(handle.write)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private (0600); a report is not
@@ -484,6 +489,21 @@ def _render(name: str, report, settings, color: bool, to_stdout: bool = False) -
     return getattr(module, f"render_{name}")(report)
 
 
+def _write_output(name: str, report, settings, color: bool, write: Callable[[str], object], to_stdout: bool = False) -> None:
+    """``_render``'s text given to ``write``: the JSON and SARIF reports a finding at a time as
+    they are made (their text is as large as the corpus), the others whole."""
+    if name == "json":
+        from checker.render.json import write_json
+
+        write_json(report, write)
+    elif name == "sarif":
+        from checker.render.sarif import write_sarif
+
+        write_sarif(report, write, root=_sarif_root(settings), cwd=os.getcwd())
+    else:
+        write(_render(name, report, settings, color, to_stdout))
+
+
 def _outputs(settings) -> list[tuple[str, str | None]]:
     """(format, file or None for stdout) pairs. ``--output FORMAT:FILE`` adds a report;
     ``--output FILE`` takes standard output's report to FILE, in the format its suffix names
@@ -523,7 +543,7 @@ def _outputs_or_exit(settings) -> None:
         raise typer.Exit(ExitCode.ERROR) from None
 
 
-def write_report(path: Path, text: str) -> bool:
+def write_report(path: Path, text: str | Callable[[Callable[[str], object]], object]) -> bool:
     """``write_atomic``; a failure is one line naming the file asked for and why, and False."""
     try:
         write_atomic(path, text)
@@ -650,13 +670,10 @@ def check(
                     discovered=discovered, near_misses=_shows_near_misses(settings),
                 )
             report = _with_rule_errors(report, loaded.errors)
-            outcome = _check_outcome(report, settings, color)
-            if cache is not None and key is not None and not report.errors:
-                cache.keep_replay(key, outcome)
-                cache.commit()
+            code = _write_check(_check_outcome(report, settings), settings, color, cache, key)
         finally:
             _close_cache(cache)
-    _emit(outcome)
+    raise typer.Exit(code)
 
 
 def _shows_near_misses(settings) -> bool:
@@ -672,8 +689,62 @@ def _with_rule_errors(report, errors):
     return replace(report, errors=(*errors, *report.errors)) if errors else report
 
 
-def _check_outcome(report, settings, color: bool):
-    """What ``check`` writes for ``report`` (messages, standard output, files) and its exit code."""
+class _Outcome(NamedTuple):
+    """What ``check`` says of a run: the report to write (the findings shown), its messages, its exit code."""
+
+    report: object
+    said: list[str]
+    code: int
+
+
+# Files a check writes are kept for a replay only up to this size in all: they are read back for it.
+REPLAY_FILES_MAX = 4_000_000
+
+
+def _write_check(outcome: _Outcome, settings, color: bool, cache, key: str | None) -> int:
+    """Say the run's messages, then write its reports as they are made: standard output (through a
+    spool of it for a replay, when ``key``), then each file atomically. The exit code: the
+    outcome's, or 2 when a file could not be written (a run that wrote everything is kept for a replay)."""
+    for message in outcome.said:
+        _err(message)
+    keep = cache is not None and key is not None and not outcome.report.errors
+    out = _Recorder(sys.stdout.write, _spool(cache) if keep else None)
+    try:
+        targets = _outputs(settings)
+        for name, file in targets:
+            if file is None:
+                _write_output(name, outcome.report, settings, color, out.write, to_stdout=True)
+        if settings.stats:
+            out.write(_stats_table(outcome.report))
+        sys.stdout.flush()
+        files = [file for _, file in targets if file is not None]
+        written = [
+            write_report(Path(file), functools.partial(_write_output, name, outcome.report, settings, False))
+            for name, file in targets if file is not None
+        ]
+        kept = _files_for_replay(files) if keep and all(written) and out.spool is not None else None
+        if kept is not None:
+            cache.keep_replay(key, _replay_of("", outcome.said, kept, outcome.code), stdout=out.spool)
+            cache.commit()
+    finally:
+        out.close()
+    return outcome.code if all(written) else ExitCode.ERROR
+
+
+def _files_for_replay(files: list[str]) -> tuple[tuple[str, str], ...] | None:
+    """(file, text) of the reports this run wrote, read back for a replay; None when they are over
+    REPLAY_FILES_MAX in all (such a run runs again) or cannot be read."""
+    try:
+        if sum(Path(file).stat().st_size for file in files) > REPLAY_FILES_MAX:
+            return None
+        return tuple((file, Path(file).read_text(encoding="utf-8")) for file in files)
+    except (OSError, ValueError):
+        return None
+
+
+def _check_outcome(report, settings) -> _Outcome:
+    """What ``check`` says of ``report``: the findings shown (--baseline, --min-severity), the
+    messages and the exit code."""
     from dataclasses import replace as replace_report
 
     said = [str(error) for error in report.errors] + [f"warning: {skipped}" for skipped in report.skipped]
@@ -703,18 +774,8 @@ def _check_outcome(report, settings, color: bool):
         f for f in report.findings if f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]
     )
     report = replace_report(report, findings=displayed)
-    stdout: list[str] = []
-    files: list[tuple[str, str]] = []
-    for name, file in _outputs(settings):
-        text = _render(name, report, settings, color=color and file is None, to_stdout=file is None)
-        if file is None:
-            stdout.append(text)
-        else:
-            files.append((file, text))
-    if settings.stats:
-        stdout.append(_stats_table(report))
     code = ExitCode.ERROR if report.errors else ExitCode.CONFLICTS if failing else ExitCode.OK
-    return _replay_of("".join(stdout), said, tuple(files), code)
+    return _Outcome(report, said, code)
 
 
 def _stats_table(report) -> str:

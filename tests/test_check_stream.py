@@ -57,3 +57,58 @@ def test_explain_lists_near_misses_and_json_always_does(monkeypatch, tmp_path):
     assert "near misses" not in runner.invoke(app, base).stdout.lower()
     assert "near miss" in runner.invoke(app, [*base, "--explain"]).stdout.lower()
     assert json.loads(runner.invoke(app, [*base, "--format", "json"]).stdout)["near_misses"]
+
+
+@pytest.fixture(scope="module")
+def seeds_report(rules):
+    return check([SEEDS], rules, jobs=1)
+
+
+def test_json_and_sarif_are_written_in_pieces_that_make_the_same_text(seeds_report):
+    from checker.render.json import render_json, write_json
+    from checker.render.sarif import render_sarif, write_sarif
+
+    for render, write, options in ((render_json, write_json, {}), (render_sarif, write_sarif, {"root": str(REPO), "cwd": str(REPO)})):
+        pieces: list[str] = []
+        write(seeds_report, pieces.append, **options)
+        assert len(pieces) > 2  # a piece a finding (a result), not one string
+        assert "".join(pieces) == render(seeds_report, **options)
+
+
+def test_streamed_lists_are_laid_out_as_lists():
+    from checker.render.layout import Streamed, dumps_indented, write_indented
+
+    value = {"a": Streamed(iter([{"b": [1, 2.5, None]}, "c", Streamed(iter([]))])), "d": Streamed(iter([]))}
+    plain = {"a": [{"b": [1, 2.5, None]}, "c", []], "d": []}
+    pieces: list[str] = []
+    write_indented(value, pieces.append)
+    assert "".join(pieces) == json.dumps(plain, ensure_ascii=False, indent=2)
+    assert dumps_indented({"x": Streamed([1, {"y": 2}])}) == json.dumps({"x": [1, {"y": 2}]}, ensure_ascii=False, indent=2)
+
+
+def _replays(folder: Path) -> int:
+    import sqlite3
+
+    from checker.cache import FILE_NAME, FOLDER
+
+    with sqlite3.connect(folder / FOLDER / FILE_NAME) as connection:
+        count = connection.execute("SELECT count(*) FROM replay").fetchone()[0]
+    connection.close()
+    return count
+
+
+def test_reports_written_to_files_are_replayed_only_when_small(monkeypatch, tmp_path):
+    import cli.main as main
+
+    monkeypatch.chdir(tmp_path)
+    args = ["check", str(SEEDS), "--rules", str(REPO / "rules"), "--jobs", "1", "--format", "sarif", "-o", "json:out.json"]
+    runs, replays = [], []
+    for limit in (10, 10, main.REPLAY_FILES_MAX, main.REPLAY_FILES_MAX):
+        monkeypatch.setattr(main, "REPLAY_FILES_MAX", limit)
+        (tmp_path / "out.json").unlink(missing_ok=True)
+        result = CliRunner().invoke(app, args)
+        runs.append((result.exit_code, result.stdout, (tmp_path / "out.json").read_text(encoding="utf-8")))
+        replays.append(_replays(tmp_path))
+    assert len(set(runs)) == 1
+    assert json.loads(runs[0][2])["findings"]
+    assert replays == [0, 0, 1, 1]  # over the limit the run is not kept: it runs again

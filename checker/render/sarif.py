@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -16,6 +17,7 @@ from checker.compare import Finding
 from checker.errors import RecoupeError
 from checker.pipeline import Report
 from checker.render.common import claim_end, claim_label, posix_path, sorted_errors, timeline_line
+from checker.render.layout import Streamed, write_indented
 from checker.render.table import summary_line
 from checker.rules import Rule
 
@@ -136,10 +138,13 @@ def notification(error: RecoupeError, root: str | None = None) -> dict[str, Any]
     return {"level": "error", "message": {"text": error.message}, "locations": [{"physicalLocation": physical}]}
 
 
-def report_to_sarif(report: Report, root: str | None = None, cwd: str | None = None) -> dict[str, Any]:
+def report_to_sarif(
+    report: Report, root: str | None = None, cwd: str | None = None, listing: Callable[[Iterable[Any]], Any] = list,
+) -> dict[str, Any]:
     """The SARIF log of a check; ``root``: the repository's top folder, to which artifact URIs are
     relative (``%SRCROOT%``), or None to write them as the report names the documents; ``cwd``:
-    the folder the report's relative paths are relative to, when it is not ``root``."""
+    the folder the report's relative paths are relative to, when it is not ``root``; ``listing``
+    makes the list of results (write_sarif: ``Streamed``, made as they are written)."""
     if root is not None and cwd is not None:
         report = _rebased(report, cwd)
     rules = sorted({finding.rule.id: finding.rule for finding in report.findings}.values(), key=lambda rule: rule.id)
@@ -155,7 +160,7 @@ def report_to_sarif(report: Report, root: str | None = None, cwd: str | None = N
             "toolExecutionNotifications": [notification(e, root) for e in errors] + [coverage],
         }],
         "columnKind": "unicodeCodePoints",
-        "results": [result(finding, index[finding.rule.id], root) for finding in conflicts],
+        "results": listing(result(finding, index[finding.rule.id], root) for finding in conflicts),
         "properties": {"coverage": {
             "documents": len(report.documents), "figures": report.figures, "bound": report.bound,
             "conflicts": len(report.conflicts),
@@ -176,6 +181,13 @@ def _folder_uri(root: str) -> str:
 
 def render_sarif(report: Report, root: str | None = None, cwd: str | None = None) -> str:
     return json.dumps(report_to_sarif(report, root, cwd), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_sarif(report: Report, write: Callable[[str], object], root: str | None = None, cwd: str | None = None) -> None:
+    """``render_sarif``'s text given to ``write`` a result at a time (``write_indented`` lays
+    it out as ``json.dumps(indent=2)`` does)."""
+    write_indented(report_to_sarif(report, root, cwd, Streamed), write)
+    write("\n")
 
 
 def _rebased(report: Report, cwd: str) -> Report:
