@@ -669,8 +669,11 @@ def check(
                     paths, list(loaded.rules), progress=progress, jobs=jobs, cache=cache, engine=runner,
                     discovered=discovered, near_misses=_shows_near_misses(settings),
                 )
-            report = _with_rule_errors(report, loaded.errors)
-            code = _write_check(_check_outcome(report, settings), settings, color, cache, key)
+            try:
+                report = _with_rule_errors(report, loaded.errors)
+                code = _write_check(_check_outcome(report, settings), settings, color, cache, key)
+            finally:
+                report.close()  # its spool goes
         finally:
             _close_cache(cache)
     raise typer.Exit(code)
@@ -747,8 +750,11 @@ def _check_outcome(report, settings) -> _Outcome:
     messages and the exit code."""
     from dataclasses import replace as replace_report
 
+    from checker.spool import heads, select
+
     said = [str(error) for error in report.errors] + [f"warning: {skipped}" for skipped in report.skipped]
-    failing = [f for f in report.conflicts if _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.fail_on]]
+    # chosen by what a spooled report knows of its findings without reading them back (checker.spool)
+    failing = select(report.conflicts, lambda f: _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.fail_on])
     if settings.baseline is not None:
         from checker.baseline import Baseline, BaselineError, apply, describe_stale
 
@@ -760,21 +766,21 @@ def _check_outcome(report, settings) -> _Outcome:
             _err(f"{settings.baseline}: cannot be read ({exc.strerror or exc})" if isinstance(exc, OSError) else str(exc))
             raise typer.Exit(ExitCode.ERROR) from None
         outcome = apply(known, report.conflicts)
-        rules_by_id = {finding.rule.id: finding.rule for finding in report.findings}
+        rules_by_id = {finding.rule.id: finding.rule for finding in heads(report.findings)}
         new_rules = {rule for rule, _, _ in outcome.new_pairs}
-        failing = [f for f in failing if f.rule.id in new_rules]
-        shown = tuple(f for f in report.findings if f.verdict != "conflict" or f.rule.id in new_rules)
+        failing = select(failing, lambda f: f.rule.id in new_rules)
+        shown = select(report.findings, lambda f: f.verdict != "conflict" or f.rule.id in new_rules)
         report = replace_report(report, findings=shown)
         for rule, first, second in outcome.new_pairs:
             said.append(f"new conflict: {rule}: {first.quantity.text!r} ({first.source}:{first.line}) vs {second.quantity.text!r} ({second.source}:{second.line})")
         for key in outcome.stale:
             said.append(f"stale baseline entry: {describe_stale(key, rules_by_id)}")
 
-    displayed = tuple(
-        f for f in report.findings if f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]
+    displayed = select(
+        report.findings, lambda f: f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]
     )
     report = replace_report(report, findings=displayed)
-    code = ExitCode.ERROR if report.errors else ExitCode.CONFLICTS if failing else ExitCode.OK
+    code = ExitCode.ERROR if report.errors else ExitCode.CONFLICTS if len(failing) else ExitCode.OK
     return _Outcome(report, said, code)
 
 
@@ -836,6 +842,7 @@ def baseline(
     for skipped in report.skipped:
         _err(f"warning: {skipped}")
     known = Baseline.from_findings(report.conflicts)
+    report.close()
     if not write_report(output, known.to_json()):
         raise typer.Exit(ExitCode.ERROR)
     typer.echo(f"{len(known.entries)} acknowledged conflicts written to {output}")

@@ -112,3 +112,104 @@ def test_reports_written_to_files_are_replayed_only_when_small(monkeypatch, tmp_
     assert len(set(runs)) == 1
     assert json.loads(runs[0][2])["findings"]
     assert replays == [0, 0, 1, 1]  # over the limit the run is not kept: it runs again
+
+
+def _in_memory(report):
+    """The same report with its findings and near misses read back into tuples, as check made them before it spooled."""
+    from dataclasses import replace
+
+    return replace(report, findings=tuple(report.findings), near_misses=tuple(report.near_misses))
+
+
+@pytest.mark.parametrize("name", ["json", "sarif", "table", "markdown", "html", "github"])
+def test_a_spooled_report_renders_as_the_same_report_in_memory(seeds_report, name):
+    import importlib
+
+    module = importlib.import_module(f"checker.render.{name}")
+    render = getattr(module, f"render_{name}")
+    options = {"explain": True, "color": False} if name == "table" else {}
+    assert render(seeds_report, **options) == render(_in_memory(seeds_report), **options)
+
+
+def test_spooled_findings_are_compared_as_all_claims_at_once(seeds_report, rules):
+    from checker.compare import compare
+
+    by_id = {rule.id: rule for rule in rules}
+    again = sorted((compare(by_id[f.rule.id], list(f.claims)) for f in seeds_report.findings), key=lambda f: f.sort_key)
+    assert tuple(seeds_report.findings) == tuple(again)
+    assert [f.rule for f in seeds_report.findings] == [by_id[f.rule.id] for f in seeds_report.findings]  # the run's own rules
+    misses = tuple(seeds_report.near_misses)
+    assert len(misses) == len(seeds_report.near_misses)
+    assert list(misses) == sorted(misses, key=lambda m: (m.rule, m.source, m.line, m.column))
+    assert [f.rule.id for f in seeds_report.conflicts] == [f.rule.id for f in seeds_report.findings if f.verdict == "conflict"]
+
+
+class _Recorded:
+    """Every spool file made while it is installed."""
+
+    def __init__(self, monkeypatch):
+        import checker.spool as spool
+
+        self.files = []
+        real = spool.tempfile.TemporaryFile
+
+        def make(*args, **kwargs):
+            made = real(*args, **kwargs)
+            if str(kwargs.get("prefix", "")).startswith(".claims."):  # tempfile serves the cache and the replays too
+                self.files.append(made)
+            return made
+
+        monkeypatch.setattr(spool.tempfile, "TemporaryFile", make)
+
+
+def test_the_spool_is_removed_after_a_run(monkeypatch, tmp_path):
+    recorded = _Recorded(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(SEEDS), "--rules", str(REPO / "rules"), "--jobs", "1", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert len(recorded.files) == 1 and recorded.files[0].closed
+    cache = tmp_path / ".recoupe_cache"
+    assert not [path.name for path in cache.iterdir() if path.name.startswith(".claims.")]  # made beside the cache, gone
+
+
+def test_the_spool_is_removed_after_an_error(monkeypatch, rules):
+    recorded = _Recorded(monkeypatch)
+
+    def broken(rule, claims):
+        raise RuntimeError("a bug while comparing")
+
+    monkeypatch.setattr(pipeline, "compare", broken)
+    with pytest.raises(RuntimeError):
+        check([SEEDS], rules, jobs=1)
+    assert len(recorded.files) == 1 and recorded.files[0].closed
+
+
+def test_the_spool_is_removed_when_writing_a_report_fails(monkeypatch, tmp_path):
+    recorded = _Recorded(monkeypatch)
+    import cli.main as main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug while writing")
+
+    monkeypatch.setattr(main, "_write_output", broken)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(SEEDS), "--rules", str(REPO / "rules"), "--jobs", "1", "--no-cache"])
+    assert isinstance(result.exception, RuntimeError)
+    assert len(recorded.files) == 1 and recorded.files[0].closed
+
+
+def test_a_full_disk_keeps_the_spool_in_memory(rules, tmp_path):
+    from checker.spool import Spool
+
+    spool = Spool(rules, tmp_path)
+    spool.add("claims", "a", ["written"])
+
+    def full(data):
+        raise OSError(28, "No space left on device")
+
+    spool._file.write = full  # type: ignore[method-assign]
+    spool.add("claims", "a", ["kept in memory"])
+    spool.add("claims", "b", ["also"])
+    assert spool.read("claims", "a") == [["written"], ["kept in memory"]]
+    assert spool.read("claims", "b") == [["also"]]
+    spool.close()

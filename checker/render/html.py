@@ -24,6 +24,7 @@ from checker.render.htmlpage import claim_item, esc, message_list, page, subject
 from checker.render.chart import roles
 from checker.render.table import summary_line
 from checker.rules import Rule
+from checker.spool import heads
 
 if TYPE_CHECKING:
     from checker.discovery import Candidate, Discovery
@@ -42,7 +43,7 @@ def _verdict(name: str, severity: str | None = None) -> str:
 
 
 def _check_summary(report: Report) -> list[tuple[str, int]]:
-    count = {verdict: sum(1 for finding in report.findings if finding.verdict == verdict) for verdict in ("conflict", "evolution", "consistent", "single")}
+    count = {verdict: sum(1 for finding in heads(report.findings) if finding.verdict == verdict) for verdict in ("conflict", "evolution", "consistent", "single")}
     return [
         ("documents", len(report.documents)), ("figures", report.figures), ("bound", report.bound),
         ("subjects", len(report.findings)), ("conflicts", count["conflict"]), ("evolutions", count["evolution"]),

@@ -69,7 +69,7 @@ def _laid_period(period: Period) -> str:
     )
 
 
-def _finding_to_dict(finding: Finding, claim_value=claim_to_dict) -> dict[str, Any]:
+def _finding_to_dict(finding: Finding, claim_value=claim_to_dict, listing: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
     index = {id(claim): number for number, claim in enumerate(finding.claims)}  # claims are referred to by position
     return {
         "rule": finding.rule.id,
@@ -79,7 +79,7 @@ def _finding_to_dict(finding: Finding, claim_value=claim_to_dict) -> dict[str, A
         "verdict": finding.verdict,
         "severity": finding.severity,
         "gap": round(finding.gap, 6),
-        "claims": [claim_value(claim) for claim in finding.claims],
+        "claims": listing(claim_value(claim) for claim in finding.claims),
         "evolutions": [{"earlier": index[id(earlier)], "later": index[id(later)]} for earlier, later in finding.evolutions],
         "reference": index[id(finding.reference)] if finding.reference is not None else None,
         "deviating": [index[id(claim)] for claim in finding.deviating],
@@ -119,7 +119,7 @@ def report_to_dict(report: Report, claim_value=claim_to_dict, listing: Callable[
             "errors": len(report.errors),
             "skipped": len(report.skipped),
         },
-        "findings": listing(_finding_to_dict(finding, claim_value) for finding in report.findings),
+        "findings": listing(_finding_to_dict(finding, claim_value, listing) for finding in report.findings),
         "near_misses": listing(
             {"rule": m.rule, "source": m.source, "line": m.line, "column": m.column, "text": m.text, "reason": m.reason}
             for m in report.near_misses
@@ -145,8 +145,8 @@ def render_json(report: Report) -> str:
 
 
 def write_json(report: Report, write: Callable[[str], object]) -> None:
-    """``render_json(report)`` given to ``write`` a finding and a near miss at a time: the text of
-    a large corpus's report (as large as the corpus) is never all in memory."""
+    """``render_json(report)`` given to ``write`` a claim and a near miss at a time: the text of
+    a large corpus's report (as large as the corpus) is never all in memory, nor a whole finding's."""
     with no_cycle_collection():
         write_indented(report_to_dict(report, _laid_claim, Streamed), write)
     write("\n")

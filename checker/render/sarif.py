@@ -20,6 +20,7 @@ from checker.render.common import claim_end, claim_label, posix_path, sorted_err
 from checker.render.layout import Streamed, write_indented
 from checker.render.table import summary_line
 from checker.rules import Rule
+from checker.spool import heads
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/recoupe/recoupe"  # as in schemas/recoupe-rules.schema.json
@@ -145,11 +146,13 @@ def report_to_sarif(
     relative (``%SRCROOT%``), or None to write them as the report names the documents; ``cwd``:
     the folder the report's relative paths are relative to, when it is not ``root``; ``listing``
     makes the list of results (write_sarif: ``Streamed``, made as they are written)."""
-    if root is not None and cwd is not None:
-        report = _rebased(report, cwd)
-    rules = sorted({finding.rule.id: finding.rule for finding in report.findings}.values(), key=lambda rule: rule.id)
+    rules = sorted({finding.rule.id: finding.rule for finding in heads(report.findings)}.values(), key=lambda rule: rule.id)
     index = {rule.id: number for number, rule in enumerate(rules)}
-    conflicts = sorted(report.conflicts, key=lambda finding: finding.rule.id)
+    conflicts = report.conflicts
+    if [finding.rule.id for finding in heads(conflicts)] != sorted(finding.rule.id for finding in heads(conflicts)):
+        conflicts = sorted(conflicts, key=lambda finding: finding.rule.id)  # a report's are in that order already
+    if root is not None and cwd is not None:  # only conflicts have locations; each is read back as it is written
+        conflicts = (_rebased(finding, cwd) for finding in conflicts)
     errors = sorted_errors(report)
     driver = {"name": "recoupe", "version": __version__, "informationUri": INFORMATION_URI, "rules": [rule_descriptor(r) for r in rules]}
     coverage = {"level": "note", "message": {"text": summary_line(report)}, "descriptor": {"id": "coverage"}}
@@ -190,13 +193,9 @@ def write_sarif(report: Report, write: Callable[[str], object], root: str | None
     write("\n")
 
 
-def _rebased(report: Report, cwd: str) -> Report:
-    """The report with its relative document paths made absolute from ``cwd``."""
+def _rebased(finding: Finding, cwd: str) -> Finding:
+    """The finding with its claims' relative document paths made absolute from ``cwd``."""
     def absolute(source: str) -> str:
         return source if PurePosixPath(source).is_absolute() or PureWindowsPath(source).is_absolute() else posixpath.normpath(posixpath.join(cwd, posix_path(source)))
 
-    findings = tuple(
-        replace(finding, claims=tuple(replace(claim, source=absolute(claim.source)) for claim in finding.claims))
-        for finding in report.findings
-    )
-    return replace(report, findings=findings)
+    return replace(finding, claims=tuple(replace(claim, source=absolute(claim.source)) for claim in finding.claims))
