@@ -405,7 +405,10 @@ def _load_rules(target: Path | None, cache_dir: Path | None = None, no_cache: bo
     (checker.rules.LoadedRules): an invalid rule is reported and left out, the run goes on."""
     from checker.rules import load_rules
 
-    return load_rules(target if target is not None else _project_rules(), cache_dir=_rules_record(no_cache, cache_dir))
+    loaded = load_rules(target if target is not None else _project_rules(), cache_dir=_rules_record(no_cache, cache_dir))
+    for warning in loaded.skipped:  # a FIFO among the rule files: never opened, named
+        _err(f"warning: {warning}")
+    return loaded
 
 
 _SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1, "none": 0, "never": 99}
@@ -895,15 +898,40 @@ app.command("discover")(_discover)
 rules_app.command("suggest")(_suggest)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread: the run stops as Ctrl-C stops it (workers ended, no
+    report file written, the cache as it was), then exits with ExitCode.TERMINATED."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated()
+
+
+def _terminated(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what it was raised from: typer turns Ctrl-C into an exit) is a SIGTERM."""
+    while exc is not None:
+        if isinstance(exc, _Terminated):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         app()
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(ExitCode.INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        stopped = _terminated(exc)
+        _err("terminated" if stopped else "interrupted")
+        sys.exit(ExitCode.TERMINATED if stopped else ExitCode.INTERRUPTED)
     except SystemExit as exc:  # typer turns Ctrl-C into exit 130 without a word: say why we stop
         if exc.code == ExitCode.INTERRUPTED:
-            _err("interrupted")
+            stopped = _terminated(exc)
+            _err("terminated" if stopped else "interrupted")
+            if stopped:
+                sys.exit(ExitCode.TERMINATED)
         raise
     except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
         if os.environ.get("RECOUPE_DEBUG"):
