@@ -179,6 +179,15 @@ def heads(findings: Sequence[Finding]) -> Sequence[Head] | Sequence[Finding]:
     return findings.heads if isinstance(findings, SpooledFindings) else findings
 
 
+def ordered(findings: Sequence[Finding]) -> Sequence[Finding]:
+    """The findings by verdict then rule id (``Finding.sort_key``): a report's already are, and
+    are then returned as they are (spooled ones read back only as they are reached); others sorted."""
+    from checker.report import Verdict
+
+    keys = [(Verdict.ORDER.index(finding.verdict), finding.rule.id) for finding in heads(findings)]
+    return findings if keys == sorted(keys) else sorted(findings, key=lambda finding: finding.sort_key)
+
+
 def select(findings: Sequence[Finding], keep: Callable[[Any], bool]) -> Sequence[Finding]:
     """The findings ``keep`` accepts, in order: of spooled findings, chosen by their heads (which
     have the ``rule``, ``verdict`` and ``severity`` of a finding) without reading them back."""

@@ -24,7 +24,7 @@ from checker.render.htmlpage import claim_item, esc, message_list, page, subject
 from checker.render.chart import roles
 from checker.render.table import summary_line
 from checker.rules import Rule
-from checker.spool import heads
+from checker.spool import heads, ordered, select
 
 if TYPE_CHECKING:
     from checker.discovery import Candidate, Discovery
@@ -84,14 +84,14 @@ def _contents(entries: list[tuple[str, str]]) -> list[str]:
 
 def render_html(report: Report) -> str:
     """The check report as one HTML page (see the module)."""
-    findings = sorted(report.findings, key=lambda finding: finding.sort_key)
-    compared = [finding for finding in findings if finding.verdict != "single"]
-    singles = [finding for finding in findings if finding.verdict == "single"]
+    findings = ordered(report.findings)  # each read back as it is written (checker.spool)
+    compared = select(findings, lambda finding: finding.verdict != "single")
+    singles = select(findings, lambda finding: finding.verdict == "single")
     body = [
         "<header>", f"<h1>{esc(CHECK_TITLE)}</h1>", f'<p class="coverage">{esc(summary_line(report))}</p>',
         summary_table(_check_summary(report)),
     ]
-    body += _contents([(_anchor("subject", f.rule.id), f"{esc(f.verdict)}: {esc(f.rule.title)}") for f in compared])
+    body += _contents([(_anchor("subject", f.rule.id), f"{esc(f.verdict)}: {esc(f.rule.title)}") for f in heads(compared)])
     body += ["</header>", "<main>"]
     for finding in compared:
         body += _subject(finding)
