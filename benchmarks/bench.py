@@ -41,6 +41,10 @@ TARGET_GROWTH_25_OVER_5 = 5.5
 TARGET_STARTUP_S = 0.3
 TARGET_SPEEDUP = 1.6  # --jobs 2 over --jobs 1, extraction, largest corpus
 TARGET_CACHED_RATIO = 0.1  # a second run on an unchanged corpus, over the first
+# Issue 17: check's peak memory above that of a check of one small file, per MB of corpus.
+TARGET_CHECK_MB_PER_MB = 1.0
+MEMORY_SIZES = (25.0, 100.0)  # where it is measured; a size not among --sizes gets one check run of its own
+MEMORY_JUDGED_FROM = 25.0  # on smaller corpora a few MB of allocator noise are several MB per MB
 
 # Files of realistic size: each between these bounds (the last file of a corpus may be shorter).
 FILE_MIN_BYTES = 20_000
@@ -259,15 +263,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails (default: report only, exit 0)")
     parser.add_argument("--repeat", type=int, default=3, help="cold runs of each command, the fastest kept [default: 3]")
     parser.add_argument("--discovery", action="store_true", help="only the discovery part (recoupe discover on varied documents)")
+    parser.add_argument("--memory-sizes", type=parse_sizes, default=None,
+                        help="corpus sizes in MB where check's peak memory per MB is measured [default: 25,100; with --quick: 1]")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 25.0])
+    memory_sizes = args.memory_sizes or ([1.0] if args.quick else list(MEMORY_SIZES))
 
     recoupe = find_recoupe()
     seeds = seed_texts()
     workdir = args.workdir.resolve() if args.workdir else Path(tempfile.mkdtemp(prefix="recoupe-bench-"))
     try:
         failed = measure(recoupe, seeds, sizes, workdir, args.timeout, [] if args.jobs is None else ["--jobs", str(args.jobs)],
-                         max(args.repeat, 1), args.discovery)
+                         max(args.repeat, 1), args.discovery, memory_sizes)
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -276,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def measure(
     recoupe: str, seeds: list[str], sizes: list[float], workdir: Path, timeout: float, jobs: list[str], repeat: int = 3,
-    only_discovery: bool = False,
+    only_discovery: bool = False, memory_sizes: list[float] | None = None,
 ) -> bool:
     """Run every measurement and print the report; True when a target fails."""
     if only_discovery:
@@ -306,11 +313,12 @@ def measure(
     check_runs = [run([recoupe, "check", str(copy), "--format", "json", "--rules", str(RULES), "--fail-on", "never"], startup_cwd)
                   for copy in fresh_files]
     startup_check = statistics.median(measured.seconds for measured in check_runs)
+    start_peak = statistics.median(measured.peak_mb for measured in check_runs)  # the fixed start of check's memory
     check_error = next((measured.error for measured in check_runs if measured.error), None)
     print("start-up (median of 5)")
     print(f"  recoupe --version{'':<32}{startup_version:7.3f} s" + (f"  ERROR {version_error}" if version_error else ""))
     label = f"recoupe check, a new {small_seed.stat().st_size / 1000:.1f} kB file"
-    print(f"  {label:<49}{startup_check:7.3f} s" + (f"  ERROR {check_error}" if check_error else "") + "\n", flush=True)
+    print(f"  {label:<49}{startup_check:7.3f} s  peak {start_peak:.0f} MB" + (f"  ERROR {check_error}" if check_error else "") + "\n", flush=True)
     failed = bool(version_error or check_error)
 
     header = f"{'command':<9}{'MB':>7}{'files':>7}{'seconds':>10}{'MB/s':>9}{'docs/s':>9}{'peak MB':>9}{'x baseline':>12}{'cpu s':>8}"
@@ -318,6 +326,7 @@ def measure(
     print("-" * len(header), flush=True)
     results: dict[str, dict[float, tuple[float, float]]] = {"baseline": {}, "extract1": {}, "extractN": {}, "extract": {}, "check": {}}
     cpu: dict[str, dict[float, float]] = {}  # CPU seconds of each run kept, workers included
+    peaks: dict[str, dict[float, tuple[float, float]]] = {}  # (MB of corpus, peak MB) of each run kept
     parallel_jobs = jobs[1] if jobs else str(os.cpu_count() or 1)
     errors: list[str] = []
     for size in sizes:
@@ -366,6 +375,7 @@ def measure(
                 continue
             results.setdefault(name, {})[size] = (megabytes, measured.seconds)
             cpu.setdefault(name, {})[size] = measured.cpu_seconds
+            peaks.setdefault(name, {})[size] = (megabytes, measured.peak_mb)
             ratio = measured.seconds / base_seconds if base_seconds > 0 else float("inf")
             peak = "-" if name == "baseline" else f"{measured.peak_mb:.0f}"
             print(
@@ -393,6 +403,7 @@ def measure(
                       f"  ({time_ratio / size_ratio:.2f})")
         print()
 
+    memory = check_memory(recoupe, seeds, memory_sizes or [], peaks.get("check", {}), start_peak, workdir, timeout, jobs)
     checked = [size for size in sizes if size <= 5.0] or sizes[:1]
     identical: list[tuple[str, bool | None]] = []
     if checked:
@@ -404,7 +415,7 @@ def measure(
         print()
 
     discovered = discovery.measure(recoupe, sizes, workdir, timeout, repeat, run, fresh)
-    print("targets (issues 6 and 15)")
+    print("targets (issues 6, 15 and 17)")
     checks: list[tuple[str, bool | None]] = [(f"runs without error: {error}", False) for error in errors]
     if identical:
         differing = [text for text, ok in identical if ok is False]
@@ -437,9 +448,45 @@ def measure(
             checks.append((f"{name}: 25 MB time <= {TARGET_GROWTH_25_OVER_5:g} x 5 MB time: x{growth:.2f}", growth <= TARGET_GROWTH_25_OVER_5))
         else:
             checks.append((f"{name}: 25 MB time <= {TARGET_GROWTH_25_OVER_5:g} x 5 MB time: not measured (needs 5 and 25 in --sizes)", None))
+    checks.extend(memory)
     checks.append((f"start-up < {TARGET_STARTUP_S:g} s (recoupe --version): {startup_version:.3f} s", startup_version < TARGET_STARTUP_S))
     checks.append((f"start-up < {TARGET_STARTUP_S:g} s (recoupe check, one small file): {startup_check:.3f} s", startup_check < TARGET_STARTUP_S))
     return report(checks + discovered) or failed
+
+
+def check_memory(
+    recoupe: str, seeds: list[str], sizes: list[float], measured: dict[float, tuple[float, float]], start_peak: float,
+    workdir: Path, timeout: float, jobs: list[str],
+) -> list[tuple[str, bool | None]]:
+    """Issue 17's target: ``check``'s peak memory, per MB of corpus, above ``start_peak`` (its
+    peak on one small file). A size the timed runs measured (``measured``: size -> (MB, peak MB))
+    is taken from them; any other gets one cold run of its own (memory does not depend on the
+    host's noise): at 100 MB, about 90 s on a busy 2-core host (50 CPU s). Prints a line a size; the targets' lines."""
+    checks: list[tuple[str, bool | None]] = []
+    if sizes:
+        print(f"check's peak memory above its peak on one small file ({start_peak:.0f} MB), per MB of corpus", flush=True)
+    for size in sizes:
+        if size in measured:
+            megabytes, peak = measured[size]
+        else:
+            folder = workdir / f"corpus-{size:g}MB"
+            _, total = build_corpus(folder, int(size * MB), seeds)
+            megabytes = total / MB
+            command = [recoupe, "check", str(folder), "--format", "json", "--rules", str(RULES), "--fail-on", "never", *jobs]
+            done = run(command, fresh(workdir / f"cwd-memory-{size:g}MB"), timeout)
+            if done.error:
+                print(f"  {size:g} MB: ERROR {done.error}", flush=True)
+                checks.append((f"check's peak memory at {size:g} MB: {done.error}", False))
+                continue
+            peak = done.peak_mb
+        per_mb = (peak - start_peak) / megabytes
+        print(f"  {megabytes:7.2f} MB: peak {peak:.0f} MB, {per_mb:.2f} MB per MB", flush=True)
+        judged = per_mb <= TARGET_CHECK_MB_PER_MB if size >= MEMORY_JUDGED_FROM else None  # below, a few MB of noise dominate
+        checks.append((f"check's peak memory at {size:g} MB <= {TARGET_CHECK_MB_PER_MB:g} MB per MB above a small file's:"
+                       f" {per_mb:.2f} ({peak:.0f} MB)" + ("" if judged is not None else f" (judged from {MEMORY_JUDGED_FROM:g} MB)"), judged))
+    if sizes:
+        print(flush=True)
+    return checks
 
 
 def report(checks: list[tuple[str, bool | None]]) -> bool:

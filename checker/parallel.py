@@ -304,11 +304,14 @@ def _start_worker(finish: Finish | None, parent: int, forked_by_main_thread: boo
 def _ignore_interrupt() -> None:
     """In a worker: Ctrl-C, sent to every process of the terminal's group, is the parent's to handle.
 
-    Without this, each worker prints its own KeyboardInterrupt traceback.
+    Without this, each worker prints its own KeyboardInterrupt traceback. SIGTERM ends a worker at
+    once, as by default: a forked worker would otherwise inherit the handler the CLI sets for its
+    own process (which stops a run as Ctrl-C does), and take the time to raise it instead of dying.
     """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def rows_of(output_format: str, document: Document, quantities: tuple[Quantity, ...], _context: object = None) -> Rows:

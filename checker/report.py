@@ -12,11 +12,12 @@ class ExitCode(IntEnum):
     CONFLICTS = 1  # check found at least one conflict at or above --fail-on
     ERROR = 2  # usage error, bad rule file, or a document that could not be read
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (128 + 15), stopped as Ctrl-C stops a run
 
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 no conflict and no error; 1 conflicts found; "
-    "2 usage, rule or input error (the other documents and rules are still processed); 130 interrupted."
+    "2 usage, rule or input error (the other documents and rules are still processed); 130 interrupted; 143 terminated (SIGTERM)."
 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -28,6 +29,7 @@ import regex
 
 from checker import CACHE_FOLDER
 from checker.errors import RuleError, load_toml
+from checker.files import kind, read_regular
 from checker.folding import folded_pattern
 from checker.units import CANONICAL
 
@@ -319,9 +321,38 @@ def _timeline(table: dict[str, Any], path: str, line: int) -> str:
 
 
 def rule_files(target: Path) -> list[Path]:
-    if target.is_dir():
-        return sorted(target.rglob("*.toml"))
-    return [target]
+    """The rule files of a file or folder (``*.toml`` at any depth), sorted; see ``found_rule_files``."""
+    return found_rule_files(target)[0]
+
+
+def found_rule_files(target: Path) -> tuple[list[Path], list[str]]:
+    """The rule files of a file or folder, sorted, and a warning for each ``*.toml`` of the folder
+    that is not a regular file (a FIFO, a socket, a device: never opened, as reading a FIFO waits
+    for a writer for ever); a symbolic link counts when it leads to a regular file."""
+    if not target.is_dir():
+        return [target], []
+    found: list[Path] = []
+    skipped: list[str] = []
+    for path in sorted(target.rglob("*.toml")):  # lists names, opens nothing
+        mode = _mode(path)
+        if mode is not None and stat.S_ISREG(mode):
+            found.append(path)
+        elif mode is not None and not stat.S_ISDIR(mode):
+            skipped.append(f"{path}: skipped: {kind(mode)}, not a regular file: never read")
+    return found, skipped
+
+
+def _text(data: bytes) -> str:
+    """A rule file's text as ``Path.read_text(encoding="utf-8-sig")`` reads it (its line ends made ``\\n``)."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _mode(path: Path) -> int | None:
+    """The mode of what ``path`` leads to; None when it leads nowhere (a broken link)."""
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return None
 
 
 DEFAULT_RECORD_FOLDER = Path(CACHE_FOLDER)
@@ -334,6 +365,7 @@ class LoadedRules:
 
     rules: tuple[Rule, ...]
     errors: tuple[RuleError, ...] = ()
+    skipped: tuple[str, ...] = ()  # warnings: files of the folder that are not regular files (found_rule_files)
 
     def or_raise(self) -> list[Rule]:
         """The rules, or the first error raised: for a caller that accepts no invalid rule."""
@@ -352,7 +384,7 @@ def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> 
     """
     if not target.exists():
         return LoadedRules((), (RuleError(str(target), "no such rule file or folder"),))
-    files = rule_files(target)
+    files, skipped = found_rule_files(target)
     record = _Validated(cache_dir) if cache_dir is not None and cache_dir.is_dir() else None
     rules: list[Rule] = []
     errors: list[RuleError] = []
@@ -361,7 +393,7 @@ def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> 
     declared: dict[str, tuple[str, int]] = {}  # rule id -> where it was first defined, across files
     for file in files:
         try:
-            text = file.read_text(encoding="utf-8-sig")
+            text = _text(read_regular(file))
         except (OSError, UnicodeDecodeError) as exc:
             errors.append(RuleError(str(file), f"cannot be read ({exc})"))
             continue
@@ -392,7 +424,7 @@ def load_rules(target: Path, cache_dir: Path | None = DEFAULT_RECORD_FOLDER) -> 
             record.add(valid)
     order = {str(file): index for index, file in enumerate(files)}
     errors.sort(key=lambda error: (order.get(error.path, -1), error.line or 0))
-    return LoadedRules(tuple(sorted(rules, key=lambda rule: rule.id)), tuple(errors))
+    return LoadedRules(tuple(sorted(rules, key=lambda rule: rule.id)), tuple(errors), tuple(skipped))
 
 
 class _Validated:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NamedTuple, Optional
 
 import typer
 
@@ -405,7 +405,10 @@ def _load_rules(target: Path | None, cache_dir: Path | None = None, no_cache: bo
     (checker.rules.LoadedRules): an invalid rule is reported and left out, the run goes on."""
     from checker.rules import load_rules
 
-    return load_rules(target if target is not None else _project_rules(), cache_dir=_rules_record(no_cache, cache_dir))
+    loaded = load_rules(target if target is not None else _project_rules(), cache_dir=_rules_record(no_cache, cache_dir))
+    for warning in loaded.skipped:  # a FIFO among the rule files: never opened, named
+        _err(f"warning: {warning}")
+    return loaded
 
 
 _SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1, "none": 0, "never": 99}
@@ -417,11 +420,13 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Callable[[Callable[[str], object]], object]) -> None:
     """Write a whole file or nothing: a temporary file beside it, then an atomic rename.
 
-    The temporary file is named for the run that makes it (checker.tempfiles): one left by a run
-    killed while writing is removed here, the next time this file is written.
+    ``text``: the file's text, or a function that writes it in pieces through the ``write`` it is
+    given (a large report, never all in memory). The temporary file is named for the run that
+    makes it (checker.tempfiles): one left by a run killed while writing is removed here, the
+    next time this file is written.
     """
     import tempfile
 
@@ -432,7 +437,10 @@ def write_atomic(path: Path, text: str) -> None:
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=prefix(path.name), suffix=SUFFIX, delete=False)
     try:
         with handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                text(handle.write)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private (0600); a report is not
@@ -484,6 +492,21 @@ def _render(name: str, report, settings, color: bool, to_stdout: bool = False) -
     return getattr(module, f"render_{name}")(report)
 
 
+def _write_output(name: str, report, settings, color: bool, write: Callable[[str], object], to_stdout: bool = False) -> None:
+    """``_render``'s text given to ``write``: the JSON and SARIF reports a finding at a time as
+    they are made (their text is as large as the corpus), the others whole."""
+    if name == "json":
+        from checker.render.json import write_json
+
+        write_json(report, write)
+    elif name == "sarif":
+        from checker.render.sarif import write_sarif
+
+        write_sarif(report, write, root=_sarif_root(settings), cwd=os.getcwd())
+    else:
+        write(_render(name, report, settings, color, to_stdout))
+
+
 def _outputs(settings) -> list[tuple[str, str | None]]:
     """(format, file or None for stdout) pairs. ``--output FORMAT:FILE`` adds a report;
     ``--output FILE`` takes standard output's report to FILE, in the format its suffix names
@@ -523,7 +546,7 @@ def _outputs_or_exit(settings) -> None:
         raise typer.Exit(ExitCode.ERROR) from None
 
 
-def write_report(path: Path, text: str) -> bool:
+def write_report(path: Path, text: str | Callable[[Callable[[str], object]], object]) -> bool:
     """``write_atomic``; a failure is one line naming the file asked for and why, and False."""
     try:
         write_atomic(path, text)
@@ -647,16 +670,22 @@ def check(
             with _progress(len(discovered[0]), settings.quiet) as progress:
                 report = run_check(
                     paths, list(loaded.rules), progress=progress, jobs=jobs, cache=cache, engine=runner,
-                    discovered=discovered,
+                    discovered=discovered, near_misses=_shows_near_misses(settings),
                 )
-            report = _with_rule_errors(report, loaded.errors)
-            outcome = _check_outcome(report, settings, color)
-            if cache is not None and key is not None and not report.errors:
-                cache.keep_replay(key, outcome)
-                cache.commit()
+            try:
+                report = _with_rule_errors(report, loaded.errors)
+                code = _write_check(_check_outcome(report, settings), settings, color, cache, key)
+            finally:
+                report.close()  # its spool goes
         finally:
             _close_cache(cache)
-    _emit(outcome)
+    raise typer.Exit(code)
+
+
+def _shows_near_misses(settings) -> bool:
+    """Whether an output of this run lists the near misses: the table with --explain, and the
+    JSON report always (its ``near_misses``); else the pipeline does not keep them."""
+    return settings.explain or any(name == "json" for name, _ in _outputs(settings))
 
 
 def _with_rule_errors(report, errors):
@@ -666,12 +695,69 @@ def _with_rule_errors(report, errors):
     return replace(report, errors=(*errors, *report.errors)) if errors else report
 
 
-def _check_outcome(report, settings, color: bool):
-    """What ``check`` writes for ``report`` (messages, standard output, files) and its exit code."""
+class _Outcome(NamedTuple):
+    """What ``check`` says of a run: the report to write (the findings shown), its messages, its exit code."""
+
+    report: object
+    said: list[str]
+    code: int
+
+
+# Files a check writes are kept for a replay only up to this size in all: they are read back for it.
+REPLAY_FILES_MAX = 4_000_000
+
+
+def _write_check(outcome: _Outcome, settings, color: bool, cache, key: str | None) -> int:
+    """Say the run's messages, then write its reports as they are made: standard output (through a
+    spool of it for a replay, when ``key``), then each file atomically. The exit code: the
+    outcome's, or 2 when a file could not be written (a run that wrote everything is kept for a replay)."""
+    for message in outcome.said:
+        _err(message)
+    keep = cache is not None and key is not None and not outcome.report.errors
+    out = _Recorder(sys.stdout.write, _spool(cache) if keep else None)
+    try:
+        targets = _outputs(settings)
+        for name, file in targets:
+            if file is None:
+                _write_output(name, outcome.report, settings, color, out.write, to_stdout=True)
+        if settings.stats:
+            out.write(_stats_table(outcome.report))
+        sys.stdout.flush()
+        files = [file for _, file in targets if file is not None]
+        written = [
+            write_report(Path(file), functools.partial(_write_output, name, outcome.report, settings, False))
+            for name, file in targets if file is not None
+        ]
+        kept = _files_for_replay(files) if keep and all(written) and out.spool is not None else None
+        if kept is not None:
+            cache.keep_replay(key, _replay_of("", outcome.said, kept, outcome.code), stdout=out.spool)
+            cache.commit()
+    finally:
+        out.close()
+    return outcome.code if all(written) else ExitCode.ERROR
+
+
+def _files_for_replay(files: list[str]) -> tuple[tuple[str, str], ...] | None:
+    """(file, text) of the reports this run wrote, read back for a replay; None when they are over
+    REPLAY_FILES_MAX in all (such a run runs again) or cannot be read."""
+    try:
+        if sum(Path(file).stat().st_size for file in files) > REPLAY_FILES_MAX:
+            return None
+        return tuple((file, Path(file).read_text(encoding="utf-8")) for file in files)
+    except (OSError, ValueError):
+        return None
+
+
+def _check_outcome(report, settings) -> _Outcome:
+    """What ``check`` says of ``report``: the findings shown (--baseline, --min-severity), the
+    messages and the exit code."""
     from dataclasses import replace as replace_report
 
+    from checker.spool import heads, select
+
     said = [str(error) for error in report.errors] + [f"warning: {skipped}" for skipped in report.skipped]
-    failing = [f for f in report.conflicts if _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.fail_on]]
+    # chosen by what a spooled report knows of its findings without reading them back (checker.spool)
+    failing = select(report.conflicts, lambda f: _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.fail_on])
     if settings.baseline is not None:
         from checker.baseline import Baseline, BaselineError, apply, describe_stale
 
@@ -683,32 +769,22 @@ def _check_outcome(report, settings, color: bool):
             _err(f"{settings.baseline}: cannot be read ({exc.strerror or exc})" if isinstance(exc, OSError) else str(exc))
             raise typer.Exit(ExitCode.ERROR) from None
         outcome = apply(known, report.conflicts)
-        rules_by_id = {finding.rule.id: finding.rule for finding in report.findings}
+        rules_by_id = {finding.rule.id: finding.rule for finding in heads(report.findings)}
         new_rules = {rule for rule, _, _ in outcome.new_pairs}
-        failing = [f for f in failing if f.rule.id in new_rules]
-        shown = tuple(f for f in report.findings if f.verdict != "conflict" or f.rule.id in new_rules)
+        failing = select(failing, lambda f: f.rule.id in new_rules)
+        shown = select(report.findings, lambda f: f.verdict != "conflict" or f.rule.id in new_rules)
         report = replace_report(report, findings=shown)
         for rule, first, second in outcome.new_pairs:
             said.append(f"new conflict: {rule}: {first.quantity.text!r} ({first.source}:{first.line}) vs {second.quantity.text!r} ({second.source}:{second.line})")
         for key in outcome.stale:
             said.append(f"stale baseline entry: {describe_stale(key, rules_by_id)}")
 
-    displayed = tuple(
-        f for f in report.findings if f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]
+    displayed = select(
+        report.findings, lambda f: f.verdict != "conflict" or _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.min_severity]
     )
     report = replace_report(report, findings=displayed)
-    stdout: list[str] = []
-    files: list[tuple[str, str]] = []
-    for name, file in _outputs(settings):
-        text = _render(name, report, settings, color=color and file is None, to_stdout=file is None)
-        if file is None:
-            stdout.append(text)
-        else:
-            files.append((file, text))
-    if settings.stats:
-        stdout.append(_stats_table(report))
-    code = ExitCode.ERROR if report.errors else ExitCode.CONFLICTS if failing else ExitCode.OK
-    return _replay_of("".join(stdout), said, tuple(files), code)
+    code = ExitCode.ERROR if report.errors else ExitCode.CONFLICTS if len(failing) else ExitCode.OK
+    return _Outcome(report, said, code)
 
 
 def _stats_table(report) -> str:
@@ -763,12 +839,13 @@ def baseline(
         for error in loaded.errors:
             _err(str(error))
         raise typer.Exit(ExitCode.ERROR)
-    report = _with_rule_errors(run_check(paths, list(loaded.rules)), loaded.errors)
+    report = _with_rule_errors(run_check(paths, list(loaded.rules), near_misses=False), loaded.errors)
     for error in report.errors:
         _err(str(error))
     for skipped in report.skipped:
         _err(f"warning: {skipped}")
     known = Baseline.from_findings(report.conflicts)
+    report.close()
     if not write_report(output, known.to_json()):
         raise typer.Exit(ExitCode.ERROR)
     typer.echo(f"{len(known.entries)} acknowledged conflicts written to {output}")
@@ -821,15 +898,40 @@ app.command("discover")(_discover)
 rules_app.command("suggest")(_suggest)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread: the run stops as Ctrl-C stops it (workers ended, no
+    report file written, the cache as it was), then exits with ExitCode.TERMINATED."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated()
+
+
+def _terminated(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what it was raised from: typer turns Ctrl-C into an exit) is a SIGTERM."""
+    while exc is not None:
+        if isinstance(exc, _Terminated):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         app()
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(ExitCode.INTERRUPTED)
+    except KeyboardInterrupt as exc:
+        stopped = _terminated(exc)
+        _err("terminated" if stopped else "interrupted")
+        sys.exit(ExitCode.TERMINATED if stopped else ExitCode.INTERRUPTED)
     except SystemExit as exc:  # typer turns Ctrl-C into exit 130 without a word: say why we stop
         if exc.code == ExitCode.INTERRUPTED:
-            _err("interrupted")
+            stopped = _terminated(exc)
+            _err("terminated" if stopped else "interrupted")
+            if stopped:
+                sys.exit(ExitCode.TERMINATED)
         raise
     except Exception as exc:  # a bug of ours: one line for the user, the traceback on request
         if os.environ.get("RECOUPE_DEBUG"):

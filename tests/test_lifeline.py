@@ -54,6 +54,14 @@ def _workers(process: subprocess.Popen, count: int = 2, timeout: float = 20) -> 
     raise AssertionError("no worker process started")
 
 
+def _stopped(process: subprocess.Popen, send) -> tuple[int, str, float]:
+    """``send()`` a signal, then wait for ``process``: its exit code, its stderr, and the seconds it took."""
+    start = time.monotonic()
+    send()
+    _, err = process.communicate(timeout=30)
+    return process.returncode, err, time.monotonic() - start
+
+
 def _alive(pid: int) -> bool:
     """Running, and not a zombie left for whoever adopts it to reap."""
     try:
@@ -130,14 +138,30 @@ def test_ctrl_c_with_workers_returns_within_a_second(workspace, tmp_path: Path) 
     out.mkdir()
     process = _start([*args, "--output", f"json:{out / 'report.json'}", "--output", f"sarif:{out / 'report.sarif'}"], tmp_path)
     workers = _workers(process)
-    start = time.monotonic()
-    os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to the whole group, workers too
-    _, err = process.communicate(timeout=30)
-    took = time.monotonic() - start
-    assert (process.returncode, err) == (130, "recoupe: interrupted\n")
+    code, err, took = _stopped(process, lambda: os.killpg(process.pid, signal.SIGINT))  # as a terminal sends it: to the whole group, workers too
+    assert (code, err) == (130, "recoupe: interrupted\n")
     assert took < 1, f"Ctrl-C took {took:.2f} s to return"
     assert _gone_within(workers, 1) is not None
     assert list(out.iterdir()) == []
     assert _rows(cache) == before
     assert hashlib.sha256((cache / "extract.sqlite3").read_bytes()).hexdigest() == digest
+    assert sorted(path.name for path in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "extract.sqlite3", "rules-validated.json"]
+
+
+@pytest.mark.parametrize("to", ["parent", "group"])
+def test_sigterm_stops_a_run_as_ctrl_c_does(workspace, tmp_path: Path, to: str) -> None:
+    """SIGTERM (a CI job cancelled, ``timeout``, ``kill``), to the parent alone or to its whole group:
+    workers ended, no report file nor temporary file left, the cache as it was, exit code 143."""
+    corpus, cache, args = workspace
+    before = _rows(cache)
+    out = tmp_path / "out"
+    out.mkdir()
+    process = _start([*args, "--output", f"json:{out / 'report.json'}"], tmp_path)
+    workers = _workers(process)
+    code, err, took = _stopped(process, lambda: (os.kill if to == "parent" else os.killpg)(process.pid, signal.SIGTERM))
+    assert (code, err) == (143, "recoupe: terminated\n")
+    assert took < 2, f"SIGTERM took {took:.2f} s to return"
+    assert _gone_within(workers, 1) is not None
+    assert list(out.iterdir()) == []
+    assert _rows(cache) == before
     assert sorted(path.name for path in cache.iterdir()) == [".gitignore", "CACHEDIR.TAG", "extract.sqlite3", "rules-validated.json"]

@@ -24,6 +24,7 @@ from checker.render.htmlpage import claim_item, esc, message_list, page, subject
 from checker.render.chart import roles
 from checker.render.table import summary_line
 from checker.rules import Rule
+from checker.spool import heads, ordered, select
 
 if TYPE_CHECKING:
     from checker.discovery import Candidate, Discovery
@@ -42,7 +43,7 @@ def _verdict(name: str, severity: str | None = None) -> str:
 
 
 def _check_summary(report: Report) -> list[tuple[str, int]]:
-    count = {verdict: sum(1 for finding in report.findings if finding.verdict == verdict) for verdict in ("conflict", "evolution", "consistent", "single")}
+    count = {verdict: sum(1 for finding in heads(report.findings) if finding.verdict == verdict) for verdict in ("conflict", "evolution", "consistent", "single")}
     return [
         ("documents", len(report.documents)), ("figures", report.figures), ("bound", report.bound),
         ("subjects", len(report.findings)), ("conflicts", count["conflict"]), ("evolutions", count["evolution"]),
@@ -83,14 +84,14 @@ def _contents(entries: list[tuple[str, str]]) -> list[str]:
 
 def render_html(report: Report) -> str:
     """The check report as one HTML page (see the module)."""
-    findings = sorted(report.findings, key=lambda finding: finding.sort_key)
-    compared = [finding for finding in findings if finding.verdict != "single"]
-    singles = [finding for finding in findings if finding.verdict == "single"]
+    findings = ordered(report.findings)  # each read back as it is written (checker.spool)
+    compared = select(findings, lambda finding: finding.verdict != "single")
+    singles = select(findings, lambda finding: finding.verdict == "single")
     body = [
         "<header>", f"<h1>{esc(CHECK_TITLE)}</h1>", f'<p class="coverage">{esc(summary_line(report))}</p>',
         summary_table(_check_summary(report)),
     ]
-    body += _contents([(_anchor("subject", f.rule.id), f"{esc(f.verdict)}: {esc(f.rule.title)}") for f in compared])
+    body += _contents([(_anchor("subject", f.rule.id), f"{esc(f.verdict)}: {esc(f.rule.title)}") for f in heads(compared)])
     body += ["</header>", "<main>"]
     for finding in compared:
         body += _subject(finding)

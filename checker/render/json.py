@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from checker.bind import Claim
@@ -10,7 +11,7 @@ from checker.collector import no_cycle_collection
 from checker.compare import Finding
 from checker.period import Period
 from checker.pipeline import Report
-from checker.render.layout import Laid, dumps_indented, value_text
+from checker.render.layout import Laid, Streamed, dumps_indented, value_text, write_indented
 
 SCHEMA_VERSION = "1.5"
 
@@ -68,7 +69,7 @@ def _laid_period(period: Period) -> str:
     )
 
 
-def _finding_to_dict(finding: Finding, claim_value=claim_to_dict) -> dict[str, Any]:
+def _finding_to_dict(finding: Finding, claim_value=claim_to_dict, listing: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
     index = {id(claim): number for number, claim in enumerate(finding.claims)}  # claims are referred to by position
     return {
         "rule": finding.rule.id,
@@ -78,7 +79,7 @@ def _finding_to_dict(finding: Finding, claim_value=claim_to_dict) -> dict[str, A
         "verdict": finding.verdict,
         "severity": finding.severity,
         "gap": round(finding.gap, 6),
-        "claims": [claim_value(claim) for claim in finding.claims],
+        "claims": listing(claim_value(claim) for claim in finding.claims),
         "evolutions": [{"earlier": index[id(earlier)], "later": index[id(later)]} for earlier, later in finding.evolutions],
         "reference": index[id(finding.reference)] if finding.reference is not None else None,
         "deviating": [index[id(claim)] for claim in finding.deviating],
@@ -104,8 +105,10 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def report_to_dict(report: Report, claim_value=claim_to_dict) -> dict[str, Any]:
-    """The JSON document as values; ``claim_value`` makes each claim's (render_json: laid out)."""
+def report_to_dict(report: Report, claim_value=claim_to_dict, listing: Callable[[Iterable[Any]], Any] = list) -> dict[str, Any]:
+    """The JSON document as values; ``claim_value`` makes each claim's (render_json: laid out);
+    ``listing`` makes the lists of findings and near misses (write_json: ``Streamed``, made as
+    they are written)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "summary": {
@@ -116,11 +119,11 @@ def report_to_dict(report: Report, claim_value=claim_to_dict) -> dict[str, Any]:
             "errors": len(report.errors),
             "skipped": len(report.skipped),
         },
-        "findings": [_finding_to_dict(finding, claim_value) for finding in report.findings],
-        "near_misses": [
+        "findings": listing(_finding_to_dict(finding, claim_value, listing) for finding in report.findings),
+        "near_misses": listing(
             {"rule": m.rule, "source": m.source, "line": m.line, "column": m.column, "text": m.text, "reason": m.reason}
             for m in report.near_misses
-        ],
+        ),
         "documents": [
             {
                 "source": d.source, "figures": d.figures, "bound": d.bound, "pages": d.pages,
@@ -139,3 +142,11 @@ def report_to_dict(report: Report, claim_value=claim_to_dict) -> dict[str, Any]:
 def render_json(report: Report) -> str:
     with no_cycle_collection():
         return dumps_indented(report_to_dict(report, _laid_claim)) + "\n"
+
+
+def write_json(report: Report, write: Callable[[str], object]) -> None:
+    """``render_json(report)`` given to ``write`` a claim and a near miss at a time: the text of
+    a large corpus's report (as large as the corpus) is never all in memory, nor a whole finding's."""
+    with no_cycle_collection():
+        write_indented(report_to_dict(report, _laid_claim, Streamed), write)
+    write("\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
 
@@ -16,6 +17,40 @@ def dumps_indented(value: Any) -> str:
     parts: list[str] = []
     _write(value, parts, "\n")
     return "".join(parts)
+
+
+class Streamed:
+    """A list whose items are made while it is written: a report's findings, one at a time.
+
+    ``dumps_indented`` writes it as the list of its items; ``write_indented`` hands the text on
+    after each item, so that neither the items nor their text are ever all in memory.
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+class _Sink(list):
+    """The pieces of text not yet written, and where they go."""
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        super().__init__()
+        self.write = write
+
+    def flush(self) -> None:
+        if self:
+            self.write("".join(self))
+            self.clear()
+
+
+def write_indented(value: Any, write: Callable[[str], object]) -> None:
+    """``dumps_indented(value)`` given to ``write`` in pieces: one after each item of a ``Streamed``
+    list, and the rest at the end."""
+    sink = _Sink(write)
+    _write(value, sink, "\n")
+    sink.flush()
 
 
 encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
@@ -76,6 +111,8 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
                 _write(item, parts, inner)
             separator = "," + inner
         parts.append(newline + "}")
+    elif type(value) is Streamed:
+        _write_streamed(value, parts, newline)
     elif isinstance(value, (list, tuple)):
         if not value:
             parts.append("[]")
@@ -93,6 +130,19 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
         parts.append(newline + "]")
     else:
         parts.append(_leaf(value))
+
+
+def _write_streamed(value: Streamed, parts: list[str], newline: str) -> None:
+    """A ``Streamed`` list laid out as a list, the pieces handed on after each item (``_Sink``)."""
+    inner = newline + "  "
+    separator = "[" + inner
+    for item in value.items:
+        parts.append(separator)
+        _write(item, parts, inner)
+        separator = "," + inner
+        if type(parts) is _Sink:
+            parts.flush()
+    parts.append("[]" if separator[0] == "[" else newline + "]")
 
 
 def _leaf(value: Any) -> str:

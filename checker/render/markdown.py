@@ -8,6 +8,7 @@ from checker.compare import Finding
 from checker.pipeline import Report
 from checker.render.common import display_value, finding_notes, quote_window, sorted_errors
 from checker.render.table import summary_line
+from checker.spool import ordered
 
 _SPECIAL = "\\`*_[]<>|#"
 
@@ -42,7 +43,7 @@ def subject(finding: Finding) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     lines = ["## recoupe: figures cross-checked", "", escape(summary_line(report)), ""]
-    for finding in sorted(report.findings, key=lambda finding: finding.sort_key):
+    for finding in ordered(report.findings):  # each read back as it is written (checker.spool)
         lines += subject(finding)
     errors = sorted_errors(report)
     if errors:

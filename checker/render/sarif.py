@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -16,8 +17,10 @@ from checker.compare import Finding
 from checker.errors import RecoupeError
 from checker.pipeline import Report
 from checker.render.common import claim_end, claim_label, posix_path, sorted_errors, timeline_line
+from checker.render.layout import Streamed, write_indented
 from checker.render.table import summary_line
 from checker.rules import Rule
+from checker.spool import heads
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/recoupe/recoupe"  # as in schemas/recoupe-rules.schema.json
@@ -136,15 +139,20 @@ def notification(error: RecoupeError, root: str | None = None) -> dict[str, Any]
     return {"level": "error", "message": {"text": error.message}, "locations": [{"physicalLocation": physical}]}
 
 
-def report_to_sarif(report: Report, root: str | None = None, cwd: str | None = None) -> dict[str, Any]:
+def report_to_sarif(
+    report: Report, root: str | None = None, cwd: str | None = None, listing: Callable[[Iterable[Any]], Any] = list,
+) -> dict[str, Any]:
     """The SARIF log of a check; ``root``: the repository's top folder, to which artifact URIs are
     relative (``%SRCROOT%``), or None to write them as the report names the documents; ``cwd``:
-    the folder the report's relative paths are relative to, when it is not ``root``."""
-    if root is not None and cwd is not None:
-        report = _rebased(report, cwd)
-    rules = sorted({finding.rule.id: finding.rule for finding in report.findings}.values(), key=lambda rule: rule.id)
+    the folder the report's relative paths are relative to, when it is not ``root``; ``listing``
+    makes the list of results (write_sarif: ``Streamed``, made as they are written)."""
+    rules = sorted({finding.rule.id: finding.rule for finding in heads(report.findings)}.values(), key=lambda rule: rule.id)
     index = {rule.id: number for number, rule in enumerate(rules)}
-    conflicts = sorted(report.conflicts, key=lambda finding: finding.rule.id)
+    conflicts = report.conflicts
+    if [finding.rule.id for finding in heads(conflicts)] != sorted(finding.rule.id for finding in heads(conflicts)):
+        conflicts = sorted(conflicts, key=lambda finding: finding.rule.id)  # a report's are in that order already
+    if root is not None and cwd is not None:  # only conflicts have locations; each is read back as it is written
+        conflicts = (_rebased(finding, cwd) for finding in conflicts)
     errors = sorted_errors(report)
     driver = {"name": "recoupe", "version": __version__, "informationUri": INFORMATION_URI, "rules": [rule_descriptor(r) for r in rules]}
     coverage = {"level": "note", "message": {"text": summary_line(report)}, "descriptor": {"id": "coverage"}}
@@ -155,7 +163,7 @@ def report_to_sarif(report: Report, root: str | None = None, cwd: str | None = N
             "toolExecutionNotifications": [notification(e, root) for e in errors] + [coverage],
         }],
         "columnKind": "unicodeCodePoints",
-        "results": [result(finding, index[finding.rule.id], root) for finding in conflicts],
+        "results": listing(result(finding, index[finding.rule.id], root) for finding in conflicts),
         "properties": {"coverage": {
             "documents": len(report.documents), "figures": report.figures, "bound": report.bound,
             "conflicts": len(report.conflicts),
@@ -178,13 +186,16 @@ def render_sarif(report: Report, root: str | None = None, cwd: str | None = None
     return json.dumps(report_to_sarif(report, root, cwd), ensure_ascii=False, indent=2) + "\n"
 
 
-def _rebased(report: Report, cwd: str) -> Report:
-    """The report with its relative document paths made absolute from ``cwd``."""
+def write_sarif(report: Report, write: Callable[[str], object], root: str | None = None, cwd: str | None = None) -> None:
+    """``render_sarif``'s text given to ``write`` a result at a time (``write_indented`` lays
+    it out as ``json.dumps(indent=2)`` does)."""
+    write_indented(report_to_sarif(report, root, cwd, Streamed), write)
+    write("\n")
+
+
+def _rebased(finding: Finding, cwd: str) -> Finding:
+    """The finding with its claims' relative document paths made absolute from ``cwd``."""
     def absolute(source: str) -> str:
         return source if PurePosixPath(source).is_absolute() or PureWindowsPath(source).is_absolute() else posixpath.normpath(posixpath.join(cwd, posix_path(source)))
 
-    findings = tuple(
-        replace(finding, claims=tuple(replace(claim, source=absolute(claim.source)) for claim in finding.claims))
-        for finding in report.findings
-    )
-    return replace(report, findings=findings)
+    return replace(finding, claims=tuple(replace(claim, source=absolute(claim.source)) for claim in finding.claims))

@@ -23,6 +23,7 @@ from checker.compare import Finding
 from checker.pipeline import Report
 from checker.period import Period
 from checker.render.common import display_value, finding_notes, plural
+from checker.spool import heads
 
 VERDICT_STYLE = {"conflict": "bold red", "consistent": "green", "evolution": "cyan", "single": "dim"}
 FIGURE_STYLE = "bold yellow underline"
@@ -159,7 +160,7 @@ def summary_line(report: Report) -> str:
         plural(len(report.documents), "document") + " read", plural(report.figures, "figure") + " found",
         f"{report.bound} bound to a rule", plural(len(report.conflicts), "conflict"),
     ]
-    evolutions = sum(1 for finding in report.findings if finding.verdict == "evolution")
+    evolutions = sum(1 for finding in heads(report.findings) if finding.verdict == "evolution")
     if evolutions:
         parts.append(plural(evolutions, "evolution"))
     if report.errors:
