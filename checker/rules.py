@@ -29,7 +29,7 @@ import regex
 
 from checker import CACHE_FOLDER
 from checker.errors import RuleError, load_toml
-from checker.files import kind, read_regular
+from checker.files import kind, read_regular, walk
 from checker.folding import folded_pattern
 from checker.units import CANONICAL
 
@@ -333,7 +333,8 @@ def found_rule_files(target: Path) -> tuple[list[Path], list[str]]:
         return [target], []
     found: list[Path] = []
     skipped: list[str] = []
-    for path in sorted(target.rglob("*.toml")):  # lists names, opens nothing
+    entries, _ = walk(target, skip_hidden=False)  # an explicit stack: any depth; links to folders not followed
+    for path in sorted(path for path, _ in entries if path.name.endswith(".toml")):  # lists names, opens nothing
         mode = _mode(path)
         if mode is not None and stat.S_ISREG(mode):
             found.append(path)

@@ -50,3 +50,20 @@ def test_a_fifo_named_as_the_rule_file_is_an_error_not_a_hang(tmp_path: Path) ->
     loaded = load_rules(tmp_path / "tube.toml", cache_dir=None)
     assert not loaded.rules
     assert "not a regular file" in loaded.errors[0].message
+
+
+def test_rule_files_nested_at_any_depth_are_found(tmp_path: Path) -> None:
+    from tests.test_discovery import _remove_upwards
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    deepest = folder
+    try:
+        for _ in range(1500):  # deeper than Python's recursion limit, one level at a time
+            deepest = deepest / "d"
+            deepest.mkdir()
+        shutil.copy(REPO / "rules" / "sante-numerique.toml", deepest / "r.toml")
+        (folder / "notes.txt").write_text("pas une règle", encoding="utf-8")
+        assert rule_files(folder) == [deepest / "r.toml"]
+    finally:
+        _remove_upwards(folder / "d")
