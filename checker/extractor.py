@@ -732,6 +732,9 @@ _FACTOR_BEFORE = regex.compile(r"(?<![\p{L}])(?i:\p{L}*multipli\w*|divis\w*)\s+p
 _RANGE_CONNECTOR = regex.compile(r"\s+(?i:et|à|a)\s+|\s*[-–]\s*")
 _ENTRE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:entre)\s+$")
 _DE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:de|d{_APOS}|du)\s*$")
+_CHANGE_WORD = regex.compile(rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])")
+_FALL_WORD = regex.compile(rf"(?i:{french.FALL_WORDS})(?![\p{{L}}])")
+_RISE_WORD = regex.compile(rf"(?i:{french.RISE_WORDS})(?![\p{{L}}])")
 _CHANGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{french.CHANGE_WORDS})(?![\p{{L}}])[^.\n;]{{0,60}}$")
 _TIME_BEFORE = regex.compile(r"(?<![\p{L}])(?i:à|vers|dès|avant|après|jusqu['’ʼ]à|de|entre|et)\s*$")
 _NAME_AFTER = _Lazy(r"[ \u00a0\u202f](?P<name>\p{Lu}\p{Ll}+)(?![\p{L}])")  # a capitalised word, on the same line
@@ -1945,7 +1948,9 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
     elif first.kind != second.kind or first.unit != second.unit:
         return None
     change = _CHANGE_BEFORE.search(prefix)
-    if is_from and (change or first.value > second.value):
+    if is_from and change and _against_its_direction(prefix[change.start():], first.value, second.value):
+        change = None  # "a baissé de 20 à 30 %": a fall of 20 to 30 %, not a fall from 20 % to 30 %
+    elif is_from and (change or first.value > second.value):
         return [first, second]  # "passant de 7 % à 21 %": a change, two figures
     low, high = min(first.value, second.value), max(first.value, second.value)
     start = first.start
@@ -1953,6 +1958,22 @@ def _join_range(text: str, first: Quantity, second: Quantity, between: str) -> l
         start -= len(prefix) - is_between.start()  # "entre 10 et 20": "entre" makes it a range
     return [Quantity(start, second.end, text[start:second.end], second.kind, (first.value + second.value) / 2,
                      second.unit, low, high, "range", second.noun, first.number_start, second.number_end)]
+
+
+def _against_its_direction(words: str, first: float, second: float) -> bool:
+    """Whether a change "de X à Y" after ``words`` (the text before X, from a word of change on)
+    would go against what its last word of change says: a fall to a larger figure, a rise to a
+    smaller one."""
+    last = None
+    for last in _CHANGE_WORD.finditer(words):
+        pass
+    if last is None:
+        return False
+    if _FALL_WORD.match(words, last.start()):
+        return first < second
+    if _RISE_WORD.match(words, last.start()):
+        return first > second
+    return False
 
 
 def _borrowed(text: str, first: Quantity, second: Quantity) -> Quantity | None:

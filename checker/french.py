@@ -429,6 +429,11 @@ CHANGE_WORDS = (
     r"chut\w*|grimp\w*|recul\w*|croiss\w*|croît|bondi\w*|décroi\w*|multipli\w*|divis\w*|gagn\w*|perd\w*"
 )
 
+# Of those, the words of a fall and of a rise: "a baissé de 20 à 30 %" cannot be a fall from 20 %
+# to 30 %, so it is a range of the fall; "a augmenté de 15 à 10 %" neither a rise, so a range too.
+FALL_WORDS = r"rédui\w*|redui\w*|réduction|baiss\w*|diminu\w*|recul\w*|chut\w*|décroi\w*|perd\w*|divis\w*"
+RISE_WORDS = r"augment\w*|hauss\w*|progress\w*|grimp\w*|croiss\w*|croît|bondi\w*|gagn\w*|multipli\w*"
+
 # Words that say what a figure measures (investis, alloués, engagés, dotée de, budget...): shown
 # with each claim so a reader sees whether two sources measure the same thing.
 MEASURE_WORDS = (
