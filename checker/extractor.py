@@ -1808,6 +1808,8 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # DALVIA 2.0, Windows 11, "L'Industrie 4.0 arrive" (a dotted version, not a count)
         if reading is None and _DOTTED_LABEL.fullmatch(compact) and not is_english(text, number_start):
             return None  # "le 49.3", "l'industrie 4.0", "le web 3.0": French writes a decimal comma, so a label
+        if reading is None and before_number == number_start and _word_before(text, number_start) in french.SINGULAR_ARTICLES:
+            return None  # "composez le 3919", "le 15 a répondu", "appeler au 112": one thing named by a number
 
     divided = False
     if (reading is None or reading.kind in ("count", "number")) and factor_before and before_number == number_start:

@@ -382,6 +382,10 @@ LABEL_WORDS = (
     "composez le|composer le|appelez le|appeler le|contactez le|contacter le"  # a telephone number: "composez le 15"
 )
 
+# Singular articles: a bare number right after one names one thing ("le 3919", "au 112", "la 5"),
+# as no count follows a singular article (a date, "le 15 mars", is left out before).
+SINGULAR_ARTICLES = frozenset({"le", "la", "au", "du"})
+
 # Street words after a number make an address: "12 rue de la Paix", "3 bis avenue Foch".
 STREET_WORDS = (
     "rue|avenue|av\\.|boulevard|bd|place|allée|impasse|chemin|quai|route|square|passage|"
