@@ -45,6 +45,10 @@ QUALIFIERS = ("exact", "at_least", "about", "at_most", "range")
 # "environ 350": at least 5 % either side, or the rounding of a round figure if it is wider
 # (``environ 8 000``: 7 500 to 8 500). A plain figure is never read more loosely than that.
 ABOUT_RELATIVE = 0.05
+# A figure written with a scale ("2 milliards", "1 million", "près de 20 millions") is never read
+# more loosely than a tenth either side: its one digit does not make "2 milliards" agree with
+# "2,5 milliards", which a journalist flags ("30 millions", 29,5 to 30,5, is finer already).
+SCALED_RELATIVE_MAX = 0.10
 
 
 @dataclass(frozen=True, slots=True)  # slots: a corpus has hundreds of thousands of figures
@@ -1846,6 +1850,9 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
     value = (parsed.value + (reading.add if reading else 0)) * scale
     written = _precision(parsed, reading, parsed.value + (reading.add if reading else 0)) * scale
     loose = parsed.half_unit * scale
+    if scale >= 1000 and value and not approximate and not (reading is not None and reading.about):
+        cap = abs(value) * Decimal(str(SCALED_RELATIVE_MAX))
+        written, loose = min(written, cap), min(loose, cap)
     if negative:
         value = -value
     value_f, factor, unit = _canonical(value, kind, unit)

@@ -42,7 +42,12 @@ PAIRS = [
     ("money", "Le programme a reçu 550 millions d'euros.", "Le programme a reçu 550,4 millions d'euros.", True),
     ("money", "Le programme a reçu 550 millions d'euros.", "Le programme a reçu 552 millions d'euros.", False),
     ("money", "Le programme a reçu 2 milliards d'euros.", "Le programme a reçu plus de 2,5 milliards d'euros.", False),
-    ("money", "Le programme a reçu 2 milliards d'euros.", "Le programme a reçu 2,4 milliards d'euros.", True),
+    # one digit before a scale is read to a tenth at most: 2 milliards is 1,8 to 2,2 milliards
+    ("money", "Le programme a reçu 2 milliards d'euros.", "Le programme a reçu 2,4 milliards d'euros.", False),
+    ("money", "Le programme a reçu 2 milliards d'euros.", "Le programme a reçu 2,1 milliards d'euros.", True),
+    ("money", "Le programme a reçu 1 milliard d'euros.", "Le programme a reçu 1,4 milliard d'euros.", False),
+    ("count", "Le programme compte près de 20 millions de profils.", "Le programme compte 24 millions de profils.", False),
+    ("count", "Le programme compte près de 20 millions de profils.", "Le programme compte 19,2 millions de profils.", True),
     ("money", "Le programme a reçu 3 500 €.", "Le programme a reçu 3 400 €.", False),
     # a figure agrees with a more precise one it rounds
     ("percent", "Le programme touche 8 % des patients.", "Le programme touche 8,3 % des patients.", True),
@@ -86,7 +91,9 @@ def test_a_plain_figure_is_never_vaguer_than_the_same_figure_with_environ(figure
 def test_before_a_scale_word_or_unit_the_last_written_digit_is_the_precision(number, unit):
     (figure,) = extract(f"Le programme compte {number} {unit} au total.")
     scale = figure.value / number
-    assert figure.low == pytest.approx((number - 0.5) * scale) and figure.high == pytest.approx((number + 0.5) * scale)
+    # before a scale word, never more than a tenth either side (SCALED_RELATIVE_MAX)
+    half = min(0.5, 0.1 * number) if unit in ("millions d'euros", "M€", "milliards") else 0.5
+    assert figure.low == pytest.approx((number - half) * scale) and figure.high == pytest.approx((number + half) * scale)
 
 
 def test_rounding_intervals_exclude_their_upper_end():
