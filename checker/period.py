@@ -15,8 +15,8 @@ Periods are ISO 8601 strings of the precision known (``2025``, ``2025-11``, ``20
 that two claims can be ordered, or found to speak of the same period, without inventing days.
 Half-years and quarters have no ISO 8601 calendar form of their own (only the EDTF extension's
 ``2024-40``, which would not order with months): they are kept as their year, the label saying
-which part. ``fin 2023``, ``début 2024``, ``mi-2024`` are their year too; ``fin mai 2024`` its
-month.
+which part. ``début 2024``, ``mi-2024``, ``fin 2023`` are a month of their year (January, June,
+December: EDGE_MONTHS), ``fin mai 2024`` its month.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ class Form:
     offset: int = 0
     from_source_year: bool = False  # a ``since`` that starts with the source's year (``depuis le début de l'année``)
     named: bool = False  # a year that names a budget or a report (``le budget 2025``): never a target for being later
+    edge: bool = False  # ``début 2024``, ``mi-2024``, ``fin 2023``: a month of that year (EDGE_MONTHS)
 
 
 _A = r"['’ʼ]"
@@ -121,7 +122,7 @@ FORMS: tuple[Form, ...] = (
     Form("au 31/12/2023", "point", r"(?:au|le|du|en\s+date\s+du|à\s+la\s+date\s+du)\s+(?P<day>[0-3]?\d)/(?P<month_number>[01]?\d)/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])"),
     Form("en mars 2024", "point", rf"(?:(?:en|au\s+mois\s+de|au\s+mois\s+d{_A}|courant|dès|de|d{_A}|pour|{_EDGE_OF_MONTH})\s*)?{_MONTH}\s+{_YEAR}"),
     Form("en janvier", "point", rf"(?:en|au\s+mois\s+de|au\s+mois\s+d{_A}|courant|dès|{_EDGE_OF_MONTH})\s*{_MONTH}(?!\s+(?:de\s+l{_A}année\s+)?{_YEAR_DIGITS})(?:\s+(?P<next>prochain)|\s+dernier)?"),
-    Form("fin 2023", "point", rf"{_EDGE_OF_YEAR}\s*{_YEAR}"),
+    Form("fin 2023", "point", rf"{_EDGE_OF_YEAR}\s*{_YEAR}", edge=True),
     Form("à la rentrée 2024", "point", rf"(?:(?:à\s+la\s+|lors\s+de\s+la\s+|dès\s+la\s+)?rentrée(?:\s+scolaire|\s+universitaire)?|(?:au\s+|ce\s+)?printemps|(?:à\s+l{_A}|en\s+|l{_A})(?:été|automne|hiver))\s+{_YEAR}"),
     Form("les neuf premiers mois de 2024", "point", rf"(?:sur|pendant|durant|au\s+cours\s+des|lors\s+des|pour)\s+les\s+{_COUNT}\s+(?:premiers|derniers)\s+mois\s+(?:de\s+l{_A}année\s+|de\s+|d{_A})?{_YEAR}"),
     # a year that names what the figure belongs to: "le budget 2025", "le PLFSS 2025", "le bilan 2023"
@@ -475,8 +476,18 @@ def _read_part(phrase: _Phrase, stated: str | None, frame: str | None) -> _Readi
     return _Reading(_iso(year), note=f"{'a half-year' if part[0] == 'semestre' else 'a quarter'}, kept as its year (ISO 8601 has no {plural})")
 
 
+# The month that ``début``, ``mi`` and ``fin`` of a year stand for: not the whole year, so that
+# "mi-2024, 65 %" and "fin 2024, 82 %" are two moments, and a running total "début 2024" is not
+# its end-of-year figure.
+EDGE_MONTHS = {"début": 1, "mi": 6, "fin": 12}
+_EDGE_WORD = re.compile(r"\b(début|mi|fin)\b")
+
+
 def _read_point(phrase: _Phrase, stated: str | None, frame: str | None) -> _Reading:
     values = phrase.values
+    if phrase.form.edge and (edge := _EDGE_WORD.search(phrase.text.lower())) and values.get("year"):
+        year = _year(values["year"])
+        return _Reading(_iso(year, EDGE_MONTHS[edge.group(1)]), note=f"'{edge.group(1)}' of {year}: its month {EDGE_MONTHS[edge.group(1)]:02d}")
     when = _date_of(values, stated)
     if when is None:
         return _Reading(None, note=_unresolved(phrase, stated) if _month_of(values) else f"'{phrase.text}' is not a date")

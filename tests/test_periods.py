@@ -69,8 +69,8 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     # --- the edge of a month or a year
     ("Fin mai 2024, [4 000 officines] utilisaient l'ordonnance numérique.", ["2024-05"]),
     ("Début mars 2025, le réseau comptait [310 sites].", ["2025-03"]),
-    ("Le réseau comptait [300 bornes] fin 2023 et [450] début 2024, avant [600] mi-2024.", ["2023", "2024", "2024"]),
-    ("À la fin de 2022, [28 %] des Français avaient ouvert leur profil.", ["2022"]),
+    ("Le réseau comptait [300 bornes] fin 2023 et [450] début 2024, avant [600] mi-2024.", ["2023-12", "2024-01", "2024-06"]),
+    ("À la fin de 2022, [28 %] des Français avaient ouvert leur profil.", ["2022-12"]),
     # --- a season, the start of a school year, the first months of a year: their year
     ("À la rentrée 2024, [5 000 étudiants] en santé ont suivi le module.", ["2024"]),
     ("Au printemps 2023, la campagne a touché [1,2 million] de personnes.", ["2023"]),
@@ -136,7 +136,7 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("Le taux de vaccination atteint [12 %], contre [9 %] en 2019.", ["2025-11-12 source", "2019"]),
     ("Le taux atteint [12 %] cette année, contre [9 %] en 2019.", ["2025", "2019"]),
     ("Le parc compte [300 bornes], contre [120] au 1er janvier 2022.", ["2025-11-12 source", "2022-01-01"]),
-    ("Fin 2024, [11 millions] de patients avaient activé leur profil, contre [7,2 millions] un an plus tôt.", ["2024", "2023"]),
+    ("Fin 2024, [11 millions] de patients avaient activé leur profil, contre [7,2 millions] un an plus tôt.", ["2024-12", "2023"]),
     ("Dans le champ de la santé numérique, [32 actions] ont déjà été lancées, aboutissant à [120 nouveaux projets] cette année.", ["2025-11-12 source", "2025"]),
     ("L'an dernier, [300 bornes] ont été posées ; l'année prochaine, [500] le seront.", ["2024", "2026 target"]),
     ("Le taux de [12 %] (2022) progresse.", ["2022"]),
@@ -188,7 +188,7 @@ CASES: list[tuple[str, list[str]] | tuple[str, list[str], Source | None]] = [
     ("En 2023, les téléconsultations sont passées de [40 000] à [120 000].", ["None compared", "2023"]),
     ("Depuis 2019, le nombre est passé de [1,2 million] à [6 millions].", ["2019", "2025-11-12 since=2019"]),
     # --- a running total from "depuis" to the sentence's frame
-    ("Fin 2022, la stratégie avait financé [300 projets] depuis 2021.", ["2022 since=2021"]),
+    ("Fin 2022, la stratégie avait financé [300 projets] depuis 2021.", ["2022-12 since=2021"]),
     ("Au 30 juin 2024, [1 200 médecins] avaient été formés depuis 2020.", ["2024-06-30 since=2020"]),
     # --- a year that names what the figure belongs to
     ("Le budget 2024 du programme est fixé à [120 M€].", ["2024"]),
