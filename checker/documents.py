@@ -38,7 +38,13 @@ _NOT_CONTROLS = bytes(byte for byte in range(256) if byte not in _CONTROLS)
 # capital, an opening quote or a digit follows, or a run of line breaks. The punctuation is
 # matched rather than looked behind at so that the search can skip ahead to it: the pattern
 # scans the whole text of every document.
-_SENTENCE_END = regex.compile(r"[.!?…](?P<gap>[»\"”)]*\s+)(?=[\p{Lu}«\"“\d])|(?P<gap>\n+)")
+#
+# A line break ends a sentence, except where a line of prose was wrapped: after a letter, a digit
+# or a comma, before a lower-case letter ("un budget de⏎12 M€" is not, "les hôpitaux⏎ont reçu" is:
+# WRAPPED_LINE). A line that starts with a capital, a digit or a bullet begins something new.
+WRAPPED_LINE = r"(?<=[\p{L}\p{N},'’][ \t]*)\n(?=[ \t]*\p{Ll})"
+_SENTENCE_END = regex.compile(rf"[.!?…](?P<gap>[»\"”)]*\s+)(?=[\p{{Lu}}«\"“\d])|(?!{WRAPPED_LINE})(?P<gap>\n+)")
+_WRAPPED_LINE = regex.compile(WRAPPED_LINE)
 
 
 def blank(text: str) -> bool:
@@ -180,8 +186,19 @@ class Document:
 
     @cached_property
     def _paragraph_bounds(self) -> _Bounds:
+        """A paragraph is a line (web pages put one on each), or the lines of prose wrapped into
+        one (WRAPPED_LINE): so that a sentence never runs over two paragraphs."""
         text = self.text
-        return _Bounds.of(text, ((start, start + len(line)) for start, line in zip(self.line_starts(), text.split("\n"))))
+        lines = ((start, start + len(line)) for start, line in zip(self.line_starts(), text.split("\n")))
+        if "\n" not in text or _WRAPPED_LINE.search(text) is None:
+            return _Bounds.of(text, lines)
+        joined: list[tuple[int, int]] = []
+        for start, end in lines:
+            if joined and _WRAPPED_LINE.match(text, start - 1):
+                joined[-1] = (joined[-1][0], end)
+            else:
+                joined.append((start, end))
+        return _Bounds.of(text, joined)
 
     @cached_property
     def _section_bounds(self) -> _Bounds:

@@ -139,3 +139,15 @@ def test_paragraphs_are_the_non_blank_lines() -> None:
     paragraphs = [text[span.start:span.end] for span in document.paragraphs]
     assert paragraphs == ["Santé numérique", "La SASN dispose de 718,4 M€.", "Elle compte 32 actions."]
     assert document.paragraph_at(text.index("718")).start == text.index("La SASN")
+
+
+def test_a_line_of_prose_wrapped_before_a_lower_case_word_goes_on():
+    text = "Le réseau des hôpitaux\nont reçu 12 M€ en 2024.\nBilan 2024\n12 projets financés.\nLa liste :\n- 3 lits\n- 4 postes"
+    document = Document.from_text(text)
+    expected = ["Le réseau des hôpitaux\nont reçu 12 M€ en 2024.", "Bilan 2024", "12 projets financés.", "La liste :", "- 3 lits", "- 4 postes"]
+    assert [text[span.start:span.end] for span in document.sentences] == expected
+    # a sentence never runs over two paragraphs: the wrapped lines are one paragraph too
+    assert [text[span.start:span.end] for span in document.paragraphs] == expected
+    # a line that ends a sentence, or a next line with a capital, a digit or a bullet: a new one
+    other = Document.from_text("Le plan finance 12 projets.\nles autres attendent.\nLe budget\nÉtat : 3 M€")
+    assert len(other.sentences) == 4
