@@ -22,6 +22,11 @@ from checker.rules import CONTEXT_SCOPES, PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source
 from checker.units import CANONICAL
 
+_CHANGE_OF_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{french.CHANGE_OF_BEFORE})$", regex.IGNORECASE)
+_CHANGE_OF_AFTER = regex.compile(french.CHANGE_OF_AFTER, regex.IGNORECASE)
+_FROM_TO_AFTER = regex.compile(r"\s+(?:à|a)\s+[\d+−-]")
+# Kinds whose figure is a level, of which the size of a change is another measure
+_LEVEL_KINDS = frozenset({"money", "count", "number"})
 _MEASURE = regex.compile(rf"(?<![\p{{L}}])(?:{french.MEASURE_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
 
 
@@ -343,6 +348,8 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
     if isinstance(found, str):
         return found
     evidence.extend(found)
+    if quantity.kind in _LEVEL_KINDS and (change := _change_of(document.text, quantity)):
+        return f"the size of a change ('{change}'), not the figure itself"
     if rule.period is not None:
         period = scopes.sentence().period_of(quantity)
         if period.when is None or not period.when.startswith(rule.period):
@@ -353,6 +360,16 @@ def _try_rule(document: Document, matches: _Matches, scopes: _Scopes, quantity: 
         return f"value {shown} outside the rule's plausible range {display.bounds(rule.minimum, rule.maximum, quantity.kind, quantity.unit, _unit_word(rule, quantity))}"
     distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
     return (rank, distance, -(end - start), rule.id), tuple(evidence)
+
+
+def _change_of(text: str, quantity: Quantity) -> str | None:
+    """The words that make an amount the size of a change ("en hausse de", "soit ... de plus"), if
+    any; none for "augmenté de X à Y", a change from X to Y (french.CHANGE_OF_BEFORE)."""
+    before = _CHANGE_OF_BEFORE.search(text, max(0, quantity.start - 40), quantity.start)
+    if before is not None and not _FROM_TO_AFTER.match(text, quantity.end):
+        return before.group().strip()
+    after = _CHANGE_OF_AFTER.match(text, quantity.end)
+    return after.group().strip() if after is not None else None
 
 
 def _unit_word(rule: Rule, quantity: Quantity) -> str:

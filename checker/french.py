@@ -438,6 +438,16 @@ CHANGE_WORDS = (
 FALL_WORDS = r"rédui\w*|redui\w*|réduction|baiss\w*|diminu\w*|recul\w*|chut\w*|décroi\w*|perd\w*|divis\w*"
 RISE_WORDS = r"augment\w*|hauss\w*|progress\w*|grimp\w*|croiss\w*|croît|bondi\w*|gagn\w*|multipli\w*"
 
+# Words just before an amount that make it the size of a change, not a level: "165 M€, en hausse
+# de 15 M€", "le budget a augmenté de 20 M€" (checker.bind: not bound to a rule of money or of a
+# count, whose figure is a level); "de X à Y" after them is a change from X to Y, left alone.
+CHANGE_OF_BEFORE = (
+    r"(?:(?:en|une|d['’ʼ]une|la|sa|leur|cette)\s+)?(?:hausse|baisse|progression|augmentation|diminution|recul|croissance|chute|rallonge)\s+(?:de\s+|d['’ʼ])|"
+    r"(?:augment|progress|baiss|diminu|recul|grimp|chut)\w*\s+(?:de\s+|d['’ʼ])|(?:a|ont|avait|avaient)\s+crû\s+(?:de\s+|d['’ʼ])"
+)
+# ... and just after it: "soit 10 M€ de plus qu'en 2024"
+CHANGE_OF_AFTER = r"\s+(?:de\s+plus|de\s+moins|en\s+plus|en\s+moins)(?![\p{L}])"
+
 # Words that say what a figure measures (investis, alloués, engagés, dotée de, budget...): shown
 # with each claim so a reader sees whether two sources measure the same thing.
 MEASURE_WORDS = (

@@ -167,3 +167,27 @@ def test_new_keys_are_validated_with_their_line(keys, message):
 )
 def test_accumulates_is_the_older_spelling_of_a_timeline(keys, timeline):
     assert rule_of(keys).timeline == timeline
+
+
+CHANGES_RULE = """
+[[rule]]
+id = "budget-ans"
+title = "Budget de l'ANS"
+kind = "money"
+currency = "EUR"
+subject = ['ANS']
+"""
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("Le budget de l'ANS atteint 165 M€, en hausse de 15 M€ sur un an.", ["165 M€"]),
+    ("Le budget de l'ANS atteint 160 M€, soit 10 M€ de plus qu'en 2024.", ["160 M€"]),
+    ("Le budget de l'ANS a augmenté de 20 M€ et atteint 150 M€.", ["150 M€"]),
+    ("Le budget de l'ANS a augmenté de 120 M€ à 150 M€.", ["120 M€", "150 M€"]),  # from 120 to 150
+    ("Le budget de l'ANS progresse de 12 % pour atteindre 150 M€.", ["150 M€"]),
+])
+def test_the_size_of_a_change_is_not_the_level_a_rule_of_money_or_counts_binds(text, bound):
+    (rule,) = parse_rules(CHANGES_RULE, "r.toml")
+    claims, near_misses = bind(Document.from_text(text), extract(text), [rule])
+    assert [claim.quantity.text for claim in claims] == bound
+    assert all("the size of a change" in miss.reason for miss in near_misses)
