@@ -7,7 +7,7 @@ from pathlib import Path
 from checker.display import number
 
 from checker.bind import Claim
-from checker.compare import Finding, Step
+from checker.compare import Finding, Step, bounds, disagreeing
 from checker.errors import RecoupeError
 from checker.pipeline import Report
 from checker.rules import Rule
@@ -86,6 +86,7 @@ def finding_notes(finding: Finding) -> list[str]:
             notes.append("deviating from the reference: " + ", ".join(_short(claim) for claim in finding.deviating))
         elif finding.verdict == "conflict":
             notes.append("no claim deviates from the reference; the others disagree among themselves")
+    notes.extend(conflict_pairs(finding))
     line = timeline_line(finding)
     if line:
         notes.append(line)
@@ -93,6 +94,21 @@ def finding_notes(finding: Finding) -> list[str]:
         notes.append(f"evolution, not a conflict: {_short(earlier)} {_of(earlier)} became {_short(later)} {_of(later)}")
     for placement in finding.placements:
         notes.append(f"{_short(placement.claim)}: {placement.reason}" + ("" if placement.fits else " (a conflict)"))
+    return notes
+
+
+SHOWN_PAIRS = 3  # the widest disagreements a conflict names; the others are counted
+
+
+def conflict_pairs(finding: Finding) -> list[str]:
+    """Which claims a conflict is made of: its widest disagreements first, each pair once."""
+    if finding.verdict != "conflict":
+        return []
+    tolerance = finding.rule.tolerance
+    pairs = sorted(disagreeing(finding), key=lambda pair: -bounds(pair[0], tolerance).gap(bounds(pair[1], tolerance)))
+    notes = [f"conflict: {_short(first)} {_of(first)} against {_short(second)} {_of(second)}" for first, second in pairs[:SHOWN_PAIRS]]
+    if len(pairs) > SHOWN_PAIRS:
+        notes.append(f"and {len(pairs) - SHOWN_PAIRS} more disagreeing pair{'s' if len(pairs) - SHOWN_PAIRS > 1 else ''}")
     return notes
 
 
