@@ -157,13 +157,17 @@ def rank(documents: list[DocumentFeatures]) -> Discovery:
 
 class Collector:
     """The figures of each document as it comes, kept compact: a figure's terms become integers
-    of one vocabulary (its words are not kept once per figure); then ``rank``."""
+    of one vocabulary (its words are not kept once per figure), kept with their weights in two
+    flat arrays for the whole corpus (``term_ids``, ``weights``: 8 bytes a term) and where each
+    figure's start (``term_starts``), not two arrays per figure (some 270 bytes more each);
+    then ``rank``."""
 
     def __init__(self) -> None:
         self.vocabulary = Vocabulary()
         self.figures: list[Figure] = []
-        self.term_ids: list[array] = []
-        self.weights: list[array] = []
+        self.term_ids = array("I")
+        self.weights = array("f")
+        self.term_starts = array("I", [0])
         self.left_out: Counter[str] = Counter()
         self.names_of: dict[str, frozenset[str]] = {}
         self.meta: dict[str, Source | None] = {}
@@ -177,8 +181,10 @@ class Collector:
         self.meta[document.source] = document.meta
         self.left_out.update(document.left_out)
         self.covered += sum(figure.covered_by is not None for figure in document.figures)
-        self.term_ids.extend(self.vocabulary.add_source(document.terms))
-        self.weights.extend(document.weights)
+        self.vocabulary.add_source(document.terms, self.term_ids)
+        for weights in document.weights:
+            self.weights.extend(weights)
+            self.term_starts.append(len(self.weights))
         self.figures.extend(document.figures)
         self.word_sources.update({token for figure in document.figures for token in figure.wording if token})
 
@@ -191,9 +197,11 @@ def _rank(collected: Collector) -> Discovery:
     left_out, total, covered = collected.left_out, collected.total, collected.covered
     rarity = vocabulary.idf()
     vectors = Vectors()
-    for ids, weights in zip(collected.term_ids, collected.weights):
-        vectors.append(Vector.of(ids, weights, rarity))
-    collected.term_ids, collected.weights = [], []
+    ids, weights, starts = collected.term_ids, collected.weights, collected.term_starts
+    for low, high in zip(starts, starts[1:]):
+        vectors.append(Vector.of(ids[low:high], weights[low:high], rarity))
+    collected.term_ids, collected.weights, collected.term_starts = array("I"), array("f"), array("I", [0])
+    del ids, weights, starts
     blocks: dict[str, list[int]] = {}
     for index, figure in enumerate(figures):
         blocks.setdefault(figure.block, []).append(index)
@@ -231,6 +239,7 @@ def _links(
                 similarity *= FOREIGN_NAME_PENALTY
             if similarity >= SAME_SUBJECT:
                 links.add(i, j, similarity)
+        links.end_block()
     return proposed, links
 
 
