@@ -191,19 +191,23 @@ class Collector:
         self.word_sources.update({token for figure in document.figures for token in figure.wording if token})
 
     def rank(self) -> Discovery:
+        self._shared = _Shared()  # every figure is in: the tables are of no more use
         return _rank(self)
 
 
 class _Shared:
     """One object for each value that many figures of a corpus hold equal: the surface of a
-    figure (``1,5 Md€``), its values, the names near it and its sentence's wording (a quote
-    restated by several outlets), its own words and period. A document's figures share those
-    within it already (checker.discovery.features); here across documents, which come from
-    worker processes as copies. Some 250 bytes a figure of the bench's press corpus."""
+    figure (``1,5 Md€``), its values and positions (an integer above 256 is an object of its
+    own), the names near it and its sentence's wording (a quote restated by several outlets),
+    its own words and period. A document's figures share those within it already
+    (checker.discovery.features); here across documents, which come from worker processes as
+    copies. Some 300 bytes a figure of the bench's press corpus; the tables are let go of once
+    every figure is in (``Collector.rank``), the values they share stay shared."""
 
-    __slots__ = ("floats", "tuples", "wordings", "periods")
+    __slots__ = ("ints", "floats", "tuples", "wordings", "periods")
 
     def __init__(self) -> None:
+        self.ints: dict[int, int] = {}
         self.floats: dict[float, float] = {}
         self.tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.wordings: dict[bytes, array] = {}
@@ -211,15 +215,21 @@ class _Shared:
 
     def figure(self, figure: Figure) -> Figure:
         quantity = figure.quantity
+        integer = self.integer
         quantity = replace(
-            quantity, text=sys.intern(quantity.text),
+            quantity, start=integer(quantity.start), end=integer(quantity.end), text=sys.intern(quantity.text),
             value=self.number(quantity.value), low=self.number(quantity.low), high=self.number(quantity.high),
+            number_start=integer(quantity.number_start), number_end=integer(quantity.number_end),
         )
         return replace(
-            figure, quantity=quantity, period=self.periods.setdefault(figure.period, figure.period),
+            figure, line=integer(figure.line), column=integer(figure.column), quote_offset=integer(figure.quote_offset),
+            sentence=integer(figure.sentence), quantity=quantity, period=self.periods.setdefault(figure.period, figure.period),
             own=self.strings(figure.own), names=self.strings(figure.names),
             wording=self.wordings.setdefault(figure.wording.tobytes(), figure.wording),
         )
+
+    def integer(self, value: int) -> int:
+        return self.ints.setdefault(value, value) if type(value) is int else value
 
     def number(self, value: float | None) -> float | None:
         # a float only (1.0 == 1 == True), and never a zero (0.0 == -0.0)
@@ -244,21 +254,27 @@ def _rank(collected: Collector) -> Discovery:
     for index, figure in enumerate(figures):
         blocks.setdefault(figure.block, []).append(index)
     proposed, links = _links(blocks, vectors, figures, names_of)
+    block_count = len(blocks)
+    del blocks  # what is let go of once used, before what comes next is made (a lower peak)
     label = _labeller(vocabulary, figures)
     candidates: list[Candidate] = []
     groups = group(figures, links)
-    for members, similarity in zip(groups, _mean_links(groups, links)):
+    means = _mean_links(groups, links)
+    del links
+    for members, similarity in zip(groups, means):
         shared = _shared(members, vectors, vocabulary, rarity)
         candidate = judge([figures[i] for i in members], similarity, shared, meta, label)
         if candidate is not None:
             candidates.append(candidate)
+    del groups, means
     word_rarity = {token: idf(count, collected.documents) or 0.01 for token, count in collected.word_sources.items()}
     candidates.extend(attributions(figures, list(range(len(figures))), names_of, functools.partial(_wording_vector, word_rarity)))
     candidates.sort(key=lambda candidate: candidate.sort_key)
-    candidates = [replace(candidate, id=f"C{rank}") for rank, candidate in enumerate(candidates, 1)]
+    for rank, candidate in enumerate(candidates, 1):  # in place: never two lists of candidates at once
+        candidates[rank - 1] = replace(candidate, id=f"C{rank}")
     return Discovery(
         tuple(candidates), total, len(figures), tuple(sorted(left_out.items(), key=lambda item: (-item[1], item[0]))),
-        proposed, len(blocks), covered, collected.documents, meta=meta, found=tuple(figures),
+        proposed, block_count, covered, collected.documents, meta=meta, found=tuple(figures),
         generic=vocabulary.generic(), vocabulary=vocabulary.terms, vectors=vectors,
     )
 
