@@ -120,6 +120,25 @@ def test_workers_and_cache_give_the_same_candidates(tmp_path):
     assert ranked(alone) == ranked(workers) == ranked(again)
 
 
+def test_figures_made_again_of_shared_values_are_equal_to_the_figures_read():
+    from dataclasses import fields
+
+    from checker.discovery import _Shared
+    from checker.discovery.features import document_features
+
+    from checker.documents import read_document
+
+    shared = _Shared()
+    for path in sorted(SEEDS.glob("*.txt")):
+        document = read_document(path, path.name)
+        for figure in document_features(None, document, tuple(extract(document.text))).figures:
+            again = shared.figure(figure)
+            # field by field: a field forgotten by _Shared.figure would come back as its default
+            assert [getattr(again, f.name) for f in fields(figure)] == [getattr(figure, f.name) for f in fields(figure)]
+            assert [getattr(again.quantity, f.name) for f in fields(figure.quantity)] == [
+                getattr(figure.quantity, f.name) for f in fields(figure.quantity)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Two camps: one value repeated by several sources against another repeated by several others
 

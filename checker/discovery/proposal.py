@@ -59,13 +59,12 @@ class Vocabulary:
         self.sources_with: array = array("I")
         self.sources = 0
 
-    def add_source(self, terms: Sequence[Sequence[str]]) -> list[array]:
-        """Count one source's figures' terms; their ids, one array per figure."""
+    def add_source(self, terms: Sequence[Sequence[str]], ids: array) -> None:
+        """Count one source's figures' terms, and append their ids to ``ids`` (one flat array for
+        the corpus, where each figure's start is kept by the caller)."""
         self.sources += 1
         seen: set[int] = set()
-        found = []
         for figure_terms in terms:
-            ids = array("I")
             for term in figure_terms:
                 number = self.ids.get(term)
                 if number is None:
@@ -76,8 +75,6 @@ class Vocabulary:
                 if number not in seen:
                     seen.add(number)
                     self.sources_with[number] += 1
-            found.append(ids)
-        return found
 
     def generic(self) -> frozenset[str]:
         """The generic words: found in at least half of the sources, and in three or more."""
@@ -193,4 +190,5 @@ def _strongest_holders(members: list[int], vectors) -> dict[int, list[tuple[floa
                 heapq.heappush(heap, entry)
             elif entry > heap[0]:
                 heapq.heapreplace(heap, entry)
-    return {term: sorted((-value, -negative) for value, negative in heap) for term, heap in kept.items()}
+    # each heap turned into its sorted list and let go of at once: never all of them twice
+    return {term: sorted((-value, -negative) for value, negative in kept.pop(term)) for term in list(kept)}

@@ -21,6 +21,7 @@ Within a rank, by score: the group's mean link similarity times ``1 + 0.3 × (so
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -95,6 +96,13 @@ def claims_of(figures: Sequence[Figure], meta: dict[str, Source | None]) -> list
     ]
 
 
+@functools.lru_cache(maxsize=None)
+def _rule(kind: str, unit: str, timeline: str) -> Rule:
+    """The rule a group is judged with: one object for each kind, unit and timeline, shared by
+    the candidates that keep it (a Rule of some thirty fields takes about a kilobyte)."""
+    return Rule(id="discovered", title="", kind=kind, unit=unit, subject=(), timeline=timeline)
+
+
 def judge(
     figures: Sequence[Figure], similarity: float, shared: tuple[str, ...], meta: dict[str, Source | None],
     label: Callable[[str], str],
@@ -105,7 +113,7 @@ def judge(
         return None
     quantity = figures[0].quantity
     timeline, why = timeline_of(figures)
-    rule = Rule(id="discovered", title="", kind=quantity.kind, unit=quantity.unit, subject=(), timeline=timeline)
+    rule = _rule(quantity.kind, quantity.unit, timeline)
     claims = claims_of(figures, meta)
     finding = compare(rule, claims)
     by_claim = {claim.sort_key[1:]: figure for claim, figure in zip(claims, figures)}
