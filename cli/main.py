@@ -916,6 +916,16 @@ def _terminated(exc: BaseException) -> bool:
     return False
 
 
+def _quiet_shutdown() -> None:
+    """A run being stopped says one line: the threads the worker pool leaves behind (its manager
+    thread reading a pipe the stopped workers closed) and the exit callbacks that join them may
+    still fail on their way out; their tracebacks would be noise after "interrupted"."""
+    import threading
+
+    threading.excepthook = lambda args: None
+    sys.unraisablehook = lambda unraisable: None
+
+
 def main() -> None:
     import signal
 
@@ -924,11 +934,13 @@ def main() -> None:
         app()
     except KeyboardInterrupt as exc:
         stopped = _terminated(exc)
+        _quiet_shutdown()
         _err("terminated" if stopped else "interrupted")
         sys.exit(ExitCode.TERMINATED if stopped else ExitCode.INTERRUPTED)
     except SystemExit as exc:  # typer turns Ctrl-C into exit 130 without a word: say why we stop
         if exc.code == ExitCode.INTERRUPTED:
             stopped = _terminated(exc)
+            _quiet_shutdown()
             _err("terminated" if stopped else "interrupted")
             if stopped:
                 sys.exit(ExitCode.TERMINATED)
