@@ -17,7 +17,7 @@ from checker.errors import RuleError
 from checker.extractor import Quantity, extract
 from checker.folding import folded_text
 from checker.clauses import clause_bounds
-from checker.period import Period, sentence_periods
+from checker.period import COUNTS_FROM_ANOTHER, Period, sentence_periods
 from checker.rules import CONTEXT_SCOPES, PATTERN_TIMEOUT, SCOPES, Pattern, Rule
 from checker.sources import Source
 from checker.units import CANONICAL
@@ -422,8 +422,21 @@ class _Sentences:
     def at(self, bounds: tuple[int, int]) -> _Sentence:
         sentence = self._made.get(bounds)
         if sentence is None:
-            sentence = self._made[bounds] = _Sentence(self.document, Span(*bounds), self.within(Span(*bounds)))
+            sentence = self._made[bounds] = _Sentence(self.document, Span(*bounds), self.within(Span(*bounds)), self)
         return sentence
+
+    def period_before(self, start: int) -> str | None:
+        """The last period that the sentence before ``start`` gives in its own words (read
+        without the sentence before it: no chain), for ``un an plus tôt``; None if it gives none."""
+        if start <= 0:
+            return None
+        bounds = self.document.bounds_at("sentence", start - 1)
+        if bounds[1] > start or bounds[0] >= start:
+            return None
+        previous = self.at(bounds)
+        periods = previous.own_periods()
+        dated = [period.when for period in periods if period.origin == "text" and period.when and not period.target]
+        return dated[-1] if dated else None
 
     def within(self, span: Span) -> list[Quantity]:
         if self._starts is None:
@@ -438,8 +451,9 @@ class _Sentences:
 class _Sentence:
     """A sentence that holds claims: its quote, measure words and the period of each of its figures, found once."""
 
-    def __init__(self, document: Document, span: Span, figures: list[Quantity]) -> None:
+    def __init__(self, document: Document, span: Span, figures: list[Quantity], sentences: _Sentences | None = None) -> None:
         self.span = span
+        self.sentences = sentences
         raw = document.text[span.start:span.end]
         self.stripped_left = len(raw) - len(raw.lstrip())
         self.quote = raw.strip()
@@ -466,15 +480,27 @@ class _Sentence:
         found = self._clauses.get((quantity.start, quantity.end))
         return found if found is not None else (self.span.start, self.span.end)
 
+    def own_periods(self) -> list[Period]:
+        """The periods of the sentence's figures from its own words alone (no sentence before it)."""
+        return sentence_periods(self.quote, [self._within_quote(figure) for figure in self.figures], self.meta)
+
+    def _before(self) -> str | None:
+        """The period "un an plus tôt" counts from when this sentence gives none: the sentence
+        before's (asked only of a sentence that has such words)."""
+        if self.sentences is None or not COUNTS_FROM_ANOTHER.search(self.quote.lower()):
+            return None
+        return self.sentences.period_before(self.span.start)
+
     def period_of(self, quantity: Quantity) -> Period:
         """The period of one of the sentence's figures, read with all the others (checker.period)."""
         if self._periods is None:
             spans = [self._within_quote(figure) for figure in self.figures]
-            self._periods = dict(zip(((figure.start, figure.end) for figure in self.figures), sentence_periods(self.quote, spans, self.meta)))
+            periods = sentence_periods(self.quote, spans, self.meta, self._before())
+            self._periods = dict(zip(((figure.start, figure.end) for figure in self.figures), periods))
         period = self._periods.get((quantity.start, quantity.end))
         if period is None:  # a figure that starts before its sentence: read with the others all the same
             spans = [self._within_quote(figure) for figure in self.figures] + [self._within_quote(quantity)]
-            period = sentence_periods(self.quote, spans, self.meta)[-1]
+            period = sentence_periods(self.quote, spans, self.meta, self._before())[-1]
         return period
 
 

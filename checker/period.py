@@ -431,7 +431,7 @@ def _read_relative(phrase: _Phrase, stated: str | None, frame: str | None) -> _R
     if reference is None:
         return _Reading(None, note=f"'{phrase.text}' is counted from the source's date")
     offset = phrase.form.offset if kind == "relative" else -1 if kind == "prior" else -_count(phrase.values)
-    base = "the sentence's period" if kind == "prior" and frame else "the source's date"
+    base = "the period before it" if kind == "prior" and frame else "the source's date"
     return _Reading(str(int(reference[:4]) + offset), target=phrase.form.target, note=f"counted from {base} {reference}")
 
 
@@ -522,12 +522,14 @@ class _Choice:
     end: Literal["start", "end", None] = None
 
 
-def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: Source | None) -> list[Period]:
+def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: Source | None, before: str | None = None) -> list[Period]:
     """The period of each figure of a sentence, in the order of ``figures``.
 
     ``figures``: ``(start, end)`` of every figure of the sentence within it (all of them: the
     figures around a phrase decide which one it qualifies). ``meta``: the source, whose date
-    dates the figures the text does not.
+    dates the figures the text does not. ``before``: the last period the sentence before this one
+    gives in its own words, which ``un an plus tôt`` counts from when this sentence gives none
+    ("Fin 2024, 520 000 ... Ils étaient 350 000 un an plus tôt.").
     """
     if not figures:
         return []
@@ -594,10 +596,15 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
         if choice is None:
             periods.append(_fallback(meta, stated, _not_its_own(phrases, chosen, clauses, index, figure_clause[index]) or lead))
             continue
-        reference = earlier.get(id(choice.phrase)) or frame_when
+        reference = earlier.get(id(choice.phrase)) or frame_when or (before if choice.phrase.form.kind == "prior" else None)
         periods.append(_period(low, choice, stated, latest, reference, meta, clauses[figure_clause[index]], patterns))
     periods = _parts_of_the_whole(figures, clauses, figure_clause, chosen, periods)
     return _compared_figures(low, figures, clauses, figure_clause, patterns, periods)
+
+
+# Words of a period counted from another ("un an plus tôt", "l'année précédente"): a sentence
+# that has one may need the period of the sentence before it (sentence_periods' ``before``).
+COUNTS_FROM_ANOTHER = re.compile(r"plus\s+tôt|auparavant|précédente|d['’ʼ]avant|\ban\s+avant\b")
 
 
 # The cuts that set a figure against the one before it (checker.clauses): its period is another

@@ -188,3 +188,26 @@ def test_seeds_projects_agree_and_funding_names_the_official_release():
     assert funding.reference.source_meta.authority == "official"
     for claim_ in funding.claims:
         assert claim_.source_meta is not None and claim_.source_meta.publisher or claim_.source_meta.authority
+
+
+
+def test_a_year_earlier_in_the_next_sentence_counts_from_the_sentence_before():
+    rule_text = """
+[[rule]]
+id = "ecps"
+title = "Utilisateurs de la e-CPS"
+kind = ["count", "number"]
+subject = ['e-CPS']
+scope = "paragraph"
+"""
+    (rule,) = parse_rules(rule_text, "r.toml")
+    text = "Fin 2024, 520 000 professionnels utilisaient la e-CPS. Ils étaient 350 000 un an plus tôt."
+    document = Document.from_text(text, source="a.txt", meta=Source(date="2025-01-08"))
+    claims, _ = bind(document, extract(text), [rule])
+    assert [(claim.quantity.value, claim.period.when) for claim in claims] == [(520000, "2024-12"), (350000, "2023")]
+    assert compare(rule, claims).verdict == "evolution"
+    # without a period in the sentence before, it counts from the source's date
+    text = "520 000 professionnels utilisent la e-CPS. Ils étaient 350 000 un an plus tôt."
+    document = Document.from_text(text, source="a.txt", meta=Source(date="2025-01-08"))
+    claims, _ = bind(document, extract(text), [rule])
+    assert [claim.period.when for claim in claims] == ["2025-01-08", "2024"]
