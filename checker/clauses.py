@@ -193,9 +193,10 @@ def split(sentence: str, figures: Sequence[tuple[int, int]]) -> list[Clause]:
     spans = sorted(figures)
     starts = [start for start, _ in spans]
     ends = sorted(end for _, end in spans)
-    candidates = [(start, end, cut) for start, end, cut in _cuts_in(lower(sentence)) if not _inside_a_figure(spans, start, end)]
+    lowered = lower(sentence)
+    candidates = [(start, end, cut) for start, end, cut in _cuts_in(lowered) if not _inside_a_figure(spans, start, end)]
     leading = candidates and candidates[0][2].name in LEADING_SUBORDINATES and not any(char.isalnum() for char in sentence[:candidates[0][0]])
-    fronted = FRONTED_WHOLE.match(lower(sentence))
+    fronted = FRONTED_WHOLE.match(lowered)
     if leading or fronted:
         # "Alors que 300 bornes avaient été posées, le réseau en installera 500": the subordinate
         # clause that opens a sentence ends at its first comma; so does a fronted whole

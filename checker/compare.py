@@ -223,6 +223,7 @@ class _Comparison:
         self.claims = tuple(sorted(claims, key=lambda claim: claim.sort_key))
         self.spans = [bounds(claim, rule.tolerance) for claim in self.claims]
         self.sentences = [sentence_of(claim) for claim in self.claims]
+        self._by_sentence: dict[tuple[str, int], list[int]] | None = None
         self.whens = [_when(claim, rule.timeline) for claim in self.claims]
         keyed: dict[tuple[bool, str], list[int]] = {}
         self.undated: list[int] = []
@@ -314,13 +315,21 @@ class _Comparison:
     def partner(self, index: int) -> int | None:
         """The figure a compared claim is set against: of its sentence, the next one for the start
         of a change (``de X à Y``), else the one before it (``X, contre Y``)."""
-        sentence, start = self.sentences[index], self.claims[index].quantity.start
-        same = [other for other in range(len(self.claims)) if other != index and self.sentences[other] == sentence]
+        start = self.claims[index].quantity.start
+        same = [other for other in self.by_sentence()[self.sentences[index]] if other != index]
         after = [other for other in same if self.claims[other].quantity.start > start]
         before = [other for other in same if self.claims[other].quantity.start < start]
         if self.claims[index].period.label.startswith(("before", "earlier")):
             return min(after, key=lambda other: self.claims[other].quantity.start, default=None)
         return max(before, key=lambda other: self.claims[other].quantity.start, default=None)
+
+    def by_sentence(self) -> dict[tuple[str, int], list[int]]:
+        """The claims of each sentence (made once, on the first ask: only compared claims ask)."""
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for index, sentence in enumerate(self.sentences):
+                self._by_sentence.setdefault(sentence, []).append(index)
+        return self._by_sentence
 
     def nearest_group(self, index: int) -> _Group:
         span = self.spans[index]

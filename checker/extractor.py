@@ -1049,16 +1049,17 @@ def _parse_digits_in(text: str, digits: str, start: int) -> ParsedNumber:
     is English (checker.language), or where a currency comes first, as only English writes it
     ("$1,500", "€2,300": French writes "1 500 $")."""
     if only_english(digits) or reads_differently_in_english(digits) and (
-        is_english(text, start) or "," in digits and _currency_written_before(text, start)
+        is_english(text, start) or "," in digits and _currency_before(text, start) is not None
     ):
         return parse_english_digits(digits)
     return parse_digits(digits)
 
 
-def _currency_written_before(text: str, start: int) -> bool:
-    """Whether a currency ("$", "€", "US$", "EUR") ends right before ``start``, a space at most between."""
-    before = text[max(0, start - 6):start]
-    return before.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST and _CURRENCY_BEFORE.search(before) is not None
+def _currency_before(text: str, start: int, floor: int = 0) -> regex.Match[str] | None:
+    """The currency ("$", "€", "US$", "EUR") that ends right before ``start``, a space at most
+    between, never before ``floor``; the last character is looked at first (most have none)."""
+    before = text[max(0, start - 6, floor):start]
+    return _CURRENCY_BEFORE.search(before) if before.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
 
 
 # Kinds whose unit, followed by "/" and another unit, makes a rate that is none of them ("130 km/h");
@@ -1770,8 +1771,7 @@ def _read_candidate(text: str, candidate: _Candidate, floor: int = 0) -> Quantit
             return None  # "un bâtiment neuf", "les Quinze-Vingts", "repartir de zéro"
 
     before_number = number_start
-    currency_text = text[max(0, number_start - 6, floor):number_start]
-    currency_before = _CURRENCY_BEFORE.search(currency_text) if currency_text.rstrip(WHITESPACE)[-1:] in _CURRENCY_BEFORE_LAST else None
+    currency_before = _currency_before(text, number_start, floor)
     if currency_before and reading is not None and reading.unit == "meter" and text[number_end:reading.end] == "m":
         reading = _Reading(reading.end, "number", "count", 10**6)  # "£300m", "$5m": English money writes a million "m"
     if currency_before and currency_before.group("currency") in french.ISO_CODES_ALSO_WORDS and not _shows_money(

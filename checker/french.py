@@ -427,16 +427,13 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "bleus": "bleu", "festivals": "festival", "carnavals": "carnaval", "récitals": "récital",
 }
 
-# Verbs and nouns of change: "passant de 7 % à 21 %" is two figures, not a range.
-CHANGE_WORDS = (
-    r"pass\w*|augment\w*|rédui\w*|redui\w*|réduction|baiss\w*|diminu\w*|hauss\w*|évolu\w*|progress\w*|"
-    r"chut\w*|grimp\w*|recul\w*|croiss\w*|croît|bondi\w*|décroi\w*|multipli\w*|divis\w*|gagn\w*|perd\w*"
-)
-
-# Of those, the words of a fall and of a rise: "a baissé de 20 à 30 %" cannot be a fall from 20 %
-# to 30 %, so it is a range of the fall; "a augmenté de 15 à 10 %" neither a rise, so a range too.
+# Words of a fall and of a rise: "a baissé de 20 à 30 %" cannot be a fall from 20 % to 30 %, so it
+# is a range of the fall; "a augmenté de 15 à 10 %" neither a rise, so a range too.
 FALL_WORDS = r"rédui\w*|redui\w*|réduction|baiss\w*|diminu\w*|recul\w*|chut\w*|décroi\w*|perd\w*|divis\w*"
 RISE_WORDS = r"augment\w*|hauss\w*|progress\w*|grimp\w*|croiss\w*|croît|bondi\w*|gagn\w*|multipli\w*"
+# Verbs and nouns of change, of either direction or none: "passant de 7 % à 21 %" is two figures,
+# not a range.
+CHANGE_WORDS = rf"pass\w*|évolu\w*|{RISE_WORDS}|{FALL_WORDS}"
 
 # Words just before an amount that make it the size of a change, not a level: "165 M€, en hausse
 # de 15 M€", "le budget a augmenté de 20 M€" (checker.bind: not bound to a rule of money or of a

@@ -48,8 +48,10 @@ def is_english(text: str, position: int) -> bool:
     after = _SENTENCE_END.search(text, position, position + _REACH)
     end = after.start() if after else min(len(text), position + _REACH)
     quoted = _quoted_passage(text, start, position, end)
-    if quoted is not None and _small_words(quoted) != (0, 0):
-        return _english(quoted)
+    if quoted is not None:
+        english, french = _small_words(quoted)
+        if english or french:
+            return english > french
     return _english(text[start:end])
 
 

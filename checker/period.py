@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Callable, Literal, Sequence
 
-from checker.clauses import Clause, clause_of, lower, split
+from checker.clauses import CUTS, Clause, clause_of, lower, split
 from checker.french import COMPARISON_WORDS, EVENT_NOUNS, EVENT_PARTICIPLES
 from checker.sources import MONTHS, Source
 
@@ -543,7 +543,7 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
             return periods
         clauses = split(sentence, figures)
         figure_clause = [clause_of(clauses, start) for start, _ in figures]
-        return _compared_figures(low, figures, clauses, figure_clause, patterns, periods)
+        return _compared_figures(_changes(low, figures, clauses, figure_clause, patterns), clauses, figure_clause, periods)
     clauses = split(sentence, figures)
     figure_clause = [clause_of(clauses, start) for start, _ in figures]
     frame = _frame(sentence, figures, phrases, clauses, figure_clause, patterns)
@@ -599,7 +599,7 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
         reference = earlier.get(id(choice.phrase)) or frame_when or (before if choice.phrase.form.kind == "prior" else None)
         periods.append(_period(low, choice, stated, latest, reference, meta, clauses[figure_clause[index]], patterns))
     periods = _parts_of_the_whole(figures, clauses, figure_clause, chosen, periods)
-    return _compared_figures(low, figures, clauses, figure_clause, patterns, periods)
+    return _compared_figures(changes, clauses, figure_clause, periods)
 
 
 # Words of a period counted from another ("un an plus tôt", "l'année précédente"): a sentence
@@ -609,17 +609,16 @@ COUNTS_FROM_ANOTHER = re.compile(r"plus\s+tôt|auparavant|précédente|d['’ʼ]
 
 # The cuts that set a figure against the one before it (checker.clauses): its period is another
 # than the sentence's, and the sentence does not always say which.
-_COMPARED_CUTS = frozenset({"contre", "après", "par rapport à", "comparé à", "face à", "versus"})
+_COMPARED_CUTS = frozenset(cut.name for cut in CUTS if cut.condition == "before_figure" and cut.name != "à")  # contre, après, face à...
 _MAY_COMPARE = re.compile(r"\bà\b|\bau\b|\bcontre\b|\baprès\b|\bpar rapport\b|\bcompar|\bface\b|\bversus\b|\bvs\b")
 
 
-def _compared_figures(low: str, figures: Sequence[tuple[int, int]], clauses: list[Clause], figure_clause: list[int],
-                      patterns: _Patterns, periods: list[Period]) -> list[Period]:
+def _compared_figures(changes: list[tuple[int, int]], clauses: list[Clause], figure_clause: list[int], periods: list[Period]) -> list[Period]:
     """The start of a change (``passé de 1,2 million à 6 millions``) and a point of comparison
     (``62 %, contre 35 %``) whose own words give no period: not the sentence's period, which is
     the other figure's, but an earlier or another one that the text does not say. Such a figure
     is on the timeline, set against its partner; it conflicts with no period (checker.compare)."""
-    starts = {first: second for first, second in _changes(low, figures, clauses, figure_clause, patterns)}
+    starts = dict(changes)  # the changes de X à Y of the sentence (_changes): X, then Y
     for first, second in starts.items():
         start, end = periods[first], periods[second]
         same = (start.when, start.since, start.target, start.label) == (end.when, end.since, end.target, end.label)
@@ -629,7 +628,7 @@ def _compared_figures(low: str, figures: Sequence[tuple[int, int]], clauses: lis
             else:
                 when = f"earlier, or early in {start.when}" if start.when else "earlier"
                 periods[first] = Period(None, when, "compared", reason=f"{start.reason}; the start of the change within it: {when}")
-    for index in range(len(figures)):
+    for index in range(len(periods)):
         if periods[index].origin in ("text", "compared"):
             continue
         if index in starts:
