@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from checker import display, french
+from checker import display, french, stretches
 from checker.documents import Document, Span
 from checker.errors import RuleError
 from checker.extractor import Quantity, extract
-from checker.folding import folded_text
+from checker.folding import can_fold
 from checker.clauses import clause_bounds
 from checker.period import COUNTS_FROM_ANOTHER, Period, sentence_periods
 from checker.rules import CONTEXT_SCOPES, PATTERN_TIMEOUT, SCOPES, Pattern, Rule
@@ -89,41 +89,79 @@ class _Matches:
     bisecting plain integers. A scan's time limit grows with the text scanned (PATTERN_TIMEOUT
     for each SCAN_CHARS characters, at least PATTERN_TIMEOUT): any pattern takes longer on a
     longer text, and only one that backtracks (far slower than 2 MB/s) is blamed, on a document
-    of any size.
+    of any size. A pattern is matched on the lower-cased text (checker.folding) when both allow
+    it; in a document longer than a stretch (checker.stretches), each stretch is lower-cased on
+    its own and every such pattern of the rules scanned on it, then the stretch let go: there,
+    such a pattern never matches across the end of a sentence.
     """
 
     SCAN_CHARS = 1_000_000
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, rules: list[Rule] = ()) -> None:
         self.document = document
-        self._cache: dict[str, tuple[list[int], list[int]]] = {}
-        self._folded: str | None | bool = False  # the lower-cased text (checker.folding), once known
-
-    def _scan(self, pattern: Pattern) -> tuple[regex.Pattern[str], str]:
-        """The compiled pattern and the text it runs on: the lower-cased text when both allow it."""
-        if self._folded is False:
-            self._folded = folded_text(self.document.text)
-        if self._folded is not None and (folded := pattern.folded) is not None:
-            return folded, self._folded
-        return pattern.compiled, self.document.text
+        self._cache: dict[str, tuple[list[int], list[int]] | None] = {}  # None: the scan timed out
+        self._folds: bool | None = None  # whether the folded patterns may run on the lower-cased text
+        self._folded: str | None = None  # the lower-cased text, for a document of one stretch
+        # the patterns a longer document's stretches are each folded once for, all scanned together
+        self._pending = [pattern for rule in rules for pattern in _rule_patterns(rule)]
 
     def of(self, pattern: Pattern, rule: Rule) -> tuple[list[int], list[int]]:
-        found = self._cache.get(pattern.source)
+        if pattern.source not in self._cache:
+            if self._folds is None:
+                self._folds = can_fold(self.document.text)
+            if self._folds and pattern.folded is not None and len(self.document.text) > stretches.STRETCH_CHARS:
+                self._scan_folded_stretches([pattern, *self._pending])
+            else:
+                self._cache[pattern.source] = self._scan_whole(pattern)
+        found = self._cache[pattern.source]
         if found is None:
-            compiled, text = self._scan(pattern)
-            limit = PATTERN_TIMEOUT * max(1.0, len(text) / self.SCAN_CHARS)
-            starts: list[int] = []
-            ends: list[int] = []
-            try:
-                for match in compiled.finditer(text, timeout=limit):
-                    start, end = match.span()
-                    if end > start:  # empty matches are no evidence of anything
-                        starts.append(start)
-                        ends.append(end)
-            except TimeoutError:
-                raise RuleError(rule.path, f"rule '{rule.id}': pattern '{pattern.source}' takes too long (catastrophic backtracking?)", rule.line) from None
-            found = self._cache[pattern.source] = (starts, ends)
+            raise RuleError(rule.path, f"rule '{rule.id}': pattern '{pattern.source}' takes too long (catastrophic backtracking?)", rule.line)
         return found
+
+    def _limit(self, length: int) -> float:
+        return PATTERN_TIMEOUT * max(1.0, length / self.SCAN_CHARS)
+
+    def _scan_whole(self, pattern: Pattern) -> tuple[list[int], list[int]] | None:
+        """The pattern's matches in the text, or in the lower-cased text when both allow it."""
+        compiled, text = pattern.compiled, self.document.text
+        if self._folds and (folded := pattern.folded) is not None:
+            if self._folded is None:
+                self._folded = text.lower()
+            compiled, text = folded, self._folded
+        starts: list[int] = []
+        ends: list[int] = []
+        try:
+            for match in compiled.finditer(text, timeout=self._limit(len(text))):
+                start, end = match.span()
+                if end > start:  # empty matches are no evidence of anything
+                    starts.append(start)
+                    ends.append(end)
+        except TimeoutError:
+            return None
+        return starts, ends
+
+    def _scan_folded_stretches(self, patterns: list[Pattern]) -> None:
+        """Every folded pattern not scanned yet, scanned on each stretch of the text lower-cased
+        on its own (checker.stretches): a copy of one stretch at a time, not of the document."""
+        todo = {pattern.source: pattern.folded for pattern in patterns if pattern.folded is not None and pattern.source not in self._cache}
+        self._pending = [pattern for pattern in self._pending if pattern.source not in todo]
+        found: dict[str, tuple[list[int], list[int]] | None] = {source: ([], []) for source in todo}
+        text = self.document.text
+        for low, high in stretches.stretches(text):
+            stretch = text[low:high].lower()
+            for source, compiled in todo.items():
+                spans = found[source]
+                if spans is None:
+                    continue
+                try:
+                    for match in compiled.finditer(stretch, timeout=self._limit(len(stretch))):
+                        start, end = match.span()
+                        if end > start:
+                            spans[0].append(start + low)
+                            spans[1].append(end + low)
+                except TimeoutError:
+                    found[source] = None
+        self._cache.update(found)
 
     def nearest(self, patterns: tuple[Pattern, ...], rule: Rule, span: tuple[int, int], anchor: int) -> tuple[Pattern, int, int] | None:
         """The match within ``span`` closest to ``anchor``: the first pattern's, the first one's on a tie.
@@ -149,6 +187,11 @@ class _Matches:
                     if best is None or distance < best[0]:
                         best = (distance, pattern, start, end)
         return None if best is None else best[1:]
+
+
+def _rule_patterns(rule: Rule) -> tuple[Pattern, ...]:
+    """Every pattern of ``rule``."""
+    return (*rule.subject, *rule.require, *rule.exclude, *rule.require_all, *rule.phrase_require, *rule.phrase_exclude)
 
 
 class _Scopes:
@@ -298,7 +341,7 @@ def read_in_rule(rule: Rule, quantity: Quantity) -> tuple[Quantity, str | None]:
 
 def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> tuple[list[Claim], list[NearMiss]]:
     """Bind each quantity to at most one rule: the closest, most specific subject evidence wins."""
-    matches = _Matches(document)
+    matches = _Matches(document, rules)
     claims: list[Claim] = []
     near_misses: list[NearMiss] = []
     # a figure is only ever a candidate for the rules of its kind: most figures meet few rules

@@ -62,7 +62,7 @@ _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache
 # What decides the extraction of a document's bytes: these modules' source, and these libraries.
 _MODULES = (
     "documents.py", "files.py", "formats.py", "header.py", "sources.py", "extractor.py", "infer.py", "language.py",
-    "numbers.py", "french.py", "units.py", "units.txt", "unit_factors.py",
+    "numbers.py", "french.py", "units.py", "units.txt", "unit_factors.py", "stretches.py",
 )
 _LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")
 

@@ -22,6 +22,7 @@ import regex
 from checker import french, units
 from checker.infer import infer_units
 from checker.language import is_english
+from checker.stretches import stretches
 from checker.numbers import (
     APPROXIMATE_WORDS, NUMBER_WORDS, VULGAR_FRACTIONS, ParsedNumber, only_english, parse_digits, parse_english_digits,
     parse_words, reads_differently_in_english,
@@ -393,23 +394,25 @@ _WORDS_LOWER_NO_ARTICLE = _words_lower(_by_first_letter(_WORDS_BY_LENGTH, {"u": 
 
 _MONTH = f"(?:{french.ALL_MONTHS})(?![\\p{{L}}])"
 # Spans that contain digits but are not quantities.
+# White space within one paragraph: a date, a label or an address does not go on past a blank line.
+_GAP = r"(?:[^\S\n]|\n(?![^\S\n]*\n))"
 _NOT_QUANTITY_PATTERNS = [
     r"(?<![\d.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d])",  # 12/11/25
     r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",  # 2025-11-12
-    rf"(?<![\p{{L}}\p{{N}}])(?:1er|\d{{1,2}})(?:{_SP}|\s)+{_MONTH}(?:\s+\d{{4}})?",  # 28 janvier 2025
-    rf"{_MONTH}\s+\d{{4}}(?!\d)",  # septembre 2025
-    rf"(?<![\p{{L}}\p{{N}}])(?:1er|\d{{1,2}})(?:\s*(?:,|et|au|à|-|–)\s*(?:1er|\d{{1,2}}))+(?:{_SP}|\s)+{_MONTH}",  # du 3 au 5 mars
+    rf"(?<![\p{{L}}\p{{N}}])(?:1er|\d{{1,2}})(?:{_SP}|{_GAP})+{_MONTH}(?:{_GAP}+\d{{4}})?",  # 28 janvier 2025
+    rf"{_MONTH}{_GAP}+\d{{4}}(?!\d)",  # septembre 2025
+    rf"(?<![\p{{L}}\p{{N}}])(?:1er|\d{{1,2}})(?:{_GAP}*(?:,|et|au|à|-|–){_GAP}*(?:1er|\d{{1,2}}))+(?:{_SP}|{_GAP})+{_MONTH}",  # du 3 au 5 mars
     r"(?<![\d:])\d{1,2}\s?[h:]\s?\d{2}(?![\d])",  # 22:49, 10h30
     r"(?<![\d+])(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)",  # 06 08 77 61 02
     r"(?<![\d+])0\s?[89]\d{2}(?:\s?\d{3}){2}(?!\d)",  # 0 800 123 456
-    rf"(?<![\p{{L}}\p{{N}}])\d{{1,4}}(?:\s*(?:bis|ter|quater))?,?\s+(?:{french.STREET_WORDS})(?![\p{{L}}])",  # 12 rue de la Paix
-    r"(?<![\p{N}.,])\d{5}\s+(?:(?-i:\p{Lu})|cedex)",  # 75013 Paris
+    rf"(?<![\p{{L}}\p{{N}}])\d{{1,4}}(?:{_GAP}*(?:bis|ter|quater))?,?{_GAP}+(?:{french.STREET_WORDS})(?![\p{{L}}])",  # 12 rue de la Paix
+    rf"(?<![\p{{N}}.,])\d{{5}}{_GAP}+(?:(?-i:\p{{Lu}})|cedex)",  # 75013 Paris
     r"(?<![\d])(?:1[89]|20|21)\d{2}\s?[-–/]\s?(?:(?:1[89]|20|21)\d{2}|\d{2})(?![\d])",  # 2024-2025
-    rf"(?<![\p{{L}}])(?:{french.LABEL_WORDS})\s*\d+(?:[.,]\d+)*",  # Article 51
-    rf"(?<![\d/])\d+[hj]?/\d+(?![\d/])(?!\s+(?:{french.PARTITIVE})(?![\p{{L}}]))",  # 24/7, 24h/24, 7j/7, 3/4 (but "3/4 des patients": a share)
+    rf"(?<![\p{{L}}])(?:{french.LABEL_WORDS}){_GAP}*\d+(?:[.,]\d+)*",  # Article 51
+    rf"(?<![\d/])\d+[hj]?/\d+(?![\d/])(?!{_GAP}+(?:{french.PARTITIVE})(?![\p{{L}}]))",  # 24/7, 24h/24, 7j/7, 3/4 (but "3/4 des patients": a share)
     r"https?://\S+",
     r"www\.\S+",
-    rf"(?<![\p{{L}}])(?:{french.ENGLISH_MONTHS})(?![\p{{L}}])\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)",  # September 3, 2021
+    rf"(?<![\p{{L}}])(?:{french.ENGLISH_MONTHS})(?![\p{{L}}]){_GAP}+\d{{1,2}}(?:st|nd|rd|th)?(?:,?{_GAP}+\d{{4}})?(?!\d)",  # September 3, 2021
     r"[\w.+-]+@[\w-]+\.[\w.-]+",  # an e-mail address: looked for only before an @
 ]
 # As one pattern (what the exclusion means); _Excluded scans each alternative on its own, which
@@ -1591,12 +1594,29 @@ def _email_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, in
 
 
 def extract(text: str) -> list[Quantity]:
-    """Every quantity in ``text``, in order of appearance. Never raises on any string."""
-    excluded = _excluded_spans(text)  # sorted, disjoint
-    after = 0  # how many excluded spans start at or before the candidate: candidates come in order
+    """Every quantity in ``text``, in order of appearance. Never raises on any string.
+
+    A long text is scanned a stretch at a time (checker.stretches), so that the scans' copies of
+    it (lower-cased, every run of digits) are of one stretch, never of a 100 MB document at once.
+    """
     found: list[Quantity] = []
     consumed = 0  # end of the last figure's surface: what it read is not read twice
-    for candidate in _candidates(text, articles=False):  # an article left out would only be skipped below
+    for start, end in stretches(text):
+        consumed = _extract_stretch(text, start, end, found, consumed)
+    return infer_units(text, _join_shares(text, _merge_ranges(text, found)))
+
+
+def _extract_stretch(text: str, start: int, end: int, found: list[Quantity], consumed: int) -> int:
+    """The figures of the candidates of ``text[start:end]`` appended to ``found``; returns where
+    the last one ends. The scans run on the stretch, the reading of each candidate on ``text``."""
+    stretch = text[start:end]  # ``text`` itself when it is one stretch
+    excluded = _excluded_spans(stretch)  # sorted, disjoint: dates, phone numbers...
+    if start:
+        excluded = [(low + start, high + start) for low, high in excluded]
+    after = 0  # how many excluded spans start at or before the candidate: candidates come in order
+    for candidate in _candidates(stretch, articles=False):  # an article left out would only be skipped below
+        if start:
+            candidate = candidate._replace(start=candidate.start + start, end=candidate.end + start, number_start=candidate.number_start + start)
         if candidate.start < consumed:
             continue
         while after < len(excluded) and excluded[after][0] <= candidate.start:
@@ -1616,7 +1636,7 @@ def extract(text: str) -> list[Quantity]:
             if quantity is not None:
                 found.append(quantity)
                 consumed = quantity.end
-    return infer_units(text, _join_shares(text, _merge_ranges(text, found)))
+    return consumed
 
 
 def _words_value(words: str) -> Decimal | None:

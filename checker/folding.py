@@ -59,12 +59,16 @@ _RANGES = (string.ascii_lowercase, string.ascii_uppercase, string.digits)  # a r
 
 def folded_text(text: str) -> str | None:
     """``text`` lower-cased, offsets kept, if a folded pattern reads it as the pattern reads ``text``."""
+    return text.lower() if can_fold(text) else None
+
+
+def can_fold(text: str) -> bool:
+    """Whether a folded pattern reads ``text`` lower-cased as the pattern reads ``text`` (and
+    lower-casing keeps its offsets): so does any part of it, lower-cased on its own."""
     foldable, latin1_unfoldable = _foldable()
     if any(char in text for char in latin1_unfoldable):
-        return None
-    if not all(foldable.issuperset(run) for run in set(_BEYOND_LATIN1.findall(text))):
-        return None
-    return text.lower()
+        return False
+    return all(foldable.issuperset(run) for run in set(_BEYOND_LATIN1.findall(text)))
 
 
 def folded_pattern(source: str) -> str | None:

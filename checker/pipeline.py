@@ -145,11 +145,17 @@ class _Run:
 
 def _packed(items: list[Claim] | list[NearMiss]) -> tuple[tuple[str, bytes], ...]:
     """Claims or near misses grouped by their rule's id, in their order, each group a record of
-    the spool (checker.spool.pack): made where they were bound, sent and spooled as they are."""
+    the spool (checker.spool.pack): made where they were bound, sent and spooled as they are.
+    ``items`` is emptied, and each group let go once packed, so that a giant document's claims
+    are not held twice, as objects and as records, all at once."""
     groups: dict[str, list] = defaultdict(list)
     for item in items:
         groups[item.rule].append(item)
-    return tuple((rule, pack(group)) for rule, group in groups.items())
+    items.clear()
+    packed = []
+    for rule in list(groups):
+        packed.append((rule, pack(groups.pop(rule))))
+    return tuple(packed)
 
 
 def _compare_spooled(spool: Spool, rules: list[Rule]) -> SpooledFindings:
@@ -197,6 +203,7 @@ def _bind_document(
         return _Bound(document.source, error=(exc.path, f"{exc.message}, on {document.source} (not checked)", exc.line, exc.column))
     pages = len(document.page_starts) if document.page_starts else None
     stats = DocumentStats(document.source, len(quantities), len(claims), document.meta, pages)
+    count = len(misses) if keep_misses else 0
     if not keep_misses:
-        misses = []
-    return _Bound(document.source, stats=stats, claims=_packed(claims), near_misses=_packed(misses), misses=len(misses))
+        misses.clear()
+    return _Bound(document.source, stats=stats, claims=_packed(claims), near_misses=_packed(misses), misses=count)
