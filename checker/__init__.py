@@ -11,18 +11,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from checker.documents import Document, read_document
-    from checker.extractor import KINDS, Quantity, extract
+    from checker.reading.documents import Document
+    from checker.reading.corpus import read_document
+    from checker.extraction.extractor import extract
+    from checker.extraction.quantity import KINDS, Quantity
 
 __all__ = ["KINDS", "Document", "Quantity", "extract", "read_document"]
 __version__ = "0.1.0"
-# The folder, in the current one, where the CLI keeps its cache (checker.cache) and the record of
-# rule files already validated (checker.rules): named here, where both can read it for nothing.
+# The folder, in the current one, where the CLI keeps its cache (checker.running.cache) and the record of
+# rule files already validated (checker.binding.rules): named here, where both can read it for nothing.
 CACHE_FOLDER = ".recoupe_cache"
 
 _LAZY = {
-    "KINDS": "checker.extractor", "Quantity": "checker.extractor", "extract": "checker.extractor",
-    "Document": "checker.documents", "read_document": "checker.documents",
+    "KINDS": "checker.extraction.quantity", "Quantity": "checker.extraction.quantity", "extract": "checker.extraction.extractor",
+    "Document": "checker.reading.documents", "read_document": "checker.reading.corpus",
 }
 
 

@@ -24,7 +24,7 @@ SCALE_WORDS: dict[str, int] = {
     "mio": 10**6, "mios": 10**6, "mia": 10**9, "mias": 10**9,  # Swiss French: million, milliard
     "thousand": 10**3, "thousands": 10**3,  # English
 }
-# In an English sentence (checker.language), or after a number of 2 or more in the singular as
+# In an English sentence (checker.extraction.language), or after a number of 2 or more in the singular as
 # only English writes it ("€3 billion"; French writes "3 billions"): the short scale.
 ENGLISH_SCALE_WORDS: dict[str, int] = {"billion": 10**9, "billions": 10**9, "trillion": 10**12, "trillions": 10**12}
 # Abbreviated scales, case-sensitive: "M" is a million, "m" a metre. Any of them may end with a
@@ -74,7 +74,7 @@ franc francs roupie roupies peso pesos dinar dinars dirham dirhams
 """.split())
 # Words that name a currency without saying which one, or only with a word after them: a bare
 # number before them ("12 millions de francs", "300 millions de dirhams", "2 milliards de livres")
-# is never given the currency of its paragraph, nor the euro, by checker.infer.
+# is never given the currency of its paragraph, nor the euro, by checker.extraction.infer.
 UNNAMED_CURRENCY_WORDS = frozenset("""
 franc francs roupie roupies peso pesos dinar dinars dirham dirhams dollar dollars couronne couronnes
 livre livres lire lires
@@ -120,7 +120,7 @@ CURRENCIES: dict[str, str] = {
     **{code: code for code in ISO_CODES},
 }
 
-# Units of physical quantities and durations: surface -> (kind, pint unit of checker/units.txt).
+# Units of physical quantities and durations: surface -> (kind, pint unit of checker/extraction/units.txt).
 # Symbols are matched case-sensitively, words case-insensitively; a word written with accents is
 # also read without them ("kilometres"), and with either apostrophe (see _spellings below).
 UNIT_SYMBOLS: dict[str, tuple[str, str]] = {
@@ -436,7 +436,7 @@ RISE_WORDS = r"augment\w*|hauss\w*|progress\w*|grimp\w*|croiss\w*|croît|bondi\w
 CHANGE_WORDS = rf"pass\w*|évolu\w*|{RISE_WORDS}|{FALL_WORDS}"
 
 # Words just before an amount that make it the size of a change, not a level: "165 M€, en hausse
-# de 15 M€", "le budget a augmenté de 20 M€" (checker.bind: not bound to a rule of money or of a
+# de 15 M€", "le budget a augmenté de 20 M€" (checker.binding.bind: not bound to a rule of money or of a
 # count, whose figure is a level); "de X à Y" after them is a change from X to Y, left alone.
 CHANGE_OF_BEFORE = (
     r"(?:(?:en|une|d['’ʼ]une|la|sa|leur|cette)\s+)?(?:hausse|baisse|progression|augmentation|diminution|recul|croissance|chute|rallonge)\s+(?:de\s+|d['’ʼ])|"
@@ -475,7 +475,7 @@ EVENT_NOUNS: tuple[str, ...] = (
 )
 EVENT_WORDS: tuple[str, ...] = EVENT_PARTICIPLES + EVENT_NOUNS
 
-# A figure's own words (its noun phrase, checker.bind.phrase_of): before it, only determiners and
+# A figure's own words (its noun phrase, checker.binding.bind.phrase_of): before it, only determiners and
 # the adjectives of PRENOMINAL_ADJECTIVES ("les 8 premiers lauréats"); after it, words up to one
 # that starts another phrase: a conjunction, a preposition other than "de" (whose complement
 # belongs to the phrase: "50 M€ de l'État") or an auxiliary verb ("90 M€, dont 50 M€ de l'État et
@@ -501,7 +501,7 @@ COMPARISON_WORDS: tuple[str, ...] = (
     r"(?:plus|moins|autant|davantage|mieux|pire|supérieure?s?|inférieure?s?|aussi|même)(?:\s+(?:[^\W\d_]|['’ʼ])+){0,2}\s+(?:que\s+|qu['’ʼ]\s*)",
 )
 
-# Figures whose unit is said elsewhere (checker.infer). Nouns of money before a bare amount
+# Figures whose unit is said elsewhere (checker.extraction.infer). Nouns of money before a bare amount
 # ("un budget de 2,3 milliards"), participles of spending after one ("480 millions ont été
 # engagés"), and the words that introduce the parts of a figure ("300 M€, dont 45 ...").
 MONEY_NOUNS = (

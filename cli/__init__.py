@@ -13,5 +13,5 @@ def run() -> None:
         from cli.main import main
     except KeyboardInterrupt:
         sys.stderr.write("recoupe: interrupted\n")
-        sys.exit(130)  # checker.report.ExitCode.INTERRUPTED, not imported: it may be what was cut
+        sys.exit(130)  # checker.outcomes.ExitCode.INTERRUPTED, not imported: it may be what was cut
     main()

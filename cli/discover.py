@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker.report import ExitCode
+from checker.outcomes import ExitCode
 
 DISCOVER_SCHEMA_VERSION = "2.0"
 JOBS_HELP = "Worker processes reading, extracting and reading the figures' subjects [default: every core when there are more than 8 documents, else 1]."
@@ -30,7 +30,7 @@ def _err(message: str) -> None:
 def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache: bool, cache_dir: Optional[Path], quotes: int):
     """The discovery (its first ``quotes`` candidates quoted), and every error met (of a rule, of a
     document), each said on stderr."""
-    from checker.discovery import discover as run_discover
+    from checker.discovery.corpus import discover as run_discover
     from cli.main import _cache_max_size, _close_cache, _load_rules, _open_cache, _progress
 
     loaded_rules, errors = None, []
@@ -39,7 +39,7 @@ def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache
         loaded_rules, errors = list(loaded.rules), list(loaded.errors)
     cache = _open_cache(no_cache, cache_dir, _cache_max_size(no_cache, None))
     try:
-        from checker.documents import discover_all
+        from checker.reading.corpus import discover_all
 
         with _progress(len(discover_all(paths)[0])) as progress:
             discovery = run_discover(paths, loaded_rules, jobs=jobs, cache=cache, progress=progress, quotes=quotes)
@@ -163,7 +163,7 @@ def suggest(
     Exit codes: 0 written; 2 input error, unknown candidate id, or a rule that fails to load.
     """
     from checker.discovery.suggest import publisher_words, render_rules, suggest_rule
-    from checker.rules import load_rules
+    from checker.binding.loading import load_rules
     from cli.main import write_report
 
     from checker.discovery.quotes import quoted

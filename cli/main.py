@@ -19,8 +19,8 @@ from typing import Annotated, NamedTuple, Optional
 import typer
 
 from checker import __version__
-from checker.render.layout import dumps_indented
-from checker.report import EXIT_CODES_HELP, ExitCode
+from checker.jsonlayout import dumps_indented
+from checker.outcomes import EXIT_CODES_HELP, ExitCode
 
 app = typer.Typer(
     name="recoupe",
@@ -98,7 +98,8 @@ def extract(
 
     Exit codes: 0 every document read; 2 a document could not be read (the others are still listed).
     """
-    from checker.documents import blank, discover_all
+    from checker.reading.documents import blank
+    from checker.reading.corpus import discover_all
 
     max_size = _cache_max_size(no_cache, cache_max_size)
     files, errors, skipped = discover_all(paths)
@@ -107,7 +108,7 @@ def extract(
         said.append(f"warning: {item}")
         _err(said[-1])
     # jsonl and json rows are written as documents come (memory does not grow with the corpus),
-    # each document's by the process that extracted it (checker.rows); the table, for people,
+    # each document's by the process that extracted it (checker.running.rows); the table, for people,
     # needs them all to size its columns.
     rows: list[dict[str, object]] = []
     streamed = output_format is not ExtractFormat.table
@@ -122,7 +123,7 @@ def extract(
                 _emit(replayed, cache, already_said=len(said))
             finally:
                 _close_cache(cache)
-        from checker.parallel import Rows, extract_documents, rows_of  # the extractor: not for a replay
+        from checker.running.parallel import Rows, extract_documents, rows_of  # the extractor: not for a replay
 
         out = _Recorder(sys.stdout.write, _spool(cache) if key is not None else None)
         if output_format is ExtractFormat.json:
@@ -197,7 +198,7 @@ def _spool(cache):
     """An anonymous temporary file beside the cache (removed when closed), or None."""
     import tempfile
 
-    from checker.tempfiles import SUFFIX, prefix
+    from checker.running.tempfiles import SUFFIX, prefix
 
     if cache is None:
         return None
@@ -208,22 +209,22 @@ def _spool(cache):
 
 
 def _run_key(cache, command: str, paths: list[Path], extra_files: tuple[Path, ...], *options: str, discovered=None) -> str | None:
-    """The replay key of this run (checker.replay), or None when it cannot be replayed."""
+    """The replay key of this run (checker.running.replay), or None when it cannot be replayed."""
     if cache is None:
         return None
-    import cli
     import checker
-    from checker.replay import code_digest, inputs_digest, run_key
+    from checker.fingerprint import code_digest
+    from checker.running.replay import inputs_digest, run_key
 
     inputs = inputs_digest(paths, extra_files, discovered)
     if inputs is None:
         return None
-    packages = [Path(checker.__file__).parent, Path(cli.__file__).parent]
+    packages = [Path(checker.__file__).parent, Path(__file__).parent]  # checker/ and cli/
     return run_key(command, code_digest(packages), inputs, os.getcwd(), *map(str, paths), *options)
 
 
 def _replay_of(stdout: str, said: list[str], files: tuple[tuple[str, str], ...], code: int):
-    from checker.cache import Replay
+    from checker.running.cache import Replay
 
     return Replay(stdout, tuple(said), files, int(code))
 
@@ -260,7 +261,7 @@ def _engine(
     if scheduler is not None and jobs is not None:
         _err("--jobs sets the workers of a local Dask cluster; the one at --scheduler has its own")
         raise typer.Exit(ExitCode.ERROR)
-    from checker.dask_engine import DaskEngine, EngineError
+    from checker.running.dask_engine import DaskEngine, EngineError
 
     runner = None
     try:
@@ -282,7 +283,7 @@ def _cache_max_size(no_cache: bool, option: str | None, settings=None) -> int:
     a usage error (exit 2). ``settings``: those of the run, if it has read them."""
     if no_cache and option is None:
         return 0
-    from checker.config import parse_size
+    from checker.running.config import parse_size
 
     if option is not None:
         try:
@@ -296,10 +297,10 @@ def _cache_max_size(no_cache: bool, option: str | None, settings=None) -> int:
 
 
 def _open_cache(no_cache: bool, cache_dir: Path | None, max_size: int):
-    """The extraction cache (see checker.cache), or None with --no-cache; its warnings on stderr."""
+    """The extraction cache (see checker.running.cache), or None with --no-cache; its warnings on stderr."""
     if no_cache:
         return None
-    from checker.cache import FOLDER, Cache
+    from checker.running.cache import FOLDER, Cache
 
     cache = Cache(cache_dir if cache_dir is not None else Path.cwd() / FOLDER, max_size)
     for warning in cache.warnings:
@@ -393,7 +394,7 @@ def _project_rules() -> Path:
 
 def _rules_record(no_cache: bool, cache_dir: Path | None) -> Path | None:
     """Where load_rules remembers the rule files it validated: the cache's folder, or nowhere."""
-    from checker.rules import DEFAULT_RECORD_FOLDER
+    from checker.binding.loading import DEFAULT_RECORD_FOLDER
 
     if no_cache:
         return None
@@ -402,8 +403,8 @@ def _rules_record(no_cache: bool, cache_dir: Path | None) -> Path | None:
 
 def _load_rules(target: Path | None, cache_dir: Path | None = None, no_cache: bool = False):
     """The rules of ``target`` (default: the project's) that validate, and the errors of the others
-    (checker.rules.LoadedRules): an invalid rule is reported and left out, the run goes on."""
-    from checker.rules import load_rules
+    (checker.binding.rules.LoadedRules): an invalid rule is reported and left out, the run goes on."""
+    from checker.binding.loading import load_rules
 
     loaded = load_rules(target if target is not None else _project_rules(), cache_dir=_rules_record(no_cache, cache_dir))
     for warning in loaded.skipped:  # a FIFO among the rule files: never opened, named
@@ -425,12 +426,12 @@ def write_atomic(path: Path, text: str | Callable[[Callable[[str], object]], obj
 
     ``text``: the file's text, or a function that writes it in pieces through the ``write`` it is
     given (a large report, never all in memory). The temporary file is named for the run that
-    makes it (checker.tempfiles): one left by a run killed while writing is removed here, the
+    makes it (checker.running.tempfiles): one left by a run killed while writing is removed here, the
     next time this file is written.
     """
     import tempfile
 
-    from checker.tempfiles import SUFFIX, prefix, sweep
+    from checker.running.tempfiles import SUFFIX, prefix, sweep
 
     path.parent.mkdir(parents=True, exist_ok=True)
     sweep(path.parent, path.name)
@@ -510,8 +511,8 @@ def _write_output(name: str, report, settings, color: bool, write: Callable[[str
 def _outputs(settings) -> list[tuple[str, str | None]]:
     """(format, file or None for stdout) pairs. ``--output FORMAT:FILE`` adds a report;
     ``--output FILE`` takes standard output's report to FILE, in the format its suffix names
-    (checker.config.SUFFIX_FORMATS), else --format. ValueError naming a bad --output value."""
-    from checker.config import parse_output, suffix_format
+    (checker.running.config.SUFFIX_FORMATS), else --format. ValueError naming a bad --output value."""
+    from checker.running.config import parse_output, suffix_format
 
     targets: list[tuple[str, str | None]] = []
     redirected = False
@@ -557,12 +558,12 @@ def write_report(path: Path, text: str | Callable[[Callable[[str], object]], obj
 
 
 def _settings_or_exit(overrides: dict[str, object], fallback_format: str | None):
-    from checker.config import ConfigError, load_settings
+    from checker.running.config import ConfigError, load_settings
 
     try:
         return load_settings(Path.cwd(), overrides)
     except ConfigError as exc:
-        from checker.config import Settings
+        from checker.running.config import Settings
 
         _emit_error_report([exc], Settings(format=fallback_format or "table"))
         raise typer.Exit(ExitCode.ERROR) from None
@@ -570,7 +571,7 @@ def _settings_or_exit(overrides: dict[str, object], fallback_format: str | None)
 
 def _emit_error_report(errors, settings) -> None:
     """Tool errors that stop a run before any document is read: on stderr, and in every requested format."""
-    from checker.pipeline import Report
+    from checker.running.pipeline import Report
 
     for error in errors:
         _err(str(error))
@@ -643,8 +644,8 @@ def check(
         cache = _open_cache(no_cache, cache_dir, max_size)
         key = discovered = None
         if not color and cache is not None:  # colours follow the terminal, which is not among the inputs
-            from checker.documents import discover_all
-            from checker.rules import rule_files
+            from checker.reading.corpus import discover_all
+            from checker.binding.loading import rule_files
 
             discovered = discover_all(paths)  # once, for the key and for the run
 
@@ -662,9 +663,9 @@ def check(
             finally:
                 _close_cache(cache)
         try:
-            from checker.pipeline import check as run_check  # after the replay: a replayed run needs none of it
+            from checker.running.pipeline import check as run_check  # after the replay: a replayed run needs none of it
 
-            from checker.documents import discover_all
+            from checker.reading.corpus import discover_all
 
             discovered = discovered if discovered is not None else discover_all(paths)
             with _progress(len(discovered[0]), settings.quiet) as progress:
@@ -753,13 +754,13 @@ def _check_outcome(report, settings) -> _Outcome:
     messages and the exit code."""
     from dataclasses import replace as replace_report
 
-    from checker.spool import heads, select
+    from checker.running.spool import heads, select
 
     said = [str(error) for error in report.errors] + [f"warning: {skipped}" for skipped in report.skipped]
-    # chosen by what a spooled report knows of its findings without reading them back (checker.spool)
+    # chosen by what a spooled report knows of its findings without reading them back (checker.running.spool)
     failing = select(report.conflicts, lambda f: _SEVERITY_RANK[f.severity] >= _SEVERITY_RANK[settings.fail_on])
     if settings.baseline is not None:
-        from checker.baseline import Baseline, BaselineError, apply, describe_stale
+        from checker.comparison.baseline import Baseline, BaselineError, apply, describe_stale
 
         try:
             known = Baseline.from_json(Path(settings.baseline).read_text(encoding="utf-8"), settings.baseline)
@@ -831,8 +832,8 @@ def baseline(
 
     Exit codes: 0 written; 2 usage, rule or input error (the other documents and rules are still used).
     """
-    from checker.baseline import Baseline
-    from checker.pipeline import check as run_check
+    from checker.comparison.baseline import Baseline
+    from checker.running.pipeline import check as run_check
 
     loaded = _load_rules(rules)
     if loaded.errors and not loaded.rules:
@@ -862,7 +863,7 @@ def config() -> None:
     Exit codes: 0; 2 a malformed configuration file.
     """
     settings = _settings_or_exit({}, None)
-    from checker.config import to_toml
+    from checker.running.config import to_toml
 
     typer.echo(to_toml(settings), nl=False)
 

@@ -1,14 +1,14 @@
 """``python -m cli.units [--write]``: print, or rewrite, the unit factors precomputed by pint.
 
 A maintenance command, not part of ``recoupe``: run it with ``--write`` after editing
-``checker/units.txt`` or the extractor's unit tables (tests/test_units.py fails until then).
+``checker/extraction/units.txt`` or the extractor's unit tables (tests/test_units.py fails until then).
 """
 
 from __future__ import annotations
 
 import sys
 
-from checker.units import FACTORS_MODULE, compute_factors, factors_source
+from checker.extraction.units import FACTORS_MODULE, compute_factors, factors_source
 
 
 def main(argv: list[str]) -> int:

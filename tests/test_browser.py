@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.pipeline import check
+from checker.running.pipeline import check
 from checker.render.html import render_html
-from checker.rules import load_rules
+from checker.binding.loading import load_rules
 from tests.chromium import CHROMIUM, Browser
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.cache import FILE_NAME, Cache
-from checker.parallel import extract_documents
+from checker.running.cache import FILE_NAME, Cache
+from checker.running.parallel import extract_documents
 from cli.main import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -101,7 +101,7 @@ def test_interrupted_write_leaves_the_cache_as_it_was(docs: Path, tmp_path: Path
     cache = Cache(tmp_path / "cache")
     paths = sorted(docs.glob("*.txt"))
 
-    from checker import cache as cache_module
+    from checker.running import cache as cache_module
 
     encode, calls = cache_module.entry, []
 
@@ -123,54 +123,62 @@ def test_interrupted_write_leaves_the_cache_as_it_was(docs: Path, tmp_path: Path
 def test_library_versions_are_those_importlib_metadata_reads() -> None:
     from importlib import metadata
 
-    from checker.cache import _LIBRARIES, library_version
+    from checker.fingerprint import EXTRACTION_LIBRARIES, library_version
 
-    for name in _LIBRARIES:
+    for name in EXTRACTION_LIBRARIES:
         assert library_version(name) == metadata.version(name)
     assert library_version("no-such-distribution-of-recoupe") == "none"
 
 
 def _checker_imports(name: str) -> set[str]:
-    """The checker modules that ``checker/<name>`` imports, at the top or inside functions."""
+    """The checker modules that ``checker/<name>`` imports, at the top or inside functions, as
+    paths within checker/ ("reading/sources.py", "french.py")."""
     import ast
 
-    tree = ast.parse((Path(__file__).resolve().parent.parent / "checker" / name).read_text(encoding="utf-8"))
+    root = Path(__file__).resolve().parent.parent / "checker"
+    tree = ast.parse((root / name).read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("checker."):
-            found.add(node.module.split(".")[1] + ".py")
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("checker"):
+            folder = "/".join(node.module.split(".")[1:])
+            for alias in node.names:  # "from checker.extraction import units": a module of a folder
+                module = f"{folder}/{alias.name}.py".lstrip("/")
+                if (root / module).is_file():
+                    found.add(module)
+            if (root / f"{folder}.py").is_file():
+                found.add(f"{folder}.py")
     return found
 
 
 def test_every_module_that_decides_an_extraction_is_in_its_key() -> None:
-    """What a document's bytes become (text, metadata, figures) is decided by formats.py and the
-    extractor and what they import; all of them are hashed into the cache's settings key. errors.py
-    only words the failures, which are never cached."""
-    from checker.cache import _MODULES
+    """What a document's bytes become (text, metadata, figures) is decided by the reading and
+    extraction stages and what they import; all of them are hashed into the cache's settings key.
+    errors.py only words the failures, which are never cached."""
+    from checker.fingerprint import EXTRACTION_MODULES
 
-    seen, todo = set(), ["formats.py", "extractor.py"]
+    seen, todo = set(), ["reading/formats.py", "extraction/extractor.py"]
     while todo:
         name = todo.pop()
         if name not in seen:
             seen.add(name)
-            todo.extend(_checker_imports(name) - {"errors.py", "cache.py"})
-    assert seen <= set(_MODULES), seen - set(_MODULES)
-    assert {"formats.py", "header.py", "sources.py", "documents.py"} <= seen
+            todo.extend(_checker_imports(name) - {"errors.py", "running/cache.py"})
+    assert seen <= set(EXTRACTION_MODULES), seen - set(EXTRACTION_MODULES)
+    assert {"reading/formats.py", "reading/header.py", "reading/sources.py", "reading/documents.py"} <= seen
 
 
-@pytest.mark.parametrize("name", ["sources.py", "formats.py", "header.py"])
+@pytest.mark.parametrize("name", ["reading/sources.py", "reading/formats.py", "reading/header.py"])
 def test_a_change_to_a_module_that_reads_documents_is_a_new_cache_and_replay_key(tmp_path: Path, monkeypatch, name: str) -> None:
-    from checker import cache as cache_module
-    from checker.replay import code_digest
+    from checker import fingerprint
+    from checker.fingerprint import code_digest
 
     copy = tmp_path / "checker"
-    shutil.copytree(Path(cache_module.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(cache_module, "__file__", str(copy / "cache.py"))
+    shutil.copytree(Path(fingerprint.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fingerprint, "__file__", str(copy / "fingerprint.py"))
     keys = []
     for _ in range(2):
-        cache_module.settings_key.cache_clear()
-        keys.append((cache_module.settings_key(), code_digest([copy])))
+        fingerprint.settings_key.cache_clear()
+        keys.append((fingerprint.settings_key(), code_digest([copy])))
         with open(copy / name, "a", encoding="utf-8") as module:
             module.write("\n# changed\n")
-    cache_module.settings_key.cache_clear()
+    fingerprint.settings_key.cache_clear()
     assert keys[0][0] != keys[1][0] and keys[0][1] != keys[1][1]

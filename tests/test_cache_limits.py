@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import checker.cache
-from checker.cache import FILE_NAME, Cache
-from checker.parallel import extract_documents
+import checker.running.cache
+from checker.running.cache import FILE_NAME, Cache
+from checker.running.parallel import extract_documents
 from cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,12 +59,12 @@ def test_the_cache_folder_is_ignored_by_git_and_tagged(tmp_path: Path, monkeypat
 # file together (without it they seldom do; an earlier recoupe warned 8 times in 8 then).
 _TOGETHER = """
 import os, sys, time
-import checker.cache
-_open = checker.cache.Cache.__init__
+import checker.running.cache
+_open = checker.running.cache.Cache.__init__
 def together(self, *args, **kwargs):
     time.sleep(max(0.0, float(os.environ["RECOUPE_TEST_OPEN_AT"]) - time.time()))
     _open(self, *args, **kwargs)
-checker.cache.Cache.__init__ = together
+checker.running.cache.Cache.__init__ = together
 from cli.main import main
 sys.argv = ["recoupe", *sys.argv[1:]]
 main()
@@ -98,7 +98,7 @@ def test_two_runs_started_together_on_a_new_cache_say_nothing_and_both_fill_it(t
 def clock(monkeypatch) -> list[int]:
     """The cache's clock, a second a run: which entries are older is then certain."""
     now = [1_700_000_000]
-    monkeypatch.setattr(checker.cache.time, "time", lambda: now[0])
+    monkeypatch.setattr(checker.running.cache.time, "time", lambda: now[0])
     return now
 
 
@@ -173,8 +173,8 @@ def test_the_limit_can_be_set_in_the_configuration(tmp_path: Path, monkeypatch) 
     (tmp_path / "recoupe.toml").write_text('cache_max_size = "2 Go"\n', encoding="utf-8")
     assert 'cache_max_size = "2 Go"' in CliRunner().invoke(app, ["config"]).stdout
     opened = []
-    monkeypatch.setattr(checker.cache.Cache, "__init__", lambda self, folder, max_size: opened.append(max_size) or None)
-    monkeypatch.setattr(checker.cache.Cache, "replay", lambda self, key: None)
+    monkeypatch.setattr(checker.running.cache.Cache, "__init__", lambda self, folder, max_size: opened.append(max_size) or None)
+    monkeypatch.setattr(checker.running.cache.Cache, "replay", lambda self, key: None)
     CliRunner().invoke(app, ["extract", "seeds", "--format", "jsonl"])
     CliRunner().invoke(app, ["extract", "seeds", "--format", "jsonl", "--cache-max-size", "300MiB"])
     assert opened == [2 * 10**9, 300 * 2**20]
@@ -217,7 +217,7 @@ def test_a_database_full_at_commit_is_one_warning(tmp_path: Path) -> None:
     cache._connection = sqlite3.connect(tmp_path / "cache" / FILE_NAME, isolation_level=None, factory=Full)
     outcomes = list(extract_documents(sorted(docs.iterdir()), jobs=1, cache=cache))
     assert all(outcome.error is None for outcome in outcomes)
-    cache.keep_replay("k", checker.cache.Replay("output"))
+    cache.keep_replay("k", checker.running.cache.Replay("output"))
     cache.commit()
     assert cache.warnings == [f"cache {tmp_path / 'cache' / FILE_NAME} not updated (database or disk is full); running without it"]
     cache.close()
@@ -244,6 +244,6 @@ def test_a_cache_left_half_set_up_is_set_up_without_a_word(tmp_path: Path, state
 
 
 def test_the_default_limit_is_said_once() -> None:
-    from checker.config import Settings, parse_size
+    from checker.running.config import Settings, parse_size
 
-    assert parse_size(Settings().cache_max_size) == checker.cache.DEFAULT_MAX_SIZE
+    assert parse_size(Settings().cache_max_size) == checker.running.cache.DEFAULT_MAX_SIZE

@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from checker.bind import Claim
-from checker.compare import compare
-from checker.discovery import discover
-from checker.extractor import Quantity
-from checker.period import Period
-from checker.pipeline import Report, check
+from checker.binding.bind import Claim
+from checker.comparison.compare import compare
+from checker.discovery.corpus import discover
+from checker.extraction.quantity import Quantity
+from checker.binding.period import Period
+from checker.running.pipeline import Report, check
 from checker.render.chart import COLOURS, Label, charted, layout, roles, spread, svg
 from checker.render.html import display_rule
 from checker.render.scales import (
     LinearScale, nice_step, period_span, tick_label, time_domain, time_ticks, value_domain, value_ticks,
 )
-from checker.rules import Rule, load_rules
-from checker.sources import Source
+from checker.binding.rules import Rule
+from checker.binding.loading import load_rules
+from checker.reading.sources import Source
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import checker.pipeline as pipeline
-from checker.pipeline import check
-from checker.rules import load_rules
+import checker.running.pipeline as pipeline
+from checker.running.pipeline import check
+from checker.binding.loading import load_rules
 from cli.main import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,7 +76,7 @@ def test_json_and_sarif_are_written_in_pieces_that_make_the_same_text(seeds_repo
 
 
 def test_streamed_lists_are_laid_out_as_lists():
-    from checker.render.layout import Streamed, dumps_indented, write_indented
+    from checker.jsonlayout import Streamed, dumps_indented, write_indented
 
     value = {"a": Streamed(iter([{"b": [1, 2.5, None]}, "c", Streamed(iter([]))])), "d": Streamed(iter([]))}
     plain = {"a": [{"b": [1, 2.5, None]}, "c", []], "d": []}
@@ -89,7 +89,7 @@ def test_streamed_lists_are_laid_out_as_lists():
 def _replays(folder: Path) -> int:
     import sqlite3
 
-    from checker.cache import FILE_NAME, FOLDER
+    from checker.running.cache import FILE_NAME, FOLDER
 
     with sqlite3.connect(folder / FOLDER / FILE_NAME) as connection:
         count = connection.execute("SELECT count(*) FROM replay").fetchone()[0]
@@ -132,7 +132,7 @@ def test_a_spooled_report_renders_as_the_same_report_in_memory(seeds_report, nam
 
 
 def test_spooled_findings_are_compared_as_all_claims_at_once(seeds_report, rules):
-    from checker.compare import compare
+    from checker.comparison.compare import compare
 
     by_id = {rule.id: rule for rule in rules}
     again = sorted((compare(by_id[f.rule.id], list(f.claims)) for f in seeds_report.findings), key=lambda f: f.sort_key)
@@ -148,7 +148,7 @@ class _Recorded:
     """Every spool file made while it is installed."""
 
     def __init__(self, monkeypatch):
-        import checker.spool as spool
+        import checker.running.spool as spool
 
         self.files = []
         real = spool.tempfile.TemporaryFile
@@ -199,7 +199,7 @@ def test_the_spool_is_removed_when_writing_a_report_fails(monkeypatch, tmp_path)
 
 
 def test_a_full_disk_keeps_the_spool_in_memory(rules, tmp_path):
-    from checker.spool import Spool
+    from checker.running.spool import Spool
 
     spool = Spool(rules, tmp_path)
     spool.add("claims", "a", ["written"])

@@ -99,7 +99,7 @@ def test_configuration_file_sets_options_and_config_shows_origins(seeds, tmp_pat
     # valid TOML that recoupe reads back as the same settings
     (tmp_path / "pasted").mkdir()
     (tmp_path / "pasted" / "recoupe.toml").write_text(shown, encoding="utf-8")
-    from checker.config import KEYS, load_settings
+    from checker.running.config import KEYS, load_settings
 
     original, pasted = load_settings(tmp_path, {}), load_settings(tmp_path / "pasted", {})
     assert all(getattr(original, key) == getattr(pasted, key) for key in KEYS if key not in ("rules", "baseline", "sarif_root"))

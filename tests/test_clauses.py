@@ -1,4 +1,4 @@
-"""Clauses: the part of a sentence that holds each figure (checker.clauses).
+"""Clauses: the part of a sentence that holds each figure (checker.binding.clauses).
 
 Each case is a sentence with its figures in brackets, and the clause expected for each figure.
 The brackets are removed before the sentence is cut, so the offsets are those of the plain text.
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.clauses import CUTS, clause_bounds, split
-from checker.extractor import extract
+from checker.binding.clauses import CUTS, clause_bounds, split
+from checker.extraction.extractor import extract
 
 from tests.marked import marked
 

@@ -212,7 +212,7 @@ def test_rules_check_reports_every_error_of_every_file(runner, workspace, monkey
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "recoupe: rules/musee.toml:13: key 'subject': invalid regular expression 'mus(ée' (missing ) at position 6)",
-        "recoupe: rules/musee.toml:18: unknown key 'kinds' (expected one of " + ", ".join(__import__("checker.rules").rules._KEYS) + ")",
+        "recoupe: rules/musee.toml:18: unknown key 'kinds' (expected one of " + ", ".join(__import__("checker.binding.rules").binding.rules._KEYS) + ")",
         "recoupe: rules/visites.toml:3:28: invalid TOML: Illegal character '\\n'",
         "recoupe: rules/zz.toml:1: key 'id': rule id 'budget-musee' is also defined at rules/musee.toml:1",
     ]
@@ -228,15 +228,15 @@ def test_a_run_with_an_invalid_rule_is_never_replayed_and_its_file_never_recorde
     assert first.exit_code == 2 and "visites.toml:6" in first.stderr
     record = json.loads((workspace / ".recoupe_cache" / "rules-validated.json").read_text(encoding="utf-8"))
     assert len(record["valid"]) == 1  # musee.toml only
-    import checker.bind
+    import checker.binding.bind
 
     ran: list[str] = []
-    real = checker.bind.check_examples
-    monkeypatch.setattr(checker.bind, "check_examples", lambda rule: (ran.append(rule.id), real(rule)))
+    real = checker.binding.bind.check_examples
+    monkeypatch.setattr(checker.binding.bind, "check_examples", lambda rule: (ran.append(rule.id), real(rule)))
     second = runner.invoke(app, command)
     assert ran == ["visites-musee"]  # validated in full again; musee.toml is trusted
     assert (second.exit_code, second.stdout, second.stderr) == (2, first.stdout, first.stderr)
-    from checker.cache import Cache
+    from checker.running.cache import Cache
 
     cache = Cache(workspace / ".recoupe_cache")
     try:

@@ -9,12 +9,12 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.bind import Claim
-from checker.compare import Bounds, bounds, compare, disagreeing
-from checker.extractor import Quantity
-from checker.period import Period
-from checker.rules import TIMELINES, parse_rules
-from checker.sources import Source
+from checker.binding.bind import Claim
+from checker.comparison.compare import Bounds, bounds, compare, disagreeing
+from checker.extraction.quantity import Quantity
+from checker.binding.period import Period
+from checker.binding.rules import TIMELINES, parse_rules
+from checker.reading.sources import Source
 
 RULE = """
 [[rule]]

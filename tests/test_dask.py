@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker import dask_engine
-from checker.dask_engine import DaskEngine, EngineError
+from checker.running import dask_engine
+from checker.running.dask_engine import DaskEngine, EngineError
 from cli.main import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

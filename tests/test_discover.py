@@ -11,12 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from checker.discovery import discover, discover_documents
+from checker.discovery.corpus import discover, discover_documents
 from checker.discovery.proposal import NEIGHBOURS
-from checker.documents import Document
-from checker.extractor import extract
-from checker.rules import load_rules
-from checker.sources import Source
+from checker.reading.documents import Document
+from checker.extraction.extractor import extract
+from checker.binding.loading import load_rules
+from checker.reading.sources import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -101,7 +101,7 @@ def test_discovery_is_deterministic():
 
 
 def test_workers_and_cache_give_the_same_candidates(tmp_path):
-    from checker.cache import Cache
+    from checker.running.cache import Cache
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -123,10 +123,10 @@ def test_workers_and_cache_give_the_same_candidates(tmp_path):
 def test_figures_made_again_of_shared_values_are_equal_to_the_figures_read():
     from dataclasses import fields
 
-    from checker.discovery import _Shared
+    from checker.discovery.corpus import _Shared
     from checker.discovery.features import document_features
 
-    from checker.documents import read_document
+    from checker.reading.corpus import read_document
 
     shared = _Shared()
     for path in sorted(SEEDS.glob("*.txt")):

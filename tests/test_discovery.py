@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.documents import discover_all
+from checker.reading.corpus import discover_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]

@@ -9,11 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import display
-from checker.baseline import describe_stale
-from checker.bind import bind
-from checker.documents import Document
-from checker.extractor import extract
-from checker.rules import parse_rules
+from checker.comparison.baseline import describe_stale
+from checker.binding.bind import bind
+from checker.reading.documents import Document
+from checker.extraction.extractor import extract
+from checker.binding.rules import parse_rules
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from checker import extract, read_document
-from checker.documents import Document, decode, discover
+from checker.reading.documents import Document, decode
+from checker.reading.corpus import discover
 from checker.errors import DocumentError
 
 SENTENCE = "Dotée de 718,4 millions d'euros, la stratégie finance ~350 projets."

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.documents import blank, decode
+from checker.reading.documents import blank, decode
 from checker.errors import DocumentError
 
 # The class decode looked for in a file's first 8 KiB before it deleted the other bytes instead.

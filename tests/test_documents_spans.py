@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.documents import _SENTENCE_END, Document, Span, _looks_like_heading
+from checker.reading.documents import _SENTENCE_END, Document, Span, _looks_like_heading
 
 # the characters the splitters look at, white space str.isspace() and regex's \s disagree on
 PIECES = list("aB1 .!?…»«\"”“)\n\t-•✔") + ["\x1c", "\u00a0", "Le ", "fin", "x" * 121]

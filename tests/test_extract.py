@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.extractor import KINDS, QUALIFIERS, extract
+from checker.extraction.extractor import extract
+from checker.extraction.quantity import KINDS, QUALIFIERS
 
 DATA = Path(__file__).parent / "data"
 CASES_FILE = DATA / "extract_cases.toml"

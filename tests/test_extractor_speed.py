@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import french
-from checker.extractor import _AFTER_PARTS, _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE, _after_match, _alternatives, after_pattern
+from checker.extraction.extractor import _AFTER_PARTS, _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE, _after_match, _alternatives, after_pattern
 
 _REFERENCE_QUALIFIER = regex.compile(QUALIFIER_BEFORE, regex.IGNORECASE)
 _KINDS = ("at_most", "at_least", "about")

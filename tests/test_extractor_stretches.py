@@ -1,4 +1,4 @@
-"""A long document read a stretch at a time (checker.stretches, issue 17): the figures found and the
+"""A long document read a stretch at a time (checker.extraction.stretches, issue 17): the figures found and the
 claims bound are those of the whole text read at once, only the memory of the scans is bounded.
 The stretch length is made tiny here so that ordinary texts are cut into many stretches."""
 
@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import checker.stretches
-from checker.bind import bind
-from checker.documents import Document
-from checker.extractor import extract
-from checker.rules import load_rules
-from checker.stretches import stretches
+import checker.extraction.stretches
+from checker.binding.bind import bind
+from checker.reading.documents import Document
+from checker.extraction.extractor import extract
+from checker.binding.loading import load_rules
+from checker.extraction.stretches import stretches
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -33,7 +33,7 @@ def _sentences() -> list[str]:
 
 
 def _read(text: str, length: int, monkeypatch) -> list:
-    monkeypatch.setattr(checker.stretches, "STRETCH_CHARS", length)
+    monkeypatch.setattr(checker.extraction.stretches, "STRETCH_CHARS", length)
     return extract(text)
 
 
@@ -99,10 +99,10 @@ def test_the_claims_of_a_document_of_many_stretches_are_those_of_one(monkeypatch
     (bind._Matches): the claims and near misses are those of the text scanned whole."""
     rules = list(load_rules(ROOT / "rules", cache_dir=None).rules)
     document = Document.from_text(_seed_text(), source="seeds.txt")
-    monkeypatch.setattr(checker.stretches, "STRETCH_CHARS", 10**9)
+    monkeypatch.setattr(checker.extraction.stretches, "STRETCH_CHARS", 10**9)
     quantities = extract(document.text)
     whole = bind(document, quantities, rules)
     assert len(whole[0]) > 20
-    monkeypatch.setattr(checker.stretches, "STRETCH_CHARS", 300)
+    monkeypatch.setattr(checker.extraction.stretches, "STRETCH_CHARS", 300)
     assert len(list(stretches(document.text))) > 20
     assert bind(document, extract(document.text), rules) == whole

@@ -1,4 +1,4 @@
-"""Rules' patterns matched on lower-cased text (checker.folding) find what IGNORECASE finds."""
+"""Rules' patterns matched on lower-cased text (checker.binding.folding) find what IGNORECASE finds."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.folding import CHECKED_RANGES, EXCEPTIONS, folded_pattern, folded_text
+from checker.binding.folding import CHECKED_RANGES, EXCEPTIONS, folded_pattern, folded_text
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.documents import Document, discover_all, read_document
-from checker.extractor import extract
-from checker.formats import format_of, sniff, to_document
-from checker.pipeline import check
-from checker.rules import load_rules
-from checker.sources import ManifestError, dateline, load_manifest, normalise_date
+from checker.reading.documents import Document
+from checker.reading.corpus import discover_all, read_document
+from checker.extraction.extractor import extract
+from checker.reading.formats import format_of, sniff, to_document
+from checker.running.pipeline import check
+from checker.binding.loading import load_rules
+from checker.reading.sources import ManifestError, dateline, load_manifest, normalise_date
 from cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent

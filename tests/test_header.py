@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from checker.extractor import extract
-from checker.formats import to_document
-from checker.pipeline import check
-from checker.sources import written_date
+from checker.extraction.extractor import extract
+from checker.reading.formats import to_document
+from checker.running.pipeline import check
+from checker.reading.sources import written_date
 from cli.main import app
 
 BODY = "Le plan prévoit 30 millions d’euros pour 3 000 patients.\n"
@@ -250,7 +250,7 @@ def test_written_dates_in_any_common_form(value: object, iso: str | None) -> Non
 def test_the_readme_lists_every_key_read_and_no_other() -> None:
     import re
 
-    from checker.header import KEYS, _normalised
+    from checker.reading.header import KEYS, _normalised
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     table = readme.split("| field | keys |", 1)[1].split("\n\n", 1)[0]
@@ -272,7 +272,7 @@ _PIECES = st.sampled_from([
 
 @given(st.lists(_PIECES | st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=4), max_size=40).map("".join))
 def test_any_top_of_a_text_is_read_without_error_and_keeps_its_lines(top: str) -> None:
-    from checker.documents import decode
+    from checker.reading.documents import decode
 
     data = (top + "\n" + BODY).encode("utf-8")
     document = to_document(data, "page.md", ".md")

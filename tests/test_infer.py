@@ -1,4 +1,4 @@
-"""Figures whose unit is said elsewhere (checker.infer): read in the unit their words make plain,
+"""Figures whose unit is said elsewhere (checker.extraction.infer): read in the unit their words make plain,
 and marked so; a bare number that nothing explains stays bare."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.bind import bind
-from checker.documents import Document
-from checker.extractor import extract
-from checker.rules import parse_rules
+from checker.binding.bind import bind
+from checker.reading.documents import Document
+from checker.extraction.extractor import extract
+from checker.binding.rules import parse_rules
 
 # sentence, the figure as written, its kind, value, unit and noun once read
 INFERRED = [

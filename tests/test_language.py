@@ -1,4 +1,4 @@
-"""checker.language: whether a figure stands in an English sentence (a documented heuristic)."""
+"""checker.extraction.language: whether a figure stands in an English sentence (a documented heuristic)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.language import ENGLISH_WORDS, FRENCH_WORDS, is_english
+from checker.extraction.language import ENGLISH_WORDS, FRENCH_WORDS, is_english
 
 
 @pytest.mark.parametrize(("text", "english"), [

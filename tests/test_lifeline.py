@@ -111,7 +111,7 @@ def test_workers_die_when_their_parent_is_killed(workspace, tmp_path: Path, way:
     before = _rows(cache)
     out = tmp_path / "out"
     out.mkdir()
-    code = "import checker.lifeline\nchecker.lifeline._parent_death_signal = lambda: False" if way == "watch" else None
+    code = "import checker.running.lifeline\nchecker.running.lifeline._parent_death_signal = lambda: False" if way == "watch" else None
     process = _start([*args, "--output", f"json:{out / 'report.json'}"], tmp_path, code)
     workers = _workers(process)
     os.kill(process.pid, signal.SIGKILL)

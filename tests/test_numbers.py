@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extractor import extract, singular
+from checker.extraction.extractor import extract, singular
 from checker.french import ENGLISH_SCALE_WORDS, SCALE_SYMBOLS, SCALE_WORDS
-from checker.numbers import APPROXIMATE_WORDS, parse_digits, parse_words
+from checker.extraction.numbers import APPROXIMATE_WORDS, parse_digits, parse_words
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

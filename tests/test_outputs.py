@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import checker.config
-from checker.config import FORMATS, SUFFIX_FORMATS, parse_output, suffix_format
+import checker.running.config
+from checker.running.config import FORMATS, SUFFIX_FORMATS, parse_output, suffix_format
 from cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,7 +103,7 @@ def test_the_suffix_table_is_the_one_place_a_new_format_gets_its_suffix(monkeypa
     assert set(SUFFIX_FORMATS.values()) <= set(FORMATS)  # every suffix names a format recoupe writes
     assert suffix_format("R.SARIF") == "sarif" and suffix_format("r.txt") is None
     assert suffix_format("report.html") == suffix_format("report.htm") == "html"
-    monkeypatch.setattr(checker.config, "FORMATS", tuple(name for name in FORMATS if name != "html"))
+    monkeypatch.setattr(checker.running.config, "FORMATS", tuple(name for name in FORMATS if name != "html"))
     assert suffix_format("r.html") is None  # a suffix of no format: FILE gets --format, as any other
 
 

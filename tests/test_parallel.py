@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.parallel import PARALLEL_FROM, Rows, batch_size, default_jobs, extract_documents, rows_of
+from checker.running.parallel import PARALLEL_FROM, Rows, batch_size, default_jobs, extract_documents, rows_of
 from cli.main import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -54,7 +54,7 @@ def test_rows_written_by_workers_into_the_cache_are_read_back_the_same(corpus: P
     """Rows and cache entries made in workers: filling the cache, then reading it, writes what --no-cache does."""
     import sqlite3
 
-    from checker.cache import FILE_NAME
+    from checker.running.cache import FILE_NAME
 
     runner = CliRunner()
     cache = ["--cache-dir", str(tmp_path / "cache")]
@@ -81,15 +81,15 @@ def test_rows_asked_for_come_instead_of_documents(corpus: Path) -> None:
 
 def _in_batches_of_three(paths: list[Path], warm: list[Path], cache_dir: Path, monkeypatch, rows: str | None) -> None:
     """Extracted by two workers in batches of three, ``warm`` in the cache: what one process gives."""
-    import checker.parallel
-    from checker.cache import Cache
+    import checker.running.parallel
+    from checker.running.cache import Cache
 
     finish = None if rows is None else functools.partial(rows_of, rows)
     expected = [(o.path, str(o.error), o.quantities, o.finished) for o in extract_documents(paths, jobs=1, finish=finish)]
     cache = Cache(cache_dir)
     list(extract_documents(warm, jobs=1, cache=cache))
     cache.close()
-    monkeypatch.setattr(checker.parallel, "batch_size", lambda documents, jobs: 3)
+    monkeypatch.setattr(checker.running.parallel, "batch_size", lambda documents, jobs: 3)
     cache = Cache(cache_dir)
     outcomes = list(extract_documents(paths, jobs=2, cache=cache, finish=finish))
     cache.close()
@@ -179,7 +179,7 @@ def test_a_finish_runs_in_the_workers_with_its_context(corpus: Path) -> None:
 
 
 def test_cache_rows_written_by_workers_read_back_as_a_fresh_extraction(corpus: Path, tmp_path: Path) -> None:
-    from checker.cache import Cache
+    from checker.running.cache import Cache
 
     paths = sorted(corpus.rglob("*.txt")) + sorted(corpus.rglob("*.md")) + sorted(corpus.rglob("*.html"))
     fresh = list(extract_documents(paths, jobs=1))
@@ -203,7 +203,7 @@ def test_documents_in_the_cache_are_finished_in_the_workers_too(corpus: Path, tm
     import os
     import sqlite3
 
-    from checker.cache import FILE_NAME, Cache
+    from checker.running.cache import FILE_NAME, Cache
 
     paths = sorted(corpus.rglob("*.txt")) + sorted(corpus.rglob("*.md"))
     fresh = [outcome.finished for outcome in extract_documents(paths, jobs=1, finish=_summary, context=lambda path: None)]

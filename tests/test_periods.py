@@ -1,4 +1,4 @@
-"""The period of each figure of a sentence (checker.period.sentence_periods).
+"""The period of each figure of a sentence (checker.binding.period.sentence_periods).
 
 Each case is a sentence with its figures in brackets and, for each figure, the period expected:
 its ``when`` and, after it, ``source`` / ``unknown`` (where it came from, ``text`` when not said),
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.period import FORMS, Period, phrases_of, same_period, sentence_periods
-from checker.sources import Source
+from checker.binding.period import FORMS, Period, phrases_of, same_period, sentence_periods
+from checker.reading.sources import Source
 
 from tests.marked import marked
 

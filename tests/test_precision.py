@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.bind import bind
-from checker.compare import bounds, compare
-from checker.documents import Document
-from checker.extractor import extract
-from checker.rules import parse_rules
-from checker.sources import Source
+from checker.binding.bind import bind
+from checker.comparison.compare import bounds, compare
+from checker.reading.documents import Document
+from checker.extraction.extractor import extract
+from checker.binding.rules import parse_rules
+from checker.reading.sources import Source
 
 RULES = {
     "money": 'kind = "money"\ncurrency = "EUR"',

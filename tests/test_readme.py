@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checker.bind import check_examples
-from checker.rules import parse_rules
+from checker.binding.bind import check_examples
+from checker.binding.rules import parse_rules
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -31,11 +31,11 @@ def _output_blocks() -> list[tuple[str, list[str]]]:
 def _real_output(what: str) -> str:
     import os
 
-    from checker.discovery import discover
-    from checker.pipeline import check
+    from checker.discovery.corpus import discover
+    from checker.running.pipeline import check
     from checker.render.discover_table import render_discover_table
     from checker.render.table import render_table
-    from checker.rules import load_rules
+    from checker.binding.loading import load_rules
 
     repo = README.parent
     previous = os.getcwd()

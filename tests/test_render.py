@@ -11,19 +11,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.bind import EVIDENCE_SCOPES, Claim, Evidence
-from checker.compare import Finding
+from checker.binding.bind import EVIDENCE_SCOPES, Claim, Evidence
+from checker.comparison.compare import Finding
 from checker.errors import DocumentError, RecoupeError
-from checker.extractor import KINDS, QUALIFIERS, Quantity
-from checker.pipeline import DocumentStats, Report, check
+from checker.extraction.quantity import KINDS, QUALIFIERS, Quantity
+from checker.running.pipeline import DocumentStats, Report, check
 from checker.render.github import render_github
 from checker.render.html import render_html
 from checker.render.json import render_json
-from checker.render.layout import dumps_indented
+from checker.jsonlayout import dumps_indented
 from checker.render.markdown import escape, render_markdown
 from checker.render.sarif import artifact_location, render_sarif, report_to_sarif
 from checker.render.table import render_table
-from checker.rules import Rule, load_rules
+from checker.binding.rules import Rule
+from checker.binding.loading import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

@@ -7,12 +7,12 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.bind import Claim, Evidence
-from checker.extractor import Quantity
-from checker.period import Period
+from checker.binding.bind import Claim, Evidence
+from checker.extraction.quantity import Quantity
+from checker.binding.period import Period
 from checker.render.json import _laid_claim, claim_to_dict
-from checker.render.layout import dumps_indented
-from checker.sources import Source
+from checker.jsonlayout import dumps_indented
+from checker.reading.sources import Source
 
 TEXT = st.text(alphabet=st.sampled_from(list("aé\"\\\n\t’€ \u2028\x00") + ["\U0001f600"]), max_size=6)
 MAYBE_TEXT = st.none() | TEXT

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from checker.discovery import discover
+from checker.discovery.corpus import discover
 from checker.render.discover_table import render_discover_table
 from checker.render.table import quote_excerpt
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.discovery import discover
-from checker.pipeline import Report, check
+from checker.discovery.corpus import discover
+from checker.running.pipeline import Report, check
 from checker.render.chart import charted
 from checker.render.html import render_discovery_html, render_html
 from checker.render.htmlpage import http_url
-from checker.rules import load_rules
+from checker.binding.loading import load_rules
 from cli.main import app
 
 REPO = Path(__file__).resolve().parents[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import json
 
-from checker.render.layout import dumps_indented
+from checker.jsonlayout import dumps_indented
 
 
 class _Verdict(str, enum.Enum):

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from checker.pipeline import check
+from checker.running.pipeline import check
 from checker.render.common import display_value
 from checker.render.table import quote_excerpt, render_table, wrap
-from checker.rules import load_rules
+from checker.binding.loading import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SNAPSHOTS = REPO / "tests" / "data" / "snapshots"

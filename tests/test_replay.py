@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import checker.parallel
-import checker.pipeline
-from checker.cache import FILE_NAME, REPLAYS_KEPT, Replay
+import checker.running.parallel
+import checker.running.pipeline
+from checker.running.cache import FILE_NAME, REPLAYS_KEPT, Replay
 from cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,8 +56,8 @@ def _no_work(monkeypatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("the run was not replayed")
 
-    monkeypatch.setattr(checker.pipeline, "check", refuse)
-    monkeypatch.setattr(checker.parallel, "extract_documents", refuse)
+    monkeypatch.setattr(checker.running.pipeline, "check", refuse)
+    monkeypatch.setattr(checker.running.parallel, "extract_documents", refuse)
 
 
 def _same(first, second) -> None:
@@ -89,7 +89,7 @@ def test_a_replay_does_not_import_the_extractor(workspace: Path) -> None:
     """What keeps a replay short: the extractor, whose patterns compile when it is imported, is
     not even imported (a process of its own: this one has imported everything long ago)."""
     probe = (
-        "import atexit, sys; atexit.register(lambda: print('extractor imported:', 'checker.extractor' in sys.modules, "
+        "import atexit, sys; atexit.register(lambda: print('extractor imported:', 'checker.extraction.extractor' in sys.modules, "
         "file=sys.stderr)); sys.argv[0] = 'recoupe'; from cli import run; run()"
     )
     env = os.environ | {"PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1"}
@@ -175,9 +175,9 @@ def test_replay_rows_are_decoded_strictly(meta: str) -> None:
 
 def test_a_long_output_is_kept_without_holding_it_in_memory(workspace: Path, monkeypatch) -> None:
     """extract's rows go to a spool file as they are written; the replay copies them back in chunks."""
-    import checker.cache
+    import checker.running.cache
 
-    monkeypatch.setattr(checker.cache, "_CHUNK", 7)  # many chunks, on a small output
+    monkeypatch.setattr(checker.running.cache, "_CHUNK", 7)  # many chunks, on a small output
     first = CliRunner().invoke(app, ["extract", "docs", "--format", "jsonl"])
     assert first.exit_code == 0 and first.stdout.count("\n") == 2
     with monkeypatch.context() as patched:

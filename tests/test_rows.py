@@ -1,4 +1,4 @@
-"""checker.rows writes each row of ``extract --format jsonl|json`` as the standard library encodes it."""
+"""checker.running.rows writes each row of ``extract --format jsonl|json`` as the standard library encodes it."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.documents import Document
-from checker.extractor import Quantity, extract
-from checker.rows import JSON, JSONL, render_rows
+from checker.reading.documents import Document
+from checker.extraction.extractor import extract
+from checker.extraction.quantity import Quantity
+from checker.running.rows import JSON, JSONL, render_rows
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -40,7 +41,7 @@ def _documents(draw) -> tuple[Document, list[Quantity]]:
 
 
 def _row(document: Document, quantity: Quantity) -> dict[str, object]:
-    """A row as ``extract`` made it before checker.rows: a dict per figure."""
+    """A row as ``extract`` made it before checker.running.rows: a dict per figure."""
     line, column = document.position(quantity.start)
     row: dict[str, object] = {"source": document.source, "line": line, "column": column}
     if document.page_starts:

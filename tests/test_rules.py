@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from checker.errors import RuleError
-from checker.rules import load_rules, parse_rules
+from checker.binding.rules import parse_rules
+from checker.binding.loading import load_rules
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -86,9 +87,9 @@ def test_missing_required_key(tmp_path):
 
 
 def test_pathological_pattern_is_stopped_and_names_the_rule(tmp_path):
-    from checker.bind import bind
-    from checker.documents import Document
-    from checker.extractor import extract
+    from checker.binding.bind import bind
+    from checker.reading.documents import Document
+    from checker.extraction.extractor import extract
 
     text = GOOD.replace("subject = ['hôpital']", "subject = ['(a|aa)+$']").replace(
         "examples.match = [\"Le budget de l'hôpital atteint 12 millions d'euros.\"]\nexamples.no_match = [\"La mairie dispose de 12 millions d'euros.\"]",
@@ -115,14 +116,15 @@ def test_shipped_rule_files_validate_against_the_published_schema():
 def test_schema_and_loader_accept_the_same_keys():
     import json
 
-    from checker import rules as rules_module
+    from checker.binding import rules as rules_module
 
     schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
     assert set(schema["definitions"]["rule"]["properties"]) == set(rules_module._KEYS)
 
 
 def test_rules_name_the_extractor_kinds_in_its_order():
-    from checker import extractor, rules as rules_module
+    from checker.extraction import extractor
+    from checker.binding import rules as rules_module
 
     assert rules_module.KINDS == tuple(extractor.KINDS)
 
@@ -187,10 +189,10 @@ def test_errors_come_in_file_order_then_line_order(tmp_path):
 
 
 def test_the_schemas_list_the_extractor_kinds_in_its_order():
-    """A kind added to the extractor (checker/units.py CANONICAL) is a kind rules and reports may name."""
+    """A kind added to the extractor (checker/extraction/units.py CANONICAL) is a kind rules and reports may name."""
     import json
 
-    from checker import extractor
+    from checker.extraction import extractor
 
     rules_schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
     report_schema = json.loads((REPO / "schemas" / "recoupe-report.schema.json").read_text(encoding="utf-8"))

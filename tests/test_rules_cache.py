@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker import rules as rules_module
+from checker.binding import loading as rules_module
 from checker.errors import RuleError
-from checker.rules import load_rules
+from checker.binding.loading import load_rules
 from test_rules import GOOD  # the tests' folder is on sys.path (pytest's default import mode)
 
 RECORD = Path(".recoupe_cache") / "rules-validated.json"
@@ -28,16 +28,16 @@ def workspace(tmp_path: Path, monkeypatch) -> Path:
 @pytest.fixture()
 def examples_run(monkeypatch) -> list[str]:
     """The ids of the rules whose examples are run."""
-    import checker.bind
+    import checker.binding.bind
 
     ran: list[str] = []
-    real = checker.bind.check_examples
+    real = checker.binding.bind.check_examples
 
     def spy(rule):
         ran.append(rule.id)
         real(rule)
 
-    monkeypatch.setattr(checker.bind, "check_examples", spy)
+    monkeypatch.setattr(checker.binding.bind, "check_examples", spy)
     return ran
 
 
@@ -113,7 +113,7 @@ def test_cli_still_reports_malformed_rules_with_a_record(workspace):
 
 
 def test_check_no_cache_neither_reads_nor_writes_the_record_and_cache_dir_moves_it(workspace, examples_run):
-    from checker.cache import FOLDER
+    from checker.running.cache import FOLDER
     from cli.main import app
 
     assert rules_module.DEFAULT_RECORD_FOLDER == Path(FOLDER)

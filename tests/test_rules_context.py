@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.bind import bind, phrase_of
-from checker.documents import Document
+from checker.binding.bind import bind, phrase_of
+from checker.reading.documents import Document
 from checker.errors import RuleError
-from checker.extractor import extract
-from checker.rules import parse_rules
+from checker.extraction.extractor import extract
+from checker.binding.rules import parse_rules
 
 
 def rule_of(keys: str, subject: str = r"plan|budget|programme|dispositif|service|SASN|hôpitaux|lauréats|région"):
@@ -58,7 +58,7 @@ CASES = [
      "Le budget du programme compte 8 M€ de crédits de paiement.", ["8 M€"]),
     ('kind = "money"\nrequire = [\'crédits\', \'budget\']\nrequire_all = [\'paiement\']',
      "Le budget du programme compte 8 M€ d'autorisations d'engagement.", []),
-    # the clause that holds the figure (checker.clauses)
+    # the clause that holds the figure (checker.binding.clauses)
     ('kind = "percent"\nrequire = [\'équip\\w*\']\ncontext_scope = "clause"',
      "Parmi les hôpitaux, 40 % sont équipés et 25 % utilisent le service chaque jour.", ["40 %"]),
     ('kind = "percent"\nrequire = [\'utilis\\w*\']\ncontext_scope = "clause"',

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.rules import load_rules, rule_files
+from checker.binding.loading import load_rules, rule_files
 
 REPO = Path(__file__).resolve().parents[1]
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")

@@ -1,6 +1,6 @@
 """The extractor's fast scans find exactly what its reference patterns find.
 
-checker.extractor scans for candidate numbers and for spans that are not quantities (dates,
+checker.extraction.extractor scans for candidate numbers and for spans that are not quantities (dates,
 phone numbers, labels...) alternative by alternative, where each can start, instead of running
 one alternation over the whole text; CANDIDATE and NOT_QUANTITIES are what those scans mean.
 """
@@ -15,10 +15,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extractor import (
+from checker.extraction.extractor import (
     _ARTICLE_LETTERS, _WORDS_KIND, CANDIDATE, NOT_QUANTITIES, WHITESPACE, _candidates, _collective_nouns, _excluded_spans, _is_article,
 )
-from checker.numbers import APPROXIMATE_WORDS
+from checker.extraction.numbers import APPROXIMATE_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.tempfiles import host_tag, prefix, running, sweep
+from checker.running.tempfiles import host_tag, prefix, running, sweep
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from checker.bind import bind
-from checker.compare import compare, disagreeing
-from checker.documents import Document
-from checker.extractor import extract
-from checker.period import same_period, sentence_periods
-from checker.pipeline import check
-from checker.rules import load_rules, parse_rules
-from checker.sources import Source
+from checker.binding.bind import bind
+from checker.comparison.compare import compare, disagreeing
+from checker.reading.documents import Document
+from checker.extraction.extractor import extract
+from checker.binding.period import same_period, sentence_periods
+from checker.running.pipeline import check
+from checker.binding.rules import parse_rules
+from checker.binding.loading import load_rules
+from checker.reading.sources import Source
 
 REPO = Path(__file__).resolve().parents[1]
 

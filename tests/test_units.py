@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker import units
-from checker.unit_factors import FACTORS, OFFSETS
+from checker.extraction import units
+from checker.extraction.unit_factors import FACTORS, OFFSETS
 
 
 def test_table_is_what_pint_computes_from_units_txt() -> None:
@@ -42,7 +42,7 @@ def test_factor_from_the_table_equals_pint(kind: str, unit: str) -> None:
 ])
 def test_cubic_metres_are_whole_litres(sentence: str, litres: float) -> None:
     """Not 1999.9999999999998: pint's float arithmetic makes a cubic metre 999.9999999999999 L."""
-    from checker.extractor import extract
+    from checker.extraction.extractor import extract
 
     [quantity] = [q for q in extract(sentence) if q.kind == "volume"]
     assert (quantity.value, quantity.unit) == (litres, "liter")

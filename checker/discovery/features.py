@@ -8,7 +8,7 @@ privés``) weigh most, then its clause, then the rest of its sentence, then the 
 of the sentence before and the document's title only the names count. Figures that say little on
 their own (a span of time, the age of the thing, a small whole number) are marked, with why.
 
-``document_features`` is a ``checker.parallel`` finish: it runs in the worker that extracted the
+``document_features`` is a ``checker.running.parallel`` finish: it runs in the worker that extracted the
 document, and only these features travel back, never the document's text.
 """
 
@@ -22,15 +22,15 @@ from functools import lru_cache
 
 import regex
 
-from checker.bind import _measure, bind
+from checker.binding.bind import _measure, bind
 from checker.discovery import words as fr
-from checker.clauses import clause_bounds
+from checker.binding.clauses import clause_bounds
 from checker.discovery.statements import low_information, moves_of, outside, own_words, place
-from checker.documents import Document, Span, blank
-from checker.extractor import Quantity
-from checker.period import Period, sentence_periods
-from checker.rules import Rule
-from checker.sources import Source, completed
+from checker.reading.documents import Document, Span, blank
+from checker.extraction.quantity import Quantity
+from checker.binding.period import Period, sentence_periods
+from checker.binding.rules import Rule
+from checker.reading.sources import Source, completed
 
 # Weight of a term by where it stands (names count NAME_FACTOR times more: they say which thing).
 WEIGHTS = {
@@ -118,7 +118,7 @@ def figure_key(quantity: Quantity) -> str | None:
 def document_features(
     rules: list[Rule] | None, document: Document, quantities: tuple[Quantity, ...], known: tuple[Source, Source] | None = None,
 ) -> DocumentFeatures:
-    """A ``checker.parallel`` finish: the features of a document's figures (``known``:
+    """A ``checker.running.parallel`` finish: the features of a document's figures (``known``:
     ``Catalog.known_of`` its path, for its metadata; ``rules``: to mark the figures they cover)."""
     if blank(document.text):
         return DocumentFeatures(document.source, document.meta, (), frozenset(), 0, empty=True)
@@ -289,7 +289,7 @@ class _Sentence:
         self.names = fr.names(text, self.words)
         self.named = [name for name in self.names if not place(text, name)]  # a place is not a subject
         self.named_surfaces = [name.surface for name in self.named]
-        # the clause and period of each figure, read as check reads them (checker.clauses, checker.period)
+        # the clause and period of each figure, read as check reads them (checker.binding.clauses, checker.binding.period)
         shift = start + self.left
         within = [(min(max(q.start - shift, 0), len(self.quote)), min(max(q.end - shift, 0), len(self.quote))) for q in members]
         self.periods = sentence_periods(self.quote, within, reader.document.meta)
@@ -366,7 +366,7 @@ def _add_names(terms: dict[str, float], surfaces: tuple[str, ...] | list[str], p
 
 
 def _apart_at_commas(quote: str, figures: list[tuple[int, int]], clauses: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
-    """checker.clauses' clause of each figure, cut once more where two figures share one at the
+    """checker.binding.clauses' clause of each figure, cut once more where two figures share one at the
     first comma between them (``550 M€ ont été alloués à la stratégie, couvrant environ 350
     projets``: each figure's own statement), as offsets in the document."""
     cut = [list(clause) for clause in clauses]

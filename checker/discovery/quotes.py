@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from checker.compare import compare
+from checker.comparison.compare import compare
 from checker.discovery.features import Figure
 from checker.discovery.ranking import Camp, Candidate, claims_of
-from checker.documents import Document
-from checker.sources import Source
+from checker.reading.documents import Document
+from checker.reading.sources import Source
 
 Place = tuple[str, int, int]
 

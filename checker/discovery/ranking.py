@@ -1,6 +1,6 @@
 """Each group of figures judged as ``check`` judges a rule's claims, then ranked, with why.
 
-A group's figures become claims with their periods and are compared by ``checker.compare.compare``
+A group's figures become claims with their periods and are compared by ``checker.comparison.compare.compare``
 under a rule made for the group, whose ``timeline`` follows what the figures' own words say of
 time (``timeline_of``): figures a writer dates (``en 2024``) or says moved (``porté à``) are a
 figure that ``changes``; amounts stated so far (``engagés``, ``investis``, ``au total``) a running
@@ -25,11 +25,11 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from checker.bind import Claim
-from checker.compare import Bounds, Finding, bounds, compare
+from checker.binding.bind import Claim
+from checker.comparison.compare import Bounds, Finding, bounds, compare
 from checker.discovery.features import Figure
-from checker.rules import Rule
-from checker.sources import Source
+from checker.binding.rules import Rule
+from checker.reading.sources import Source
 
 TIERS = {"two camps": 0, "conflict": 1, "attribution": 1, "evolution": 2, "agreement": 3}
 FAR_APART = 0.7  # a conflict whose values lie more than twice apart: less likely one figure misstated
@@ -159,7 +159,7 @@ def _same_time(first: Claim, second: Claim) -> bool:
 
 
 def _disagreeing_pairs(finding: Finding) -> list[tuple[Claim, Claim]]:
-    from checker.compare import disagreeing
+    from checker.comparison.compare import disagreeing
 
     return disagreeing(finding)
 

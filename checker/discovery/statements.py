@@ -1,4 +1,4 @@
-"""A figure's own statement within its sentence (whose clause is checker.clauses'): its own words,
+"""A figure's own statement within its sentence (whose clause is checker.binding.clauses'): its own words,
 what its words say of time, and whether it says little on its own. Tables and small functions of
 French writing.
 """
@@ -10,9 +10,9 @@ import bisect
 import regex
 
 from checker import french
-from checker.bind import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE
+from checker.binding.bind import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE
 from checker.discovery import words as fr
-from checker.extractor import Quantity
+from checker.extraction.quantity import Quantity
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ _BREAK = regex.compile(r"[,;:.!?()\[\]«»\"“”—–]")
 
 
 def own_words(text: str, sentence_words: list[fr.Word], quantity: Quantity) -> tuple[int, int]:
-    """Where the figure's own words are: checker.bind.phrase_of (its determiners and adjectives
+    """Where the figure's own words are: checker.binding.bind.phrase_of (its determiners and adjectives
     before, up to three words after, never across punctuation or a word that starts another
     phrase), read from the words of the sentence already found."""
     low, high = quantity.start, quantity.end

@@ -25,14 +25,14 @@ from collections.abc import Callable
 import regex
 
 from checker import french
-from checker.bind import bind, check_examples
+from checker.binding.bind import bind, check_examples
 from checker.discovery import words as fr
 from checker.discovery.features import Figure, name_key, name_term
 from checker.discovery.ranking import Candidate
-from checker.documents import Document
+from checker.reading.documents import Document
 from checker.errors import RuleError
-from checker.extractor import Quantity
-from checker.rules import parse_rules
+from checker.extraction.quantity import Quantity
+from checker.binding.rules import parse_rules
 
 MAX_ALIASES = 4
 _MEASURE = regex.compile(rf"(?:{french.MEASURE_WORDS})", regex.IGNORECASE)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from checker.display import number
 
-from checker.bind import Claim
-from checker.compare import Finding, Step, bounds, disagreeing
+from checker.binding.bind import Claim
+from checker.comparison.compare import Finding, Step, bounds, disagreeing
 from checker.errors import RecoupeError
-from checker.pipeline import Report
-from checker.rules import Rule
+from checker.running.pipeline import Report
+from checker.binding.rules import Rule
 
 QUOTE_CONTEXT = 60  # characters of the sentence kept on each side of the figure
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from checker.bind import Claim
-from checker.compare import Finding
+from checker.binding.bind import Claim
+from checker.comparison.compare import Finding
 from checker.errors import RecoupeError
-from checker.pipeline import Report
+from checker.running.pipeline import Report
 from checker.render.common import claim_end, claim_label, posix_path, sorted_errors
 from checker.render.table import summary_line
 

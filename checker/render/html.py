@@ -15,19 +15,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from checker.bind import Claim
-from checker.compare import Finding
+from checker.binding.bind import Claim
+from checker.comparison.compare import Finding
 from checker.display import CURRENCY_SYMBOLS, MONEY_SCALES, UNIT_WORDS
-from checker.pipeline import Report
+from checker.running.pipeline import Report
 from checker.render.common import plural, sorted_errors
 from checker.render.htmlpage import claim_item, esc, message_list, page, subject_body, summary_table
 from checker.render.chart import roles
 from checker.render.table import summary_line
-from checker.rules import Rule
-from checker.spool import heads, ordered, select
+from checker.binding.rules import Rule
+from checker.running.spool import heads, ordered, select
 
 if TYPE_CHECKING:
-    from checker.discovery import Candidate, Discovery
+    from checker.discovery.corpus import Discovery
+    from checker.discovery.ranking import Candidate
 
 CHECK_TITLE = "recoupe: figures cross-checked"
 DISCOVER_TITLE = "recoupe discover: candidates"
@@ -84,7 +85,7 @@ def _contents(entries: list[tuple[str, str]]) -> list[str]:
 
 def render_html(report: Report) -> str:
     """The check report as one HTML page (see the module)."""
-    findings = ordered(report.findings)  # each read back as it is written (checker.spool)
+    findings = ordered(report.findings)  # each read back as it is written (checker.running.spool)
     compared = select(findings, lambda finding: finding.verdict != "single")
     singles = select(findings, lambda finding: finding.verdict == "single")
     body = [

@@ -6,12 +6,12 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from checker.bind import Claim
-from checker.collector import no_cycle_collection
-from checker.compare import Finding
-from checker.period import Period
-from checker.pipeline import Report
-from checker.render.layout import Laid, Streamed, dumps_indented, value_text, write_indented
+from checker.binding.bind import Claim
+from checker.running.collector import no_cycle_collection
+from checker.comparison.compare import Finding
+from checker.binding.period import Period
+from checker.running.pipeline import Report
+from checker.jsonlayout import Laid, Streamed, dumps_indented, value_text, write_indented
 
 SCHEMA_VERSION = "1.5"
 

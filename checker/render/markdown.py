@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from checker.compare import Finding
-from checker.pipeline import Report
+from checker.comparison.compare import Finding
+from checker.running.pipeline import Report
 from checker.render.common import display_value, finding_notes, quote_window, sorted_errors
 from checker.render.table import summary_line
-from checker.spool import ordered
+from checker.running.spool import ordered
 
 _SPECIAL = "\\`*_[]<>|#"
 
@@ -43,7 +43,7 @@ def subject(finding: Finding) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     lines = ["## recoupe: figures cross-checked", "", escape(summary_line(report)), ""]
-    for finding in ordered(report.findings):  # each read back as it is written (checker.spool)
+    for finding in ordered(report.findings):  # each read back as it is written (checker.running.spool)
         lines += subject(finding)
     errors = sorted_errors(report)
     if errors:

@@ -12,15 +12,15 @@ from typing import Any
 from urllib.parse import quote
 
 from checker import __version__
-from checker.bind import Claim
-from checker.compare import Finding
+from checker.binding.bind import Claim
+from checker.comparison.compare import Finding
 from checker.errors import RecoupeError
-from checker.pipeline import Report
+from checker.running.pipeline import Report
 from checker.render.common import claim_end, claim_label, posix_path, sorted_errors, timeline_line
-from checker.render.layout import Streamed, write_indented
+from checker.jsonlayout import Streamed, write_indented
 from checker.render.table import summary_line
-from checker.rules import Rule
-from checker.spool import heads
+from checker.binding.rules import Rule
+from checker.running.spool import heads
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/recoupe/recoupe"  # as in schemas/recoupe-rules.schema.json

@@ -18,12 +18,12 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from checker.bind import Claim
-from checker.compare import Finding
-from checker.pipeline import Report
-from checker.period import Period
+from checker.binding.bind import Claim
+from checker.comparison.compare import Finding
+from checker.running.pipeline import Report
+from checker.binding.period import Period
 from checker.render.common import display_value, finding_notes, plural
-from checker.spool import heads
+from checker.running.spool import heads
 
 VERDICT_STYLE = {"conflict": "bold red", "consistent": "green", "evolution": "cyan", "single": "dim"}
 FIGURE_STYLE = "bold yellow underline"

@@ -13,7 +13,7 @@ interrupted or killed run leaves the cache as it was, and two runs can fill one 
 (WAL: readers never wait; a writer waits for the other's commit). Values are JSON, never pickle:
 reading a cache file can run no code. A full disk is one warning; the run goes on without the cache.
 
-A second table keeps the output of the last few whole runs (checker.replay), compressed: when
+A second table keeps the output of the last few whole runs (checker.running.replay), compressed: when
 every input of a run is the same as in one of them, its output is written again as it was.
 
 The cache stays within a size (``max_size``): at each commit the entries least recently used are
@@ -23,15 +23,12 @@ never committed, and a ``CACHEDIR.TAG``.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import json
 import os
-import re
 import sqlite3
 import struct
-import sys
 import time
 import zlib
 from collections.abc import Iterator
@@ -40,13 +37,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from checker import CACHE_FOLDER, __version__
-from checker.documents import Document
-from checker.sources import Source
-from checker.tempfiles import SUFFIX, prefix, sweep
+from checker import CACHE_FOLDER
+from checker.fingerprint import settings_key
+from checker.reading.documents import Document
+from checker.reading.sources import Source
+from checker.running.tempfiles import SUFFIX, prefix, sweep
 
 if TYPE_CHECKING:  # imported when a row is decoded: a replayed run never compiles the extractor
-    from checker.extractor import Quantity
+    from checker.extraction.quantity import Quantity
 
 FOLDER = CACHE_FOLDER
 FILE_NAME = "extract.sqlite3"
@@ -58,57 +56,6 @@ DEFAULT_MAX_SIZE = 1_000_000_000  # bytes; --cache-max-size, cache_max_size (REA
 BUSY_SECONDS = 60  # how long a run waits for another run's commit before going on without the cache
 _COMPRESSION = 1  # zlib level of replayed outputs: reports shrink 5 to 10 times, at about 150 MB/s
 _APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache files
-
-# What decides the extraction of a document's bytes: these modules' source, and these libraries.
-_MODULES = (
-    "documents.py", "files.py", "formats.py", "header.py", "sources.py", "extractor.py", "infer.py", "language.py",
-    "numbers.py", "french.py", "units.py", "units.txt", "unit_factors.py", "stretches.py",
-)
-_LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")
-
-
-@functools.cache
-def settings_key() -> str:
-    """recoupe's version, the libraries' versions and a hash of the extracting modules' source.
-
-    Computed once a process: the cache, the replay key and the record of validated rules all ask.
-    """
-    digest = hashlib.sha256(__version__.encode())
-    for name in _LIBRARIES:
-        digest.update(f"{name}={library_version(name)};".encode())
-    folder = Path(__file__).parent
-    for name in _MODULES:
-        try:
-            digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
-        except OSError:
-            digest.update(name.encode() + b"\0missing")
-    return digest.hexdigest()[:16]
-
-
-def library_version(name: str) -> str:
-    """The installed version of the distribution ``name``, or "none".
-
-    Read from the name of its ``NAME-VERSION.dist-info`` folder on ``sys.path``, where installers
-    put it, because importing ``importlib.metadata`` alone costs about a tenth of a short run;
-    ``importlib.metadata`` answers when there is no such folder (an egg, a zip).
-    """
-    prefix = re.sub(r"[-_.]+", "_", name).lower() + "-"
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for item in names:
-            lowered = item.lower()
-            if lowered.startswith(prefix) and lowered.endswith(".dist-info"):
-                return item[len(prefix):-len(".dist-info")]
-    from importlib import metadata
-
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "none"
-
 
 class Cache:
     """The extraction cache in ``folder``, kept to about ``max_size`` bytes (see ``_evict``);
@@ -230,7 +177,7 @@ class Cache:
             self._fail(exc)
 
     def replay(self, key: str) -> Replay | None:
-        """What an earlier run with the same key (checker.replay.run_key) wrote, or None.
+        """What an earlier run with the same key (checker.running.replay.run_key) wrote, or None.
 
         Its standard output stays in the cache, compressed (``write_stdout``); the stored bytes
         are read once here to check they are the ones recorded (SHA-256), so a damaged row is a
@@ -509,7 +456,7 @@ def _close(file: BinaryIO) -> None:
 
 def _temporary(folder: Path, what: str) -> BinaryIO:
     """An anonymous temporary file in the cache folder: gone when closed or when the process dies
-    (Linux, Windows); elsewhere named for this run (checker.tempfiles), so that ``sweep`` knows it."""
+    (Linux, Windows); elsewhere named for this run (checker.running.tempfiles), so that ``sweep`` knows it."""
     import tempfile
 
     return tempfile.TemporaryFile(dir=folder, prefix=prefix(what), suffix=SUFFIX)  # type: ignore[return-value]
@@ -614,7 +561,7 @@ def entry(document: Document, quantities: tuple[Quantity, ...]) -> tuple[str, st
 
 def decode(text: object, value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
     """A row back to values; None for anything not exactly what ``entry`` makes."""
-    from checker.extractor import Quantity
+    from checker.extraction.quantity import Quantity
 
     try:
         data = json.loads(value)

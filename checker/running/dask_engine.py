@@ -1,6 +1,6 @@
 """Extraction on a Dask cluster: ``recoupe extract|check --engine dask [--scheduler ADDRESS]``.
 
-``DaskEngine.map`` stands in for the process pool of ``checker.parallel``: it sends the pending
+``DaskEngine.map`` stands in for the process pool of ``checker.running.parallel``: it sends the pending
 documents to the cluster's workers in batches and gives the results back in the order given, so
 the output is byte for byte that of the default engine. Without a scheduler address it starts a
 ``distributed.LocalCluster`` of worker processes on this machine, when there is first something
@@ -62,7 +62,7 @@ class DaskEngine:
             return self._client
         distributed = self._distributed
         if self.scheduler is None:
-            from checker.parallel import cpu_count
+            from checker.running.parallel import cpu_count
 
             self._cluster = distributed.LocalCluster(
                 n_workers=self.workers or cpu_count(), threads_per_worker=1, processes=True,
@@ -81,7 +81,7 @@ class DaskEngine:
         """``func(item)`` for each item, computed on the cluster, in the order of ``items``.
 
         ``items`` is read as batches are sent: at most ``window`` batches of them are held at a
-        time, so a corpus streamed in (checker.parallel) is never all in memory.
+        time, so a corpus streamed in (checker.running.parallel) is never all in memory.
         """
         source = iter(items)
         first = list(itertools.islice(source, 1))
@@ -150,7 +150,7 @@ class Mismatch:
 
 @functools.cache
 def _settings() -> str:
-    from checker.cache import settings_key
+    from checker.fingerprint import settings_key
 
     return settings_key()
 

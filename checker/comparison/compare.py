@@ -6,10 +6,10 @@ widened by the rule's tolerance. Rounding makes half-open intervals (``30 millio
 states (``plus de``, ``environ``, ranges) are closed, so two of them that meet agree.
 
 Two claims conflict only when they speak of the same thing at the same time. Claims are grouped
-by their period (checker.period): within one period (or periods that contain each other, such
+by their period (checker.binding.period): within one period (or periods that contain each other, such
 as ``2025`` and ``2025-11``) intervals that do not overlap are a conflict; between periods a
 difference is an **evolution**, shown on the subject's timeline. How a rule's figure moves in
-time is its ``timeline`` (checker.rules.TIMELINES): ``changes`` (the default), ``accumulates``
+time is its ``timeline`` (checker.binding.rules.TIMELINES): ``changes`` (the default), ``accumulates``
 (a running total: a later figure below an earlier one is a conflict) or ``fixed`` (one moment
 restated at any date: every claim is compared with every other). A claim whose period is unknown
 is placed where it fits: with the claims of a period it agrees with or, for a running total,
@@ -34,11 +34,11 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from checker.bind import Claim
-from checker.report import Severity, Verdict
-from checker.rules import Rule
+from checker.binding.bind import Claim
+from checker.outcomes import Severity, Verdict
+from checker.binding.rules import Rule
 
-# Authority levels of sources, most authoritative first (see checker.sources.AUTHORITIES).
+# Authority levels of sources, most authoritative first (see checker.reading.sources.AUTHORITIES).
 AUTHORITY_RANK = ("official", "academic", "company", "press", "blog", "other")
 
 # Relative gap between two claims' intervals at or above which a conflict is high / medium.
@@ -227,7 +227,7 @@ class _Comparison:
         self.whens = [_when(claim, rule.timeline) for claim in self.claims]
         keyed: dict[tuple[bool, str], list[int]] = {}
         self.undated: list[int] = []
-        self.compared: list[int] = []  # the start of a change, a point of comparison (checker.period)
+        self.compared: list[int] = []  # the start of a change, a point of comparison (checker.binding.period)
         for index, claim in enumerate(self.claims):
             when = self.whens[index]
             if claim.period is not None and claim.period.origin == "compared":

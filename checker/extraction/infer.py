@@ -36,7 +36,7 @@ import regex
 from checker import french
 
 if TYPE_CHECKING:  # the extractor calls this module: no import back at run time
-    from checker.extractor import Quantity
+    from checker.extraction.quantity import Quantity
 
 # How far, in characters, the words that make a unit plain are looked for around a figure.
 _BEFORE_WINDOW = 60

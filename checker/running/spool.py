@@ -6,7 +6,7 @@ rule; once every document is in, each rule's claims are read back, compared and 
 finding appended in turn; renderers read the findings back one at a time (``SpooledFindings``).
 
 Why a temporary file of pickled records, and not the embedded SQLite of the cache
-(checker.cache): records are only ever appended, then read back whole by rule, in an order known
+(checker.running.cache): records are only ever appended, then read back whole by rule, in an order known
 in advance; the offsets of a rule's records (a few per document) are all the index needed, and
 they fit in memory. An anonymous temporary file (``tempfile.TemporaryFile``: unlinked as soon as
 it is made on Linux and macOS, deleted on close on Windows) can never outlive the run, whether
@@ -17,7 +17,7 @@ file is made and read by this process only, and is gone when it ends. Rules are 
 a finding is kept without its rule and read back with the run's own (claims name theirs by id).
 
 The file is made beside the cache when there is one (the project's disk, not a ``/tmp`` that may
-be memory), else in the system's temporary folder; named for this run (checker.tempfiles) where
+be memory), else in the system's temporary folder; named for this run (checker.running.tempfiles) where
 it is not anonymous, so that a later run's ``sweep`` knows it.
 """
 
@@ -30,12 +30,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from checker.tempfiles import SUFFIX, prefix
+from checker.running.tempfiles import SUFFIX, prefix
 
 if TYPE_CHECKING:
-    from checker.bind import NearMiss
-    from checker.compare import Finding
-    from checker.rules import Rule
+    from checker.binding.bind import NearMiss
+    from checker.comparison.compare import Finding
+    from checker.binding.rules import Rule
 
 
 class Spool:
@@ -182,7 +182,7 @@ def heads(findings: Sequence[Finding]) -> Sequence[Head] | Sequence[Finding]:
 def ordered(findings: Sequence[Finding]) -> Sequence[Finding]:
     """The findings by verdict then rule id (``Finding.sort_key``): a report's already are, and
     are then returned as they are (spooled ones read back only as they are reached); others sorted."""
-    from checker.report import Verdict
+    from checker.outcomes import Verdict
 
     keys = [(Verdict.ORDER.index(finding.verdict), finding.rule.id) for finding in heads(findings)]
     return findings if keys == sorted(keys) else sorted(findings, key=lambda finding: finding.sort_key)

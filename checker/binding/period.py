@@ -2,7 +2,7 @@
 
 A period phrase (``en 2021``, ``au 31 décembre 2023``, ``depuis 2021``, ``d'ici 2030``...) is read
 by the table ``FORMS`` and applies to the figure it qualifies: the nearest figure in the same
-clause (checker.clauses), so that each figure of ``passé de 1,2 million en 2018 à 6 millions en
+clause (checker.binding.clauses), so that each figure of ``passé de 1,2 million en 2018 à 6 millions en
 2021`` gets its own year and ``contre 9 % en 2019`` dates the 9 % only. A phrase that opens the
 sentence (``En 2023, ...``) frames the figures whose clause has none; a span (``entre 2020 et
 2023``) over a change ``de X à Y`` gives X its start and Y its end. A date that dates an event
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Callable, Literal, Sequence
 
-from checker.clauses import CUTS, Clause, clause_of, lower, split
+from checker.binding.clauses import CUTS, Clause, clause_of, lower, split
 from checker.french import COMPARISON_WORDS, EVENT_NOUNS, EVENT_PARTICIPLES
-from checker.sources import MONTHS, Source
+from checker.reading.sources import MONTHS, Source
 
 Kind = Literal["point", "part", "relative", "ago", "prior", "since", "elapsed", "span", "deadline"]
 
@@ -607,7 +607,7 @@ def sentence_periods(sentence: str, figures: Sequence[tuple[int, int]], meta: So
 COUNTS_FROM_ANOTHER = re.compile(r"plus\s+tôt|auparavant|précédente|d['’ʼ]avant|\ban\s+avant\b")
 
 
-# The cuts that set a figure against the one before it (checker.clauses): its period is another
+# The cuts that set a figure against the one before it (checker.binding.clauses): its period is another
 # than the sentence's, and the sentence does not always say which.
 _COMPARED_CUTS = frozenset(cut.name for cut in CUTS if cut.condition == "before_figure" and cut.name != "à")  # contre, après, face à...
 _MAY_COMPARE = re.compile(r"\bà\b|\bau\b|\bcontre\b|\baprès\b|\bpar rapport\b|\bcompar|\bface\b|\bversus\b|\bvs\b")
@@ -617,7 +617,7 @@ def _compared_figures(changes: list[tuple[int, int]], clauses: list[Clause], fig
     """The start of a change (``passé de 1,2 million à 6 millions``) and a point of comparison
     (``62 %, contre 35 %``) whose own words give no period: not the sentence's period, which is
     the other figure's, but an earlier or another one that the text does not say. Such a figure
-    is on the timeline, set against its partner; it conflicts with no period (checker.compare)."""
+    is on the timeline, set against its partner; it conflicts with no period (checker.comparison.compare)."""
     starts = dict(changes)  # the changes de X à Y of the sentence (_changes): X, then Y
     for first, second in starts.items():
         start, end = periods[first], periods[second]

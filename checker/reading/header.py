@@ -10,7 +10,7 @@ Web clippers, and people saving an article as text, write what they know of it f
     ---
 
 ``read_header`` finds such a block at the very top of a text (blank lines before it are allowed)
-and returns where it ends and the metadata it gives; checker.formats blanks it with spaces, so
+and returns where it ends and the metadata it gives; checker.reading.formats blanks it with spaces, so
 that no figure is read in it and the rest of the text keeps its lines and columns.
 
 - Front matter opens with a line ``---`` and closes with ``---`` or ``...`` within the first
@@ -32,9 +32,9 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from checker.sources import AUTHORITIES, written_date
+from checker.reading.sources import AUTHORITIES, written_date
 
-# The keys recognised, normalised (see _normalised), to the field of checker.sources.Source they
+# The keys recognised, normalised (see _normalised), to the field of checker.reading.sources.Source they
 # give; None: a key that clippers write and that is kept out of the text, but gives no field.
 # ``source`` is a URL or, when it is not one, the publisher's name. ``created`` is when a page was
 # saved, not when it was published: it dates nothing.

@@ -8,7 +8,7 @@ sont équipés et 25 % l'utilisent``) or just before a figure that follows anoth
 table ``CUTS``: a newcomer extends it with one line. A cut never falls inside a figure.
 
 ``clause_bounds`` gives each figure its clause; ``split`` gives every clause with the cut that
-opened it, for callers that reason about how two clauses are joined (checker.period).
+opened it, for callers that reason about how two clauses are joined (checker.binding.period).
 """
 
 from __future__ import annotations

@@ -15,11 +15,11 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from checker.render.layout import LEAVES, encode_string, value_text
+from checker.jsonlayout import LEAVES, encode_string, value_text
 
 if TYPE_CHECKING:
-    from checker.documents import Document
-    from checker.extractor import Quantity
+    from checker.reading.documents import Document
+    from checker.extraction.quantity import Quantity
 
 JSONL = "jsonl"
 JSON = "json"

@@ -9,20 +9,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.bind import Claim, NearMiss, bind
-from checker.collector import no_cycle_collection
-from checker.compare import Finding, compare
-from checker.documents import Document, Skipped, blank, discover_all
+from checker.binding.bind import Claim, NearMiss, bind
+from checker.running.collector import no_cycle_collection
+from checker.comparison.compare import Finding, compare
+from checker.reading.documents import Document, blank
+from checker.reading.corpus import Skipped, discover_all
 from checker.errors import DocumentError, RecoupeError, RuleError
-from checker.extractor import Quantity
-from checker.parallel import extract_documents
-from checker.rules import Rule
-from checker.sources import Catalog, Source, completed
-from checker.spool import Head, Spool, SpooledFindings, SpooledMisses, pack, select
+from checker.extraction.quantity import Quantity
+from checker.running.parallel import extract_documents
+from checker.binding.rules import Rule
+from checker.reading.sources import Catalog, Source, completed
+from checker.running.spool import Head, Spool, SpooledFindings, SpooledMisses, pack, select
 
 if TYPE_CHECKING:
-    from checker.cache import Cache
-    from checker.dask_engine import DaskEngine
+    from checker.running.cache import Cache
+    from checker.running.dask_engine import DaskEngine
 
 
 _EMPTY = {
@@ -45,8 +46,8 @@ class DocumentStats:
 class Report:
     """Everything a renderer needs; findings sorted conflicts first, then by rule id.
 
-    From ``check``, findings and near misses are read back from its spool (checker.spool) as they
-    are iterated: choose findings with ``checker.spool.select``, and ``close`` the report when its
+    From ``check``, findings and near misses are read back from its spool (checker.running.spool) as they
+    are iterated: choose findings with ``checker.running.spool.select``, and ``close`` the report when its
     outputs are written (which removes the spool; a report that is not closed removes it when it
     is collected or the process ends).
     """
@@ -87,7 +88,7 @@ def check(
 
     An unreadable document or a bad ``sources.toml`` is reported in ``errors``, an unsupported
     file met in a folder or an empty document in ``skipped``; the others are still checked.
-    With an ``engine``, documents are extracted on its Dask cluster (see ``checker.dask_engine``).
+    With an ``engine``, documents are extracted on its Dask cluster (see ``checker.running.dask_engine``).
     ``discovered``: what ``discover_all(paths)`` returned, when the caller already asked.
     ``near_misses``: keep the figures left out and why (``--explain``, the JSON report); without
     them, workers do not even send them back.
@@ -124,7 +125,7 @@ class _Run:
         self.misses = 0
 
     def take(self, outcome) -> None:
-        """One document's outcome (checker.parallel): an error, skipped, or checked."""
+        """One document's outcome (checker.running.parallel): an error, skipped, or checked."""
         if outcome.error is not None:
             self.errors.append(outcome.error)
             return
@@ -145,7 +146,7 @@ class _Run:
 
 def _packed(items: list[Claim] | list[NearMiss]) -> tuple[tuple[str, bytes], ...]:
     """Claims or near misses grouped by their rule's id, in their order, each group a record of
-    the spool (checker.spool.pack): made where they were bound, sent and spooled as they are.
+    the spool (checker.running.spool.pack): made where they were bound, sent and spooled as they are.
     ``items`` is emptied, and each group let go once packed, so that a giant document's claims
     are not held twice, as objects and as records, all at once."""
     groups: dict[str, list] = defaultdict(list)

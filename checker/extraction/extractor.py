@@ -12,71 +12,24 @@ import bisect
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 import regex
 
-from checker import french, units
-from checker.infer import infer_units
-from checker.language import is_english
-from checker.stretches import stretches
-from checker.numbers import (
+from checker import french
+from checker.extraction import units
+from checker.extraction.infer import infer_units
+from checker.extraction.language import is_english
+from checker.extraction.stretches import stretches
+from checker.extraction.numbers import (
     APPROXIMATE_WORDS, NUMBER_WORDS, VULGAR_FRACTIONS, ParsedNumber, only_english, parse_digits, parse_english_digits,
     parse_words, reads_differently_in_english,
 )
 
-# Kinds of quantity with what their values are expressed in: money, then every kind that has a
-# canonical pint unit (checker.units.CANONICAL), described where the unit name is not enough.
-_KIND_NOTES = {
-    "count": "count, with the counted noun",
-    "number": "count, nothing named is counted",
-    "percent": "percent (value in percentage points of 100)",
-    "factor": "times (multiplié par 3)",
-    "temperature": "degree_Celsius (104 °F is 40)",
-}
-KINDS: dict[str, str] = {
-    "money": "an ISO 4217 currency code (EUR, USD, ...)",
-    **{kind: _KIND_NOTES.get(kind, unit) for kind, unit in units.CANONICAL.items()},
-}
-
-QUALIFIERS = ("exact", "at_least", "about", "at_most", "range")
-# "environ 350": at least 5 % either side, or the rounding of a round figure if it is wider
-# (``environ 8 000``: 7 500 to 8 500). A plain figure is never read more loosely than that.
-ABOUT_RELATIVE = 0.05
-# A figure written with a scale ("2 milliards", "1 million", "près de 20 millions") is never read
-# more loosely than a tenth either side: its one digit does not make "2 milliards" agree with
-# "2,5 milliards", which a journalist flags ("30 millions", 29,5 to 30,5, is finer already).
-SCALED_RELATIVE_MAX = 0.10
-
-
-@dataclass(frozen=True, slots=True)  # slots: a corpus has hundreds of thousands of figures
-class Quantity:
-    """A figure found in a text: ``text[start:end]`` is its surface."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    value: float
-    unit: str
-    low: float | None
-    high: float | None
-    qualifier: str
-    noun: str | None = None
-    number_start: int = 0  # the digits or words of the number itself
-    number_end: int = 0
-    # why the unit is not the one written next to the number (checker.infer), else None
-    inferred: str | None = None
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
-            "value": self.value, "unit": self.unit, "low": self.low, "high": self.high,
-            "qualifier": self.qualifier, "noun": self.noun, "inferred": self.inferred,
-        }
+from checker.extraction.quantity import ABOUT_RELATIVE, KINDS, QUALIFIERS, SCALED_RELATIVE_MAX, Quantity  # noqa: F401 (KINDS, QUALIFIERS: named here too)
 
 
 class _Lazy:
@@ -1049,7 +1002,7 @@ def _fraction_precision(value: Decimal, denominator: int) -> Decimal:
 def _parse_digits_in(text: str, digits: str, start: int) -> ParsedNumber:
     """The digits at ``start`` read as French, or as English where only English writes them so
     ("3,000,000") or where French and English read them differently ("1,200") and the sentence
-    is English (checker.language), or where a currency comes first, as only English writes it
+    is English (checker.extraction.language), or where a currency comes first, as only English writes it
     ("$1,500", "€2,300": French writes "1 500 $")."""
     if only_english(digits) or reads_differently_in_english(digits) and (
         is_english(text, start) or "," in digits and _currency_before(text, start) is not None
@@ -1441,7 +1394,7 @@ def _interval(value: float, written: float, qualifier: str, loose: float | None 
 
 
 def _precision(parsed: ParsedNumber, reading: _Reading | None, value: Decimal) -> Decimal:
-    """Half the unit an exact figure was rounded to, before its scale (see checker.numbers).
+    """Half the unit an exact figure was rounded to, before its scale (see checker.extraction.numbers).
 
     Before a scale word or a unit, the digits written are the precision the writer chose
     (``30 millions``: 29,5 to 30,5 millions; ``3 ans``; ``20 %``). A bare count may be a round
@@ -1596,7 +1549,7 @@ def _email_matches(text: str, pattern: regex.Pattern[str]) -> list[tuple[int, in
 def extract(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order of appearance. Never raises on any string.
 
-    A long text is scanned a stretch at a time (checker.stretches), so that the scans' copies of
+    A long text is scanned a stretch at a time (checker.extraction.stretches), so that the scans' copies of
     it (lower-cased, every run of digits) are of one stretch, never of a 100 MB document at once.
     """
     found: list[Quantity] = []

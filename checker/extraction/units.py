@@ -67,7 +67,7 @@ def factor(unit: str, kind: str) -> float:
 
     For a unit whose zero is not the canonical unit's (degrees Fahrenheit), the factor applies to
     differences, and a value converts as ``value * factor(unit, kind) + offset(unit, kind)``."""
-    from checker.unit_factors import FACTORS
+    from checker.extraction.unit_factors import FACTORS
 
     known = FACTORS.get((kind, unit))
     if known is not None:
@@ -78,7 +78,7 @@ def factor(unit: str, kind: str) -> float:
 @cache
 def offset(unit: str, kind: str) -> float:
     """What zero ``unit`` is in the canonical unit of ``kind``: 0 but for temperatures (0 °F is about -17.8 °C)."""
-    from checker.unit_factors import FACTORS, OFFSETS
+    from checker.extraction.unit_factors import FACTORS, OFFSETS
 
     if (kind, unit) in FACTORS:
         return OFFSETS.get((kind, unit), 0.0)

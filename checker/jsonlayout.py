@@ -63,7 +63,7 @@ def _float(value: float) -> str:
 
 
 # The text of a value of exactly these types, by type: most values of a report are such leaves,
-# written with the item that holds them rather than by a call of ``_write`` each (checker.rows
+# written with the item that holds them rather than by a call of ``_write`` each (checker.running.rows
 # writes the values of its rows with them too).
 LEAVES = {
     str: encode_string, int: int.__repr__, float: _float,

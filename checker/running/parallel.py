@@ -1,7 +1,7 @@
 """Read, decode and extract many documents, in worker processes, results in the order given.
 
 ``extract_documents`` is what ``recoupe extract`` and ``recoupe check`` use: each file is read in
-this process (so its bytes can be hashed for the cache, see ``checker.cache``), then decoded and
+this process (so its bytes can be hashed for the cache, see ``checker.running.cache``), then decoded and
 scanned for figures here (``jobs=1``) or in a pool of worker processes. Whatever the number of
 jobs, the results come back in the order of ``paths``, so every output is the same.
 
@@ -21,22 +21,30 @@ from __future__ import annotations
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
-from checker.collector import no_cycle_collection
-from checker.documents import Document, blank, display_name, read_bytes
+from checker.running.collector import no_cycle_collection
+from checker.reading.documents import Document, blank
+from checker.reading.corpus import display_name, read_bytes
 from checker.errors import DocumentError
-from checker.extractor import Quantity, extract
-from checker.lifeline import die_with_parent, stop
+from checker.extraction.extractor import extract
+from checker.extraction.quantity import Quantity
+from checker.running.lifeline import die_with_parent, stop
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from checker.cache import Cache
-    from checker.dask_engine import DaskEngine
+    from checker.running.cache import Cache
+
+
+class Engine(Protocol):
+    """What runs the extraction elsewhere than in this machine's worker processes: a cluster
+    (checker.running.dask_engine.DaskEngine), which maps a function on items as they are sent."""
+
+    def map(self, func: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]: ...
 
 # Below this many documents, one process: starting workers costs more than it saves.
 PARALLEL_FROM = 8
@@ -50,7 +58,7 @@ Finish = Callable[[Document, tuple[Quantity, ...], object], object]
 
 @dataclass(frozen=True)
 class Rows:
-    """A document's figures as rows of output, already written (checker.rows.render_rows)."""
+    """A document's figures as rows of output, already written (checker.running.rows.render_rows)."""
 
     source: str
     blank: bool  # the document has no text but white space
@@ -94,7 +102,7 @@ def batch_size(documents: int, jobs: int) -> int:
 
 
 def extract_documents(
-    paths: list[Path], jobs: int | None = None, cache: Cache | None = None, engine: DaskEngine | None = None,
+    paths: list[Path], jobs: int | None = None, cache: Cache | None = None, engine: Engine | None = None,
     finish: Finish | None = None, context: Callable[[Path], object] | None = None,
 ) -> Iterator[Extracted]:
     """Each document of ``paths`` read and extracted, in that order; ``jobs`` None: default_jobs.
@@ -102,7 +110,7 @@ def extract_documents(
     Documents are streamed: a file is read when a worker is about to need it, and only a few
     documents per worker are in flight, so memory does not grow with the number of documents.
 
-    With an ``engine`` (``checker.dask_engine``), the documents are extracted on its cluster
+    With an ``engine`` (``checker.running.dask_engine``), the documents are extracted on its cluster
     instead of in this machine's worker processes, and ``jobs`` is not used.
 
     With a ``cache``, a document whose bytes (and settings) were seen before is not extracted
@@ -189,7 +197,7 @@ def _prepared(
 
 
 def _outcomes(
-    prepared: Iterator[_Prepared], jobs: int, engine: DaskEngine | None, size: int = 1, finish: Finish | None = None,
+    prepared: Iterator[_Prepared], jobs: int, engine: Engine | None, size: int = 1, finish: Finish | None = None,
 ) -> Iterator[tuple[Path, str, Extracted | None, object, _Outcome | None]]:
     """Each prepared document (path, key, ready, context) with the outcome of its work (None when
     it had none), in order.
@@ -315,8 +323,8 @@ def _ignore_interrupt() -> None:
 
 
 def rows_of(output_format: str, document: Document, quantities: tuple[Quantity, ...], _context: object = None) -> Rows:
-    """A finish (see Finish): the document's figures as rows of ``output_format`` (checker.rows)."""
-    from checker.rows import render_rows
+    """A finish (see Finish): the document's figures as rows of ``output_format`` (checker.running.rows)."""
+    from checker.running.rows import render_rows
 
     return Rows(document.source, blank(document.text), render_rows(document, quantities, output_format))
 
@@ -329,11 +337,11 @@ def _extract_batch(items: list[_Work]) -> list[_Outcome]:
 def _extract_one(item: _Work) -> _Outcome:
     """One file's bytes extracted (see _Outcome); finished, in a worker that has a finish, which
     first decodes the cache entry it was sent, if any (and extracts only when it does not decode)."""
-    from checker.formats import to_document
+    from checker.reading.formats import to_document
 
     name, data, suffix, asked, cached, stored = item
     if stored is not None and _FINISH is not None:
-        from checker.cache import decode
+        from checker.running.cache import decode
 
         hit = decode(*stored, name)
         if hit is not None:
@@ -351,6 +359,6 @@ def _extract_one(item: _Work) -> _Outcome:
     hit = None if stored is None else False
     if not cached:
         return ("finished", _FINISH(document, quantities, asked), None, hit)
-    from checker.cache import entry
+    from checker.running.cache import entry
 
     return ("finished", _FINISH(document, quantities, asked), entry(document, quantities), hit)

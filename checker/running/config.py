@@ -42,7 +42,7 @@ class Settings:
     explain: bool = False
     stats: bool = False
     no_color: bool = False
-    cache_max_size: str = "1GB"  # see parse_size; checker.cache.DEFAULT_MAX_SIZE
+    cache_max_size: str = "1GB"  # see parse_size; checker.running.cache.DEFAULT_MAX_SIZE
     jobs: int | None = None  # worker processes; None: every core above 8 documents
     sarif_root: str | None = None  # the folder SARIF locations are relative to; None: the git top level
     quiet: bool = False  # no progress bar

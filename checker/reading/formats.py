@@ -1,7 +1,7 @@
 """Format readers: a file's bytes -> one Document, chosen by suffix, then by content.
 
-- plain text and Markdown: ``checker.documents.decode``, as written, except a header at the top
-  (YAML front matter, a block of ``Key: value`` lines: ``checker.header``), which gives the
+- plain text and Markdown: ``checker.reading.documents.decode``, as written, except a header at the top
+  (YAML front matter, a block of ``Key: value`` lines: ``checker.reading.header``), which gives the
   document's metadata and is blanked with spaces, so that no figure is read in it and the rest
   keeps its lines and columns;
 - HTML: the article's main text, without navigation, advertising, sidebars or footer
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import io
 
-from checker.documents import HTML_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, Document, blank, decode
+from checker.reading.documents import HTML_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, Document, blank, decode
 from checker.errors import DocumentError
-from checker.header import blanked, read_header
-from checker.sources import DATELINE_CHARS, dateline, make_source, normalise_date
+from checker.reading.header import blanked, read_header
+from checker.reading.sources import DATELINE_CHARS, dateline, make_source, normalise_date
 
 # Page furniture removed before extraction, so that trafilatura's fallbacks cannot pick it up
 # when a page has little main text.

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from checker import display
-from checker.bind import Claim
-from checker.compare import Finding, disagreeing
+from checker.binding.bind import Claim
+from checker.comparison.compare import Finding, disagreeing
 from checker.errors import RecoupeError
-from checker.rules import Rule
-from checker.units import CANONICAL
+from checker.binding.rules import Rule
+from checker.extraction.units import CANONICAL
 
 BASELINE_VERSION = "1"
 

@@ -11,16 +11,18 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from checker import display, french, stretches
-from checker.documents import Document, Span
+from checker import display, french
+from checker.extraction import stretches
+from checker.reading.documents import Document, Span
 from checker.errors import RuleError
-from checker.extractor import Quantity, extract
-from checker.folding import can_fold
-from checker.clauses import clause_bounds
-from checker.period import COUNTS_FROM_ANOTHER, Period, sentence_periods
-from checker.rules import CONTEXT_SCOPES, PATTERN_TIMEOUT, SCOPES, Pattern, Rule
-from checker.sources import Source
-from checker.units import CANONICAL
+from checker.extraction.extractor import extract
+from checker.extraction.quantity import Quantity
+from checker.binding.folding import can_fold
+from checker.binding.clauses import clause_bounds
+from checker.binding.period import COUNTS_FROM_ANOTHER, Period, sentence_periods
+from checker.binding.rules import CONTEXT_SCOPES, PATTERN_TIMEOUT, SCOPES, Pattern, Rule
+from checker.reading.sources import Source
+from checker.extraction.units import CANONICAL
 
 _CHANGE_OF_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{french.CHANGE_OF_BEFORE})$", regex.IGNORECASE)
 _CHANGE_OF_AFTER = regex.compile(french.CHANGE_OF_AFTER, regex.IGNORECASE)
@@ -60,8 +62,8 @@ class Claim:
     measure: str | None
     evidence: tuple[Evidence, ...]
     page: int | None = None  # 1-based page of a paged original (PDF), else None
-    source_meta: Source | None = None  # publisher, date, authority... (checker.sources)
-    period: Period | None = None  # when the claim speaks of (checker.period)
+    source_meta: Source | None = None  # publisher, date, authority... (checker.reading.sources)
+    period: Period | None = None  # when the claim speaks of (checker.binding.period)
     # the rule's unit, when a bare number was read in it ("45 seront consacrés" in a rule of M€)
     implied_unit: str | None = None
 
@@ -89,8 +91,8 @@ class _Matches:
     bisecting plain integers. A scan's time limit grows with the text scanned (PATTERN_TIMEOUT
     for each SCAN_CHARS characters, at least PATTERN_TIMEOUT): any pattern takes longer on a
     longer text, and only one that backtracks (far slower than 2 MB/s) is blamed, on a document
-    of any size. A pattern is matched on the lower-cased text (checker.folding) when both allow
-    it; in a document longer than a stretch (checker.stretches), each stretch is lower-cased on
+    of any size. A pattern is matched on the lower-cased text (checker.binding.folding) when both allow
+    it; in a document longer than a stretch (checker.extraction.stretches), each stretch is lower-cased on
     its own and every such pattern of the rules scanned on it, then the stretch let go: there,
     such a pattern never matches across the end of a sentence.
     """
@@ -142,7 +144,7 @@ class _Matches:
 
     def _scan_folded_stretches(self, patterns: list[Pattern]) -> None:
         """Every folded pattern not scanned yet, scanned on each stretch of the text lower-cased
-        on its own (checker.stretches): a copy of one stretch at a time, not of the document."""
+        on its own (checker.extraction.stretches): a copy of one stretch at a time, not of the document."""
         todo = {pattern.source: pattern.folded for pattern in patterns if pattern.folded is not None and pattern.source not in self._cache}
         self._pending = [pattern for pattern in self._pending if pattern.source not in todo]
         found: dict[str, tuple[list[int], list[int]] | None] = {source: ([], []) for source in todo}
@@ -512,7 +514,7 @@ class _Sentence:
         return min(max(quantity.start - shift, 0), size), min(max(quantity.end - shift, 0), size)
 
     def clause_of(self, quantity: Quantity) -> tuple[int, int]:
-        """The clause that holds a figure (checker.clauses), as offsets in the document."""
+        """The clause that holds a figure (checker.binding.clauses), as offsets in the document."""
         if self._clauses is None:
             spans = [self._within_quote(figure) for figure in self.figures]
             shift = self.span.start + self.stripped_left
@@ -535,7 +537,7 @@ class _Sentence:
         return self.sentences.period_before(self.span.start)
 
     def period_of(self, quantity: Quantity) -> Period:
-        """The period of one of the sentence's figures, read with all the others (checker.period)."""
+        """The period of one of the sentence's figures, read with all the others (checker.binding.period)."""
         if self._periods is None:
             spans = [self._within_quote(figure) for figure in self.figures]
             periods = sentence_periods(self.quote, spans, self.meta, self._before())

@@ -1,6 +1,6 @@
 """Worker processes that never outlive the process that started them, and stop at once when told.
 
-A worker of ``checker.parallel`` waits for its next task on a pipe that it also holds open
+A worker of ``checker.running.parallel`` waits for its next task on a pipe that it also holds open
 itself (fork inherits both ends), so it never sees the end of a parent killed by SIGKILL, an
 out-of-memory kill or a CI job cancelled hard: it would wait for ever, holding its memory. So
 each worker, as it starts, asks to die with its parent: on Linux the kernel sends it SIGKILL

@@ -4,7 +4,7 @@ Three origins, the first that knows a field wins:
 
 1. the manifest ``sources.toml`` in the document's folder, one table per file name;
 2. what the document says itself: an HTML page's metadata, a text file's header (front matter
-   or ``Key: value`` lines, checker.header), or a dateline near the top (``Le 12 novembre``,
+   or ``Key: value`` lines, checker.reading.header), or a dateline near the top (``Le 12 novembre``,
    ``le 12/11/25``);
 3. the file's name (the title, when nothing else names the document).
 
