@@ -1,4 +1,4 @@
-"""Vocabulary of French press writing that every stage reads: tables, not logic.
+"""Vocabulary of French press writing that reading, extraction, binding and discovery read: tables, not logic.
 
 Shared by the stages, importing none of them. The tables stand in three modules by subject, so
 that a table is looked for in the module its subject names:
