@@ -23,10 +23,10 @@ from checker import __version__
 # What decides the extraction of a document's bytes: these modules' source (paths within checker/,
 # the reading and extraction stages and the words of French they read), and these libraries.
 EXTRACTION_MODULES = (
-    "reading/documents.py", "reading/files.py", "reading/formats.py", "reading/header.py", "reading/sources.py",
+    "reading/dates.py", "reading/documents.py", "reading/files.py", "reading/formats.py", "reading/header.py", "reading/sources.py",
     "extraction/extractor.py", "extraction/quantity.py", "extraction/infer.py", "extraction/language.py", "extraction/numbers.py",
     "extraction/units.py", "extraction/units.txt", "extraction/unit_factors.py", "extraction/stretches.py",
-    "french.py",
+    "french/__init__.py", "french/figures.py", "french/sentences.py", "french/units.py",
 )
 EXTRACTION_LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")
 

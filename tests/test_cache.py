@@ -132,21 +132,32 @@ def test_library_versions_are_those_importlib_metadata_reads() -> None:
 
 def _checker_imports(name: str) -> set[str]:
     """The checker modules that ``checker/<name>`` imports, at the top or inside functions, as
-    paths within checker/ ("reading/sources.py", "french.py")."""
+    paths within checker/ ("reading/sources.py", "french/__init__.py")."""
     import ast
 
     root = Path(__file__).resolve().parent.parent / "checker"
+
+    def source(module: str) -> str | None:
+        """The file of a module ("reading/sources") or of a package ("french"), if it is one."""
+        for path in (f"{module}.py", f"{module}/__init__.py"):
+            if module and (root / path).is_file():
+                return path
+        return None
+
     tree = ast.parse((root / name).read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("checker"):
             folder = "/".join(node.module.split(".")[1:])
+            own_names = False  # "from checker.reading.sources import Source", "from checker.french import EVENT_WORDS"
             for alias in node.names:  # "from checker.extraction import units": a module of a folder
-                module = f"{folder}/{alias.name}.py".lstrip("/")
-                if (root / module).is_file():
+                module = source(f"{folder}/{alias.name}".lstrip("/"))
+                if module is not None:
                     found.add(module)
-            if (root / f"{folder}.py").is_file():
-                found.add(f"{folder}.py")
+                else:
+                    own_names = True
+            if own_names and (own := source(folder)) is not None:
+                found.add(own)
     return found
 
 

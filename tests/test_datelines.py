@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.reading.sources import DATELINE_CHARS, dateline
+from checker.reading.dates import DATELINE_CHARS, dateline
 
 READ = [
     # a date that starts a line

@@ -16,7 +16,8 @@ from checker.extraction.extractor import extract
 from checker.reading.formats import format_of, sniff, to_document
 from checker.running.pipeline import check
 from checker.binding.loading import load_rules
-from checker.reading.sources import ManifestError, dateline, load_manifest, normalise_date
+from checker.reading.dates import dateline, normalise_date
+from checker.reading.sources import ManifestError, load_manifest
 from cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from checker.extraction.extractor import extract
 from checker.reading.formats import to_document
 from checker.running.pipeline import check
-from checker.reading.sources import written_date
+from checker.reading.dates import written_date
 from cli.main import app
 
 BODY = "Le plan prévoit 30 millions d’euros pour 3 000 patients.\n"

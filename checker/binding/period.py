@@ -29,7 +29,8 @@ from typing import Callable, Literal, Sequence
 
 from checker.binding.clauses import CUTS, Clause, clause_of, lower, split
 from checker.french import COMPARISON_WORDS, EVENT_NOUNS, EVENT_PARTICIPLES
-from checker.reading.sources import MONTHS, Source
+from checker.reading.dates import MONTHS
+from checker.reading.sources import Source
 
 Kind = Literal["point", "part", "relative", "ago", "prior", "since", "elapsed", "span", "deadline"]
 

@@ -20,7 +20,8 @@ import io
 from checker.reading.documents import HTML_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, Document, blank, decode
 from checker.errors import DocumentError
 from checker.reading.header import blanked, read_header
-from checker.reading.sources import DATELINE_CHARS, dateline, make_source, normalise_date
+from checker.reading.dates import DATELINE_CHARS, dateline, normalise_date
+from checker.reading.sources import make_source
 
 # Page furniture removed before extraction, so that trafilatura's fallbacks cannot pick it up
 # when a page has little main text.

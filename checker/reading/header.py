@@ -32,7 +32,8 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from checker.reading.sources import AUTHORITIES, written_date
+from checker.reading.dates import written_date
+from checker.reading.sources import AUTHORITIES
 
 # The keys recognised, normalised (see _normalised), to the field of checker.reading.sources.Source they
 # give; None: a key that clippers write and that is kept out of the text, but gives no field.
