@@ -1,4 +1,4 @@
-"""bind._Matches on large documents: the nearest match found by bisection is the one a scan of every
+"""matches._Matches on large documents: the nearest match found by bisection is the one a scan of every
 match in the span finds, and a pattern's time limit grows with the text it scans, so that only a
 pattern that backtracks is blamed."""
 
@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-import checker.binding.bind
-from checker.binding.bind import _Matches
+import checker.binding.matches
+from checker.binding.matches import _Matches
 from checker.reading.documents import Document
 from checker.errors import RuleError
 from checker.binding.rules import Pattern
@@ -56,7 +56,7 @@ def test_a_long_text_gets_a_longer_time_limit_a_backtracking_pattern_none(monkey
     """Scaled down: 0.1 ms per hundred characters (1 MB/s, while an ordinary pattern scans at
     10 to 100 MB/s). A document of 5 MB gets five seconds: the ordinary pattern is not blamed,
     as it was with a limit fixed whatever the size; the backtracking one is, on a short text."""
-    monkeypatch.setattr(checker.binding.bind, "PATTERN_TIMEOUT", 0.0001)
+    monkeypatch.setattr(checker.binding.matches, "PATTERN_TIMEOUT", 0.0001)
     monkeypatch.setattr(_Matches, "SCAN_CHARS", 100)
     rule = RULE
     long = Document.from_text("La stratégie SASN est dotée de 718,4 millions d’euros. " * 90_000, source="long.txt")

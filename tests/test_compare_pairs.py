@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.binding.bind import Claim
-from checker.comparison.compare import Bounds, bounds, compare, disagreeing
+from checker.comparison.compare import compare, disagreeing
+from checker.comparison.intervals import Bounds, bounds
 from checker.extraction.quantity import Quantity
 from checker.binding.period import Period
 from checker.binding.rules import TIMELINES, parse_rules

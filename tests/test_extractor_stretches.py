@@ -96,7 +96,7 @@ def test_the_test_sentences_read_in_stretches_give_the_figures_read_whole(joint:
 
 def test_the_claims_of_a_document_of_many_stretches_are_those_of_one(monkeypatch) -> None:
     """bind lower-cases a long document a stretch at a time and scans every rule's patterns on each
-    (bind._Matches): the claims and near misses are those of the text scanned whole."""
+    (matches._Matches): the claims and near misses are those of the text scanned whole."""
     rules = list(load_rules(ROOT / "rules", cache_dir=None).rules)
     document = Document.from_text(_seed_text(), source="seeds.txt")
     monkeypatch.setattr(checker.extraction.stretches, "STRETCH_CHARS", 10**9)

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.binding.period import FORMS, Period, phrases_of, same_period, sentence_periods
+from checker.binding.period import Period, same_period, sentence_periods
+from checker.binding.period_phrases import FORMS, phrases_of
 from checker.reading.sources import Source
 
 from tests.marked import marked

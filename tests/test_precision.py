@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.binding.bind import bind
-from checker.comparison.compare import bounds, compare
+from checker.comparison.compare import compare
+from checker.comparison.intervals import bounds
 from checker.reading.documents import Document
 from checker.extraction.extractor import extract
 from checker.binding.rules import parse_rules

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.binding.bind import bind, phrase_of
+from checker.binding.bind import bind
+from checker.binding.scopes import phrase_of
 from checker.reading.documents import Document
 from checker.errors import RuleError
 from checker.extraction.extractor import extract

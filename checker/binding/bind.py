@@ -1,26 +1,26 @@
 """Claims -> subjects: bind each extracted figure to the rule it is about, or to none.
 
 Pure and explainable: each bound claim carries the evidence that bound it (which subject pattern
-matched, where, and in which scope); each near miss says why it was left out.
+matched, where, and in which scope); each near miss says why it was left out. Where the rules'
+patterns match is found once per document (checker.binding.matches); where a rule looks around a
+figure, and the sentence a claim quotes, in checker.binding.scopes.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, replace
 
 import regex
 
 from checker import display, french
-from checker.extraction import stretches
-from checker.reading.documents import Document, Span
+from checker.reading.documents import Document
 from checker.errors import RuleError
 from checker.extraction.extractor import extract
 from checker.extraction.quantity import Quantity
-from checker.binding.folding import can_fold
-from checker.binding.clauses import clause_bounds
-from checker.binding.period import COUNTS_FROM_ANOTHER, Period, sentence_periods
-from checker.binding.rules import CONTEXT_SCOPES, PATTERN_TIMEOUT, SCOPES, Pattern, Rule
+from checker.binding.matches import _Matches
+from checker.binding.period import Period
+from checker.binding.rules import CONTEXT_SCOPES, SCOPES, Pattern, Rule
+from checker.binding.scopes import _measure, _Scopes, _Sentence, _Sentences
 from checker.reading.sources import Source
 from checker.extraction.units import CANONICAL
 
@@ -29,7 +29,6 @@ _CHANGE_OF_AFTER = regex.compile(french.CHANGE_OF_AFTER, regex.IGNORECASE)
 _FROM_TO_AFTER = regex.compile(r"\s+(?:à|a)\s+[\d+−-]")
 # Kinds whose figure is a level, of which the size of a change is another measure
 _LEVEL_KINDS = frozenset({"money", "count", "number"})
-_MEASURE = regex.compile(rf"(?<![\p{{L}}])(?:{french.MEASURE_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 # Where evidence was found: a scope of the document, the word window of a rule, the figure's own words.
@@ -83,221 +82,6 @@ class NearMiss:
     text: str
     reason: str
 
-
-class _Matches:
-    """Where each pattern of the rules matches in one document, computed once.
-
-    Kept as two sorted lists, starts and ends, so that the matches within a span are found by
-    bisecting plain integers. A scan's time limit grows with the text scanned (PATTERN_TIMEOUT
-    for each SCAN_CHARS characters, at least PATTERN_TIMEOUT): any pattern takes longer on a
-    longer text, and only one that backtracks (far slower than 2 MB/s) is blamed, on a document
-    of any size. A pattern is matched on the lower-cased text (checker.binding.folding) when both allow
-    it; in a document longer than a stretch (checker.extraction.stretches), each stretch is lower-cased on
-    its own and every such pattern of the rules scanned on it, then the stretch let go: there,
-    such a pattern never matches across the end of a sentence.
-    """
-
-    SCAN_CHARS = 1_000_000
-
-    def __init__(self, document: Document, rules: list[Rule] = ()) -> None:
-        self.document = document
-        self._cache: dict[str, tuple[list[int], list[int]] | None] = {}  # None: the scan timed out
-        self._folds: bool | None = None  # whether the folded patterns may run on the lower-cased text
-        self._folded: str | None = None  # the lower-cased text, for a document of one stretch
-        # the patterns a longer document's stretches are each folded once for, all scanned together
-        self._pending = [pattern for rule in rules for pattern in _rule_patterns(rule)]
-
-    def of(self, pattern: Pattern, rule: Rule) -> tuple[list[int], list[int]]:
-        if pattern.source not in self._cache:
-            if self._folds is None:
-                self._folds = can_fold(self.document.text)
-            if self._folds and pattern.folded is not None and len(self.document.text) > stretches.STRETCH_CHARS:
-                self._scan_folded_stretches([pattern, *self._pending])
-            else:
-                self._cache[pattern.source] = self._scan_whole(pattern)
-        found = self._cache[pattern.source]
-        if found is None:
-            raise RuleError(rule.path, f"rule '{rule.id}': pattern '{pattern.source}' takes too long (catastrophic backtracking?)", rule.line)
-        return found
-
-    def _limit(self, length: int) -> float:
-        return PATTERN_TIMEOUT * max(1.0, length / self.SCAN_CHARS)
-
-    def _scan_whole(self, pattern: Pattern) -> tuple[list[int], list[int]] | None:
-        """The pattern's matches in the text, or in the lower-cased text when both allow it."""
-        compiled, text = pattern.compiled, self.document.text
-        if self._folds and (folded := pattern.folded) is not None:
-            if self._folded is None:
-                self._folded = text.lower()
-            compiled, text = folded, self._folded
-        starts: list[int] = []
-        ends: list[int] = []
-        try:
-            for match in compiled.finditer(text, timeout=self._limit(len(text))):
-                start, end = match.span()
-                if end > start:  # empty matches are no evidence of anything
-                    starts.append(start)
-                    ends.append(end)
-        except TimeoutError:
-            return None
-        return starts, ends
-
-    def _scan_folded_stretches(self, patterns: list[Pattern]) -> None:
-        """Every folded pattern not scanned yet, scanned on each stretch of the text lower-cased
-        on its own (checker.extraction.stretches): a copy of one stretch at a time, not of the document."""
-        todo = {pattern.source: pattern.folded for pattern in patterns if pattern.folded is not None and pattern.source not in self._cache}
-        self._pending = [pattern for pattern in self._pending if pattern.source not in todo]
-        found: dict[str, tuple[list[int], list[int]] | None] = {source: ([], []) for source in todo}
-        text = self.document.text
-        for low, high in stretches.stretches(text):
-            stretch = text[low:high].lower()
-            for source, compiled in todo.items():
-                spans = found[source]
-                if spans is None:
-                    continue
-                try:
-                    for match in compiled.finditer(stretch, timeout=self._limit(len(stretch))):
-                        start, end = match.span()
-                        if end > start:
-                            spans[0].append(start + low)
-                            spans[1].append(end + low)
-                except TimeoutError:
-                    found[source] = None
-        self._cache.update(found)
-
-    def nearest(self, patterns: tuple[Pattern, ...], rule: Rule, span: tuple[int, int], anchor: int) -> tuple[Pattern, int, int] | None:
-        """The match within ``span`` closest to ``anchor``: the first pattern's, the first one's on a tie.
-
-        A pattern's matches do not overlap (finditer), so both their starts and their ends
-        increase: the distance to ``anchor`` falls until the last match starting at or before it,
-        then rises. Only that match and the next one are looked at, whatever the span's size (a
-        whole document for a rule of scope ``document``, or a single-line file's one paragraph).
-        """
-        low, high = span
-        best: tuple[int, Pattern, int, int] | None = None
-        for pattern in patterns:
-            starts, ends = self.of(pattern, rule)
-            first = bisect.bisect_left(starts, low)
-            last = bisect.bisect_left(starts, high, first)  # those starting in the span
-            if last > first and ends[last - 1] > high:  # only the last one can run past its end
-                last -= 1
-            after = bisect.bisect_right(starts, anchor, first, last)
-            for index in (after - 1, after):
-                if first <= index < last:
-                    start, end = starts[index], ends[index]
-                    distance = 0 if start <= anchor < end else min(abs(start - anchor), abs(end - anchor))
-                    if best is None or distance < best[0]:
-                        best = (distance, pattern, start, end)
-        return None if best is None else best[1:]
-
-
-def _rule_patterns(rule: Rule) -> tuple[Pattern, ...]:
-    """Every pattern of ``rule``."""
-    return (*rule.subject, *rule.require, *rule.exclude, *rule.require_all, *rule.phrase_require, *rule.phrase_exclude)
-
-
-class _Scopes:
-    """The sentence, paragraph, section and document around a figure, each found when first asked;
-    and the stretches of words around it that rules may look at (``window``, ``phrase``)."""
-
-    def __init__(self, document: Document, quantity: Quantity, sentences: _Sentences) -> None:
-        self.document = document
-        self.quantity = quantity
-        self.anchor = quantity.number_start
-        self.sentences = sentences
-        self._found: dict[str, tuple[int, int]] = {}
-
-    def __getitem__(self, scope: str) -> tuple[int, int]:
-        found = self._found.get(scope)
-        if found is None:
-            if scope == "clause":
-                found = self.sentence().clause_of(self.quantity)
-            else:
-                found = self.document.bounds_at(scope, self.anchor)
-            self._found[scope] = found
-        return found
-
-    def sentence(self) -> _Sentence:
-        return self.sentences.at(self["sentence"])
-
-    def context(self, rule: Rule) -> tuple[int, int]:
-        """Where ``require`` and ``exclude`` are looked for: the context scope, cut to the window."""
-        low, high = self[rule.context_scope]
-        if rule.window is None:
-            return low, high
-        key = f"window {rule.window} {rule.context_scope}"
-        found = self._found.get(key)
-        if found is None:
-            text, quantity = self.document.text, self.quantity
-            found = self._found[key] = (
-                _words_before(text, max(low, quantity.start - 40 * rule.window), quantity.start, rule.window),
-                _words_after(text, quantity.end, min(high, quantity.end + 40 * rule.window), rule.window),
-            )
-        return found
-
-    def phrase(self) -> tuple[int, int]:
-        """The figure's own words (``phrase_require``): see ``phrase_of``."""
-        found = self._found.get("phrase")
-        if found is None:
-            found = self._found["phrase"] = phrase_of(self.document.text, self.quantity, self["sentence"])
-        return found
-
-
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*")
-# What ends a figure's own words: punctuation that closes a phrase or opens an incise.
-_PHRASE_BREAK = regex.compile(r"[,;:.!?()\[\]«»\"“”—–]")
-PHRASE_WORDS_BEFORE = 2
-PHRASE_WORDS_AFTER = 3
-
-
-def _words_before(text: str, low: int, start: int, count: int) -> int:
-    """Where the ``count`` words before ``start`` begin (not before ``low``)."""
-    starts = [match.start() for match in _WORD.finditer(text, low, start)]
-    return starts[-count] if len(starts) >= count else low if not starts else starts[0]
-
-
-def _words_after(text: str, end: int, high: int, count: int) -> int:
-    """Where the ``count`` words after ``end`` end (not after ``high``)."""
-    last = end
-    for number, match in enumerate(_WORD.finditer(text, end, high), 1):
-        last = match.end()
-        if number == count:
-            break
-    return last
-
-
-def phrase_of(text: str, quantity: Quantity, sentence: tuple[int, int]) -> tuple[int, int]:
-    """The figure's own words: its surface (``120 nouveaux projets``) with the determiners and
-    adjectives just before it (``les 8 premiers lauréats``) and up to three words after it
-    (``lauréats supplémentaires``, ``de l'État``), within its sentence, never across punctuation or
-    a word that starts another phrase (french.DETERMINERS, PHRASE_ENDS)."""
-    low, high = sentence
-    begin = quantity.start
-    before = text[max(low, quantity.start - 60):quantity.start]
-    cut = max((match.end() for match in _PHRASE_BREAK.finditer(before)), default=0)
-    words = list(_WORD.finditer(before, cut))[-PHRASE_WORDS_BEFORE:]
-    for match in reversed(words):
-        word = _word_key(match.group())
-        if word not in french.DETERMINERS and word not in french.PRENOMINAL_ADJECTIVES:
-            break
-        begin = quantity.start - len(before) + match.start()
-    end = quantity.end
-    stop = _PHRASE_BREAK.search(text, quantity.end, min(high, quantity.end + 80))
-    previous = ""
-    for number, match in enumerate(_WORD.finditer(text, quantity.end, stop.start() if stop else min(high, quantity.end + 80))):
-        word = _word_key(match.group())
-        # a determiner opens another phrase, unless it follows "de" ("50 M€ de la région")
-        opens = word in french.DETERMINERS and previous not in ("de", "d", "du", "des")
-        if number == PHRASE_WORDS_AFTER or word in french.PHRASE_ENDS or opens:
-            break
-        end, previous = match.end(), word
-    return begin, end
-
-
-def _word_key(word: str) -> str:
-    """A word as the tables spell it: lower case, an elided article or preposition alone (``d'``)."""
-    lower = word.lower()
-    return regex.split(r"['’ʼ]", lower, maxsplit=1)[0] if regex.search(r"['’ʼ]", lower) else lower
 
 
 def _evidence(document: Document, role: str, pattern: Pattern, start: int, end: int, scope: str) -> Evidence:
@@ -454,101 +238,6 @@ def _context_evidence(document: Document, matches: _Matches, scopes: _Scopes, ru
     return evidence
 
 
-class _Sentences:
-    """The sentences of a document that a rule or a claim asks about, each made once, with the
-    document's figures ordered by start so that those of a sentence are found by bisection."""
-
-    def __init__(self, document: Document, quantities: list[Quantity]) -> None:
-        self.document = document
-        self.quantities = quantities
-        self._starts: list[int] | None = None
-        self._made: dict[tuple[int, int], _Sentence] = {}
-
-    def at(self, bounds: tuple[int, int]) -> _Sentence:
-        sentence = self._made.get(bounds)
-        if sentence is None:
-            sentence = self._made[bounds] = _Sentence(self.document, Span(*bounds), self.within(Span(*bounds)), self)
-        return sentence
-
-    def period_before(self, start: int) -> str | None:
-        """The last period that the sentence before ``start`` gives in its own words (read
-        without the sentence before it: no chain), for ``un an plus tôt``; None if it gives none."""
-        if start <= 0:
-            return None
-        bounds = self.document.bounds_at("sentence", start - 1)
-        if bounds[1] > start or bounds[0] >= start:
-            return None
-        previous = self.at(bounds)
-        periods = previous.own_periods()
-        dated = [period.when for period in periods if period.origin == "text" and period.when and not period.target]
-        return dated[-1] if dated else None
-
-    def within(self, span: Span) -> list[Quantity]:
-        if self._starts is None:
-            quantities = self.quantities
-            if any(first.start > second.start for first, second in zip(quantities, quantities[1:])):
-                self.quantities = sorted(quantities, key=lambda quantity: quantity.start)
-            self._starts = [quantity.start for quantity in self.quantities]
-        starts = self._starts
-        return self.quantities[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]
-
-
-class _Sentence:
-    """A sentence that holds claims: its quote, measure words and the period of each of its figures, found once."""
-
-    def __init__(self, document: Document, span: Span, figures: list[Quantity], sentences: _Sentences | None = None) -> None:
-        self.span = span
-        self.sentences = sentences
-        raw = document.text[span.start:span.end]
-        self.stripped_left = len(raw) - len(raw.lstrip())
-        self.quote = raw.strip()
-        self.measures = _measure_words(document, span)
-        self.meta = document.meta
-        self.figures = figures
-        self._periods: dict[tuple[int, int], Period] | None = None
-        self._clauses: dict[tuple[int, int], tuple[int, int]] | None = None
-
-    def _within_quote(self, quantity: Quantity) -> tuple[int, int]:
-        shift = self.span.start + self.stripped_left
-        size = len(self.quote)
-        return min(max(quantity.start - shift, 0), size), min(max(quantity.end - shift, 0), size)
-
-    def clause_of(self, quantity: Quantity) -> tuple[int, int]:
-        """The clause that holds a figure (checker.binding.clauses), as offsets in the document."""
-        if self._clauses is None:
-            spans = [self._within_quote(figure) for figure in self.figures]
-            shift = self.span.start + self.stripped_left
-            self._clauses = {
-                (figure.start, figure.end): (start + shift, end + shift)
-                for figure, (start, end) in zip(self.figures, clause_bounds(self.quote, spans))
-            }
-        found = self._clauses.get((quantity.start, quantity.end))
-        return found if found is not None else (self.span.start, self.span.end)
-
-    def own_periods(self) -> list[Period]:
-        """The periods of the sentence's figures from its own words alone (no sentence before it)."""
-        return sentence_periods(self.quote, [self._within_quote(figure) for figure in self.figures], self.meta)
-
-    def _before(self) -> str | None:
-        """The period "un an plus tôt" counts from when this sentence gives none: the sentence
-        before's (asked only of a sentence that has such words)."""
-        if self.sentences is None or not COUNTS_FROM_ANOTHER.search(self.quote.lower()):
-            return None
-        return self.sentences.period_before(self.span.start)
-
-    def period_of(self, quantity: Quantity) -> Period:
-        """The period of one of the sentence's figures, read with all the others (checker.binding.period)."""
-        if self._periods is None:
-            spans = [self._within_quote(figure) for figure in self.figures]
-            periods = sentence_periods(self.quote, spans, self.meta, self._before())
-            self._periods = dict(zip(((figure.start, figure.end) for figure in self.figures), periods))
-        period = self._periods.get((quantity.start, quantity.end))
-        if period is None:  # a figure that starts before its sentence: read with the others all the same
-            spans = [self._within_quote(figure) for figure in self.figures] + [self._within_quote(quantity)]
-            period = sentence_periods(self.quote, spans, self.meta, self._before())[-1]
-        return period
-
-
 def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[Evidence, ...], sentence: _Sentence, implied_unit: str | None = None) -> Claim:
     span = sentence.span
     line, column = document.position(quantity.start)
@@ -560,25 +249,6 @@ def _claim(document: Document, quantity: Quantity, rule: Rule, evidence: tuple[E
         period=sentence.period_of(quantity),
         implied_unit=implied_unit,
     )
-
-
-def _measure_words(document: Document, sentence: Span) -> list[tuple[int, int, str]]:
-    return [(match.start(), match.end(), match.group()) for match in _MEASURE.finditer(document.text, sentence.start, sentence.end)]
-
-
-def _measure(document: Document, quantity: Quantity, sentence: Span, words: list[tuple[int, int, str]] | None = None) -> str | None:
-    """The measure word closest to the figure in its sentence (investis, alloués, dotée...).
-
-    ``words``: ``_measure_words`` of the sentence, when kept for its other figures.
-    """
-    best: tuple[int, str] | None = None
-    for start, end, word in _measure_words(document, sentence) if words is None else words:
-        if quantity.start <= start < quantity.end:
-            continue
-        distance = min(abs(start - quantity.end), abs(quantity.start - end))
-        if best is None or distance < best[0]:
-            best = (distance, word)
-    return best[1] if best else None
 
 
 def check_examples(rule: Rule) -> None:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import regex
 
-from checker.binding.bind import _measure, bind
+from checker.binding.bind import bind
 from checker.discovery import words as fr
 from checker.binding.clauses import clause_bounds
 from checker.discovery.statements import low_information, moves_of, outside, own_words, place
@@ -30,6 +30,7 @@ from checker.reading.documents import Document, Span, blank
 from checker.extraction.quantity import Quantity
 from checker.binding.period import Period, sentence_periods
 from checker.binding.rules import Rule
+from checker.binding.scopes import _measure
 from checker.reading.sources import Source, completed
 
 # Weight of a term by where it stands (names count NAME_FACTOR times more: they say which thing).

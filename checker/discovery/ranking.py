@@ -26,7 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from checker.binding.bind import Claim
-from checker.comparison.compare import Bounds, Finding, bounds, compare
+from checker.comparison.compare import Finding, compare
+from checker.comparison.intervals import Bounds, bounds
 from checker.discovery.features import Figure
 from checker.binding.rules import Rule
 from checker.reading.sources import Source

@@ -10,7 +10,7 @@ import bisect
 import regex
 
 from checker import french
-from checker.binding.bind import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE
+from checker.binding.scopes import PHRASE_WORDS_AFTER, PHRASE_WORDS_BEFORE
 from checker.discovery import words as fr
 from checker.extraction.quantity import Quantity
 
@@ -85,7 +85,7 @@ _BREAK = regex.compile(r"[,;:.!?()\[\]«»\"“”—–]")
 
 
 def own_words(text: str, sentence_words: list[fr.Word], quantity: Quantity) -> tuple[int, int]:
-    """Where the figure's own words are: checker.binding.bind.phrase_of (its determiners and adjectives
+    """Where the figure's own words are: checker.binding.scopes.phrase_of (its determiners and adjectives
     before, up to three words after, never across punctuation or a word that starts another
     phrase), read from the words of the sentence already found."""
     low, high = quantity.start, quantity.end

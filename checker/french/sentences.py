@@ -110,7 +110,7 @@ EVENT_NOUNS: tuple[str, ...] = (
 )
 EVENT_WORDS: tuple[str, ...] = EVENT_PARTICIPLES + EVENT_NOUNS
 
-# A figure's own words (its noun phrase, checker.binding.bind.phrase_of): before it, only determiners and
+# A figure's own words (its noun phrase, checker.binding.scopes.phrase_of): before it, only determiners and
 # the adjectives of PRENOMINAL_ADJECTIVES ("les 8 premiers lauréats"); after it, words up to one
 # that starts another phrase: a conjunction, a preposition other than "de" (whose complement
 # belongs to the phrase: "50 M€ de l'État") or an auxiliary verb ("90 M€, dont 50 M€ de l'État et

@@ -1,6 +1,6 @@
 """A subject's timeline as an inline SVG chart, drawn by recoupe: periods across, values up.
 
-Each claim is a vertical bar over the interval it allows (``checker.comparison.compare.bounds``: qualifier,
+Each claim is a vertical bar over the interval it allows (``checker.comparison.intervals.bounds``: qualifier,
 written precision, the rule's tolerance), an open end drawn to the chart's edge with an arrow, and
 a point at its value numbered as in the claim list. Colour says the verdict: red for the claims of
 a conflict, green for claims that agree, blue for the steps of an evolution, grey for a lone one;
@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from html import escape
 
 from checker.binding.bind import Claim
-from checker.comparison.compare import Finding, bounds, disagreeing
+from checker.comparison.compare import Finding, disagreeing
+from checker.comparison.intervals import bounds
 from checker.render.common import display_value
 from checker.render.scales import LinearScale, period_span, tick_label, time_domain, time_ticks, value_domain, value_ticks
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from checker.display import number
 
 from checker.binding.bind import Claim
-from checker.comparison.compare import Finding, Step, bounds, disagreeing
+from checker.comparison.compare import Finding, Step, disagreeing
+from checker.comparison.intervals import bounds
 from checker.errors import RecoupeError
 from checker.running.pipeline import Report
 from checker.binding.rules import Rule

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from checker import __version__
 from checker.binding.bind import Claim
-from checker.comparison.compare import Finding, bounds
+from checker.comparison.compare import Finding
+from checker.comparison.intervals import bounds
 from checker.display import number
 from checker.render.chart import ROLE_WORDS, charted, layout, roles, svg
 from checker.render.common import display_value, finding_notes
