@@ -9,7 +9,7 @@ matched case-sensitively there: the same spans (lower-casing keeps every offset)
 Both halves are checked, and either may say no, in which case the pattern is matched as before:
 
 - the text (``folded_text``): only characters of CHECKED_RANGES, where lower-casing a character
-  is what IGNORECASE reads it as (tests/test_folding.py verifies each of them against ``regex``),
+  is what IGNORECASE reads it as (tests/binding/test_folding.py verifies each of them against ``regex``),
   and none whose lower case is longer or differs from its case fold (ß, ſ, µ, İ);
 - the pattern (``folded_pattern``): the same characters; escapes only of classes that do not
   depend on case (``\\s``, ``\\w``, ``\\d``, ``\\b`` and their complements) or of punctuation;
@@ -27,7 +27,7 @@ import regex
 # characters whose lower case is longer or is not their case fold are left out (checked per text):
 # Latin with its diacritics, Greek, Cyrillic, phonetic letters (the "ᵉ" of "XXᵉ siècle"),
 # punctuation and symbols, CJK punctuation, variation selectors, full-width forms, emoji. Not the
-# dotless i, which IGNORECASE takes for an "I" and lower-casing does not (tests/test_folding.py).
+# dotless i, which IGNORECASE takes for an "I" and lower-casing does not (tests/binding/test_folding.py).
 CHECKED_RANGES: tuple[tuple[int, int], ...] = (
     (0x0000, 0x052F), (0x1D00, 0x1DBF), (0x1E00, 0x1FFF), (0x2000, 0x2BFF), (0x3000, 0x303F),
     (0xFE00, 0xFE0F), (0xFF00, 0xFFEF), (0x1F000, 0x1FAFF),

@@ -23,7 +23,7 @@ from checker.extraction.units import CANONICAL
 
 # The kinds of checker.extraction.extractor.KINDS, in its order (money, then one per canonical unit), named
 # without importing the extractor, which compiles its patterns on import: a run whose documents
-# and rules are all served by the caches needs no extraction (tests/test_rules.py: they agree).
+# and rules are all served by the caches needs no extraction (tests/binding/test_rules.py: they agree).
 KINDS = ("money", *CANONICAL)
 
 SCOPES = ("sentence", "paragraph", "section", "document")

@@ -39,7 +39,7 @@ def _laid_claim(claim: Claim) -> Laid:
     """``claim_to_dict(claim)`` laid out by ``dumps_indented``, written field by field.
 
     Claims are most of a report (a million values for 25 MB of text): building a dict of each and
-    walking it took a tenth of a check. The same text, field for field (tests/test_render_claims.py).
+    walking it took a tenth of a check. The same text, field for field (tests/render/test_render_claims.py).
     """
     period = claim.period
     quantity = "".join(f'\n  {value_text(key)}: {value_text(value, _INNER)},' for key, value in claim.quantity.as_dict().items())
