@@ -20,7 +20,6 @@ PENDING_LONG: dict[str, int] = {
     "checker.binding.bind": 592,
     "checker.binding.period": 847,
     "checker.comparison.compare": 508,
-    "checker.extraction.extractor": 2017,
     "checker.french": 523,
     "checker.reading.sources": 411,
     "checker.running.cache": 588,
