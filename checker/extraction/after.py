@@ -4,8 +4,8 @@
 ``pos``: None when nothing after it was read, ``_NOT_A_FIGURE`` when what follows makes it no
 figure at all. It reads again after a "de" ("une dizaine de projets"), a "demi-", a scale
 (``_read_after_scale``: "3 millions d'euros", "1 million 200 000 euros") and the hundredths of an
-amount (``_money``: "3 € 50"), which call it in turn: they stay in this module. Also here: what
-after a unit or a factor changes its figure ("130 km/h", "deux fois moins").
+amount (``_money``: "3 € 50"), which call it in turn: they stay in this module. Also here, the
+words after a unit or a factor that change its figure ("130 km/h": a rate; "deux fois moins").
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from checker.extraction.readings import _Reading
 from checker.extraction.tables import _alternatives
 
 _LOOK_BEHIND = 48
+
 # A qualifier that ends where a number begins ("plus de 300"): what its leftmost match in the text
 # before the number means, a search that tries every start of that text (case-insensitive).
 QUALIFIER_BEFORE = "(?:" + "|".join(

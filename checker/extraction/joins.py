@@ -23,61 +23,6 @@ from checker.extraction.readings import _NOT_A_FIGURE
 from checker.extraction.values import _canonical, _fraction_precision, _interval, _number_value
 
 
-def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
-    """"un Français sur cinq", "1 patient sur 2", "neuf sur dix": a share, in percent, of the
-    numerator (a figure of its own, or "un", "une") over a bare number after "sur" that shares are
-    given in (up to french.SHARE_DENOMINATOR_MAX, or a power of ten). "25 pays sur 29" and a score
-    "4,5 sur 5" stay as they are: a count out of a total, a number that is no share."""
-    joined: list[Quantity] = []
-    for quantity in found:
-        previous = joined[-1] if joined else None
-        share = _share_over(text, quantity, previous) if quantity.kind == "number" else None
-        if share is None:
-            joined.append(quantity)
-            continue
-        if previous is not None and share.start <= previous.start:
-            joined.pop()  # the numerator was a figure of its own: "1 patient sur 2"
-        joined.append(share)
-    return joined
-
-
-def _share_over(text: str, denominator: Quantity, previous: Quantity | None) -> Quantity | None:
-    """The share whose denominator is ``denominator`` (a bare number after "sur"), if it is one."""
-    written = text[denominator.number_start:denominator.number_end]
-    total = _number_value(text, denominator)
-    if denominator.qualifier != "exact" or total != denominator.value or total != int(total):
-        return None
-    if not (2 <= total <= french.SHARE_DENOMINATOR_MAX or total >= 10 and str(int(total)).rstrip("0") == "1") or "," in written:
-        return None
-    sur = _SUR_BEFORE.search(text, max(0, denominator.start - 12), denominator.start)
-    if sur is None:
-        return None
-    floor = previous.end if previous is not None else 0
-    if previous is not None and previous.kind in ("count", "number") and not text[previous.end:sur.start()].strip():
-        numerator = _number_value(text, previous)
-        if previous.value != numerator or numerator != int(numerator) or not 1 <= numerator <= total or previous.qualifier == "range":
-            return None
-        start, number_start, qualifier = previous.start, previous.number_start, previous.qualifier
-    else:
-        one = _ONE_BEFORE.search(text, max(0, sur.start() - 40, floor), sur.start())
-        if one is None:
-            return None
-        numerator, number_start = 1.0, one.start("one")
-        qualifier, start = _qualifier(text, number_start, floor, True)
-    value = 100 * numerator / total
-    low, high = _interval(value, float(_fraction_precision(Decimal(value), int(total))), qualifier)
-    return Quantity(start, denominator.end, text[start:denominator.end], "percent", value, "percent", low, high,
-                    qualifier, None, number_start, denominator.number_end)
-
-
-_SUR_BEFORE = _Lazy(r"(?<![\p{L}])(?i:sur)\s+$")
-# "un Français sur", "une sur", "un médecin généraliste sur", "un euro investi sur": the numerator 1
-# of a share, and the noun phrase it counts if any (up to three words, no verb of being or having)
-_ONE_BEFORE = _Lazy(
-    r"(?<![\p{L}])(?P<one>(?i:une?))(?:\s+(?!(?i:est|a|ont|sont|été|était|sera|avait|y)(?![\p{L}]))\p{L}+(?:-\p{L}+)*){0,3}\s+$"
-)
-
-
 def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     """``entre 10 et 20 %`` is one range; ``de 1500 à 7 litres`` gives its unit to both figures."""
     merged: list[Quantity] = []
@@ -203,3 +148,58 @@ def _shared_thousands(first: str, second: str) -> int:
     if zeros and int(first) < lead < 10 * int(first):
         return 1000**zeros
     return 1
+
+
+def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"un Français sur cinq", "1 patient sur 2", "neuf sur dix": a share, in percent, of the
+    numerator (a figure of its own, or "un", "une") over a bare number after "sur" that shares are
+    given in (up to french.SHARE_DENOMINATOR_MAX, or a power of ten). "25 pays sur 29" and a score
+    "4,5 sur 5" stay as they are: a count out of a total, a number that is no share."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        previous = joined[-1] if joined else None
+        share = _share_over(text, quantity, previous) if quantity.kind == "number" else None
+        if share is None:
+            joined.append(quantity)
+            continue
+        if previous is not None and share.start <= previous.start:
+            joined.pop()  # the numerator was a figure of its own: "1 patient sur 2"
+        joined.append(share)
+    return joined
+
+
+def _share_over(text: str, denominator: Quantity, previous: Quantity | None) -> Quantity | None:
+    """The share whose denominator is ``denominator`` (a bare number after "sur"), if it is one."""
+    written = text[denominator.number_start:denominator.number_end]
+    total = _number_value(text, denominator)
+    if denominator.qualifier != "exact" or total != denominator.value or total != int(total):
+        return None
+    if not (2 <= total <= french.SHARE_DENOMINATOR_MAX or total >= 10 and str(int(total)).rstrip("0") == "1") or "," in written:
+        return None
+    sur = _SUR_BEFORE.search(text, max(0, denominator.start - 12), denominator.start)
+    if sur is None:
+        return None
+    floor = previous.end if previous is not None else 0
+    if previous is not None and previous.kind in ("count", "number") and not text[previous.end:sur.start()].strip():
+        numerator = _number_value(text, previous)
+        if previous.value != numerator or numerator != int(numerator) or not 1 <= numerator <= total or previous.qualifier == "range":
+            return None
+        start, number_start, qualifier = previous.start, previous.number_start, previous.qualifier
+    else:
+        one = _ONE_BEFORE.search(text, max(0, sur.start() - 40, floor), sur.start())
+        if one is None:
+            return None
+        numerator, number_start = 1.0, one.start("one")
+        qualifier, start = _qualifier(text, number_start, floor, True)
+    value = 100 * numerator / total
+    low, high = _interval(value, float(_fraction_precision(Decimal(value), int(total))), qualifier)
+    return Quantity(start, denominator.end, text[start:denominator.end], "percent", value, "percent", low, high,
+                    qualifier, None, number_start, denominator.number_end)
+
+
+_SUR_BEFORE = _Lazy(r"(?<![\p{L}])(?i:sur)\s+$")
+# "un Français sur", "une sur", "un médecin généraliste sur", "un euro investi sur": the numerator 1
+# of a share, and the noun phrase it counts if any (up to three words, no verb of being or having)
+_ONE_BEFORE = _Lazy(
+    r"(?<![\p{L}])(?P<one>(?i:une?))(?:\s+(?!(?i:est|a|ont|sont|été|était|sera|avait|y)(?![\p{L}]))\p{L}+(?:-\p{L}+)*){0,3}\s+$"
+)

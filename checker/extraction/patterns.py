@@ -85,6 +85,8 @@ _VULGAR = f"(?<![\\p{{N}}])(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}])"
 _TIMES = r"(?<![\p{L}\p{N}])[x×]\s?(?P<times>\d+(?:,\d+)?)(?![\p{L}\p{N}])"
 # What a candidate number is: the alternatives of one pattern, in this order (see _candidates).
 CANDIDATE = f"{_DIGITS}|(?i:{_APPROX})|(?i:{_SHARE})|(?i:{_WORDS})|{_VULGAR}|{_TIMES}"
+
+# Patterns that several of the extractor's modules read with.
 # "une dizaine de projets", "1 000 000 d'euros": a "de" between a noun-like number and what it counts.
 _DE_AFTER = regex.compile(rf"(?:{_SP}|\s)+(?i:d{_APOS}|de(?=\s))")
 _PARTITIVE = _Lazy(rf"\s+(?i:{french.PARTITIVE})(?![\p{{L}}])")

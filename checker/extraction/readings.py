@@ -44,11 +44,13 @@ class _Reading(NamedTuple):
 # What _read_after gives for words after a number that make it no figure at all ("un demi-tarif",
 # "50 cents" of no named currency), where None means that nothing after the number was read.
 _NOT_A_FIGURE = _Reading(0, "", "")
+
 _PERCENT = regex.compile(r"\s?(?:%|(?i:pour[\s-]?cents?|pourcents?|per\s?cent)(?![\p{L}]))")  # "per cent": English
 _POINTS = regex.compile(
     r"\s(?i:points?\s+de\s+pourcentage|pts?\s+de\s+pourcentage|points?\s+%|pp)(?![\p{L}])"
 )
 _FOIS = regex.compile(r"\s(?i:fois)(?![\p{L}])")
+
 # Spaces within a line and a cell: a counted noun is never taken across a tab, a blank line or a
 # line that starts with a capital (a table's next row, a heading), but a line of prose wrapped
 # between the number and its noun goes on ("120\nprojets")
@@ -56,6 +58,7 @@ _SAME_LINE_SPACE = r"[^\S\t\n\r\x0b\x0c\x85\u2028\u2029]"
 _WRAPPED_LINE = rf"{_SAME_LINE_SPACE}*\r?\n{_SAME_LINE_SPACE}*(?=\p{{Ll}})"
 # A counted noun, after spaces (and an opening quote: 25 « maisons sport-santé ») or an apostrophe
 _NOUN = regex.compile(rf"(?:{_SAME_LINE_SPACE}+(?:[«\"“][ \u00a0\u202f]*)?|{_WRAPPED_LINE}|(?<=['’ʼ]))(?P<noun>\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}'’ʼ])")
+
 # What can follow a number: the readings _read_after tries in turn, the first that matches wins.
 # after_pattern(), their alternation, is what that means (tests/test_extractor_speed.py); it is not compiled
 # here, which would cost a short run's start-up more than trying them in turn costs.

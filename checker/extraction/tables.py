@@ -132,6 +132,7 @@ _SCALE_WORD = regex.compile(
     rf"|{_SP}?(?P<symbol>{_alternatives(french.SCALE_SYMBOLS)})(?:(?![\p{{L}}])|(?=(?:{_alternatives(french.ISO_CODES)})(?![\p{{L}}])))"
     rf"|(?:\s+|(?<=-))(?P<collective>(?i:{_alternatives(APPROXIMATE_WORDS)})s?)(?![\p{{L}}])"  # after "demi-" too
 )
+
 # Currency names and subunits after a number: "euros", "dollars australiens", "50 centimes"
 _CURRENCY_NAME = _WordTable(
     {*french.CURRENCY_NAMES, *french.CURRENCY_SUBUNITS, *french.QUALIFIED_CURRENCY_NAMES}, "currency",
