@@ -26,6 +26,9 @@ EXTRACTION_MODULES = (
     "reading/dates.py", "reading/documents.py", "reading/files.py", "reading/formats.py", "reading/header.py", "reading/sources.py",
     "extraction/extractor.py", "extraction/quantity.py", "extraction/infer.py", "extraction/language.py", "extraction/numbers.py",
     "extraction/units.py", "extraction/units.txt", "extraction/unit_factors.py", "extraction/stretches.py",
+    "extraction/patterns.py", "extraction/candidates.py", "extraction/not_quantities.py", "extraction/tables.py",
+    "extraction/readings.py", "extraction/nouns.py", "extraction/after.py", "extraction/before.py", "extraction/values.py",
+    "extraction/figure.py", "extraction/joins.py",
     "french/__init__.py", "french/figures.py", "french/sentences.py", "french/units.py",
 )
 EXTRACTION_LIBRARIES = ("regex", "text2num", "pint", "trafilatura", "pdfminer.six", "pyyaml")

@@ -21,7 +21,7 @@ from checker.errors import RuleError, load_toml
 from checker.binding.folding import folded_pattern
 from checker.extraction.units import CANONICAL
 
-# The kinds of checker.extraction.extractor.KINDS, in its order (money, then one per canonical unit), named
+# The kinds of checker.extraction.quantity.KINDS, in its order (money, then one per canonical unit), named
 # without importing the extractor, which compiles its patterns on import: a run whose documents
 # and rules are all served by the caches needs no extraction (tests/binding/test_rules.py: they agree).
 KINDS = ("money", *CANONICAL)

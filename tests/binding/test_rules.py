@@ -123,10 +123,10 @@ def test_schema_and_loader_accept_the_same_keys():
 
 
 def test_rules_name_the_extractor_kinds_in_its_order():
-    from checker.extraction import extractor
+    from checker.extraction import quantity
     from checker.binding import rules as rules_module
 
-    assert rules_module.KINDS == tuple(extractor.KINDS)
+    assert rules_module.KINDS == tuple(quantity.KINDS)
 
 
 SECOND = GOOD.replace("budget-hopital", "budget-ecole").replace("hôpital", "école").replace("l'école", "l’école")
@@ -192,9 +192,9 @@ def test_the_schemas_list_the_extractor_kinds_in_its_order():
     """A kind added to the extractor (checker/extraction/units.py CANONICAL) is a kind rules and reports may name."""
     import json
 
-    from checker.extraction import extractor
+    from checker.extraction import quantity
 
     rules_schema = json.loads((REPO / "schemas" / "recoupe-rules.schema.json").read_text(encoding="utf-8"))
     report_schema = json.loads((REPO / "schemas" / "recoupe-report.schema.json").read_text(encoding="utf-8"))
-    assert rules_schema["definitions"]["kind"]["enum"] == list(extractor.KINDS)
-    assert report_schema["$defs"]["kind"]["enum"] == list(extractor.KINDS)
+    assert rules_schema["definitions"]["kind"]["enum"] == list(quantity.KINDS)
+    assert report_schema["$defs"]["kind"]["enum"] == list(quantity.KINDS)

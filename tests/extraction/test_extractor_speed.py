@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import french
-from checker.extraction.extractor import _AFTER_PARTS, _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE, _after_match, _alternatives, after_pattern
+from checker.extraction.before import _LOOK_BEHIND, _QUALIFIER_BEFORE, QUALIFIER_BEFORE
+from checker.extraction.readings import _AFTER_PARTS, _after_match, after_pattern
+from checker.extraction.tables import _alternatives
 
 _REFERENCE_QUALIFIER = regex.compile(QUALIFIER_BEFORE, regex.IGNORECASE)
 _KINDS = ("at_most", "at_least", "about")

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extraction.extractor import extract, singular
+from checker.extraction.extractor import extract
+from checker.extraction.nouns import singular
 from checker.french import ENGLISH_SCALE_WORDS, SCALE_SYMBOLS, SCALE_WORDS
 from checker.extraction.numbers import APPROXIMATE_WORDS, parse_digits, parse_words
 

@@ -1,8 +1,9 @@
 """The extractor's fast scans find exactly what its reference patterns find.
 
-checker.extraction.extractor scans for candidate numbers and for spans that are not quantities (dates,
-phone numbers, labels...) alternative by alternative, where each can start, instead of running
-one alternation over the whole text; CANDIDATE and NOT_QUANTITIES are what those scans mean.
+The extractor scans for candidate numbers (checker.extraction.candidates) and for spans that are
+not quantities (dates, phone numbers, labels...: checker.extraction.not_quantities) alternative by
+alternative, where each can start, instead of running one alternation over the whole text;
+CANDIDATE and NOT_QUANTITIES are what those scans mean.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extraction.extractor import (
-    _ARTICLE_LETTERS, _WORDS_KIND, CANDIDATE, NOT_QUANTITIES, WHITESPACE, _candidates, _collective_nouns, _excluded_spans, _is_article,
-)
+from checker.extraction.candidates import _ARTICLE_LETTERS, _WORDS_KIND, _candidates, _collective_nouns, _is_article
+from checker.extraction.not_quantities import NOT_QUANTITIES, _excluded_spans
 from checker.extraction.numbers import APPROXIMATE_WORDS
+from checker.extraction.patterns import CANDIDATE, WHITESPACE
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
