@@ -11,6 +11,9 @@ from typing import Annotated, Optional
 import typer
 
 from checker.outcomes import ExitCode
+from cli.common import _close_cache, _err, _load_rules, _no_color, _open_cache, _progress, _table_width
+from cli.outputs import write_report
+from cli.settings import _cache_max_size
 
 DISCOVER_SCHEMA_VERSION = "2.0"
 JOBS_HELP = "Worker processes reading, extracting and reading the figures' subjects [default: every core when there are more than 8 documents, else 1]."
@@ -23,15 +26,10 @@ class DiscoverFormat(str, Enum):
     html = "html"
 
 
-def _err(message: str) -> None:
-    typer.echo(f"recoupe: {message}", err=True)
-
-
 def _run(paths: list[Path], rules: Optional[Path], jobs: Optional[int], no_cache: bool, cache_dir: Optional[Path], quotes: int):
     """The discovery (its first ``quotes`` candidates quoted), and every error met (of a rule, of a
     document), each said on stderr."""
     from checker.discovery.corpus import discover as run_discover
-    from cli.main import _cache_max_size, _close_cache, _load_rules, _open_cache, _progress
 
     loaded_rules, errors = None, []
     if rules is not None:  # an invalid rule is reported and left out; the others mark what they cover
@@ -94,7 +92,6 @@ def render_table(discovery, top: int, color: bool = False) -> str:
     import os
 
     from checker.render.discover_table import render_discover_table
-    from cli.main import _table_width
 
     return render_discover_table(discovery, top, color=color, width=_table_width(), cwd=os.getcwd())
 
@@ -138,8 +135,6 @@ def discover(
     """
     discovery, errors = _run(paths, rules, jobs, no_cache, cache_dir, top)
     if output_format is DiscoverFormat.table:
-        from cli.main import _no_color
-
         text = render_table(discovery, top, color=sys.stdout.isatty() and not _no_color(no_color))
     else:
         text = {"json": render_json, "markdown": render_markdown, "html": _render_html}[output_format.value](discovery, top)
@@ -164,7 +159,6 @@ def suggest(
     """
     from checker.discovery.suggest import publisher_words, render_rules, suggest_rule
     from checker.binding.loading import load_rules
-    from cli.main import write_report
 
     from checker.discovery.quotes import quoted
 

@@ -1,7 +1,7 @@
 """``python -m cli.units [--write]``: print, or rewrite, the unit factors precomputed by pint.
 
 A maintenance command, not part of ``recoupe``: run it with ``--write`` after editing
-``checker/extraction/units.txt`` or the extractor's unit tables (tests/test_units.py fails until then).
+``checker/extraction/units.txt`` or the extractor's unit tables (tests/extraction/test_units.py fails until then).
 """
 
 from __future__ import annotations

@@ -17,13 +17,6 @@ SHARED = {
 }
 STAGES = ["reading", "extraction", "binding", "comparison", "running", "discovery", "render"]
 MAX_LINES = 400
-# Being cut down (issue 18), each only ever shrinking: the modules still over MAX_LINES, with the
-# length they may not grow past, and the import cycles not yet broken. Both empty when it is done.
-PENDING_LONG: dict[str, int] = {
-    "checker.running.cache": 588,
-    "cli.main": 957,
-}
-PENDING_CYCLES: set[str] = {"cli.main -> cli.discover -> cli.main"}
 
 
 def _module_name(path: Path) -> str:
@@ -99,8 +92,7 @@ def test_no_import_cycle() -> None:
     for module in sorted(graph):
         if module not in state:
             walk(module, [module])
-    assert sorted(set(cycles) - PENDING_CYCLES) == []
-    assert sorted(PENDING_CYCLES - set(cycles)) == [], "broken since: take them out of PENDING_CYCLES"
+    assert cycles == []
 
 
 def test_a_stage_folder_says_what_goes_in_and_what_comes_out() -> None:
@@ -124,8 +116,7 @@ def test_the_library_neither_prints_nor_exits() -> None:
 
 def test_no_module_is_longer_than_a_reader_takes_in() -> None:
     long = {module: lines for module, path in _modules().items() if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
-    assert {module: lines for module, lines in long.items() if lines > PENDING_LONG.get(module, MAX_LINES)} == {}
-    assert sorted(set(PENDING_LONG) - set(long)) == [], "cut down since: take them out of PENDING_LONG"
+    assert long == {}
 
 
 def test_docs_architecture_names_every_stage_and_module() -> None:

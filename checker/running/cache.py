@@ -19,43 +19,43 @@ every input of a run is the same as in one of them, its output is written again 
 The cache stays within a size (``max_size``): at each commit the entries least recently used are
 evicted, never those of the run itself. Its folder holds a ``.gitignore`` of ``*``, so that it is
 never committed, and a ``CACHEDIR.TAG``.
+
+The file, its schema and lock: checker.running.cache_db; what a row holds: checker.running.cache_entries.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
-import os
 import sqlite3
-import struct
 import time
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from checker import CACHE_FOLDER
 from checker.fingerprint import settings_key
 from checker.reading.documents import Document
-from checker.reading.sources import Source
-from checker.running.tempfiles import SUFFIX, prefix, sweep
+from checker.running.cache_db import (
+    APPLICATION_ID, BUSY_SECONDS, COLUMNS, SCHEMA, SCHEMA_VERSION, Pending, close_dropped, connect, locked, prepare, reason, temporary,
+)
+from checker.running.cache_entries import Replay, decode, entry
+from checker.running.tempfiles import sweep
 
 if TYPE_CHECKING:  # imported when a row is decoded: a replayed run never compiles the extractor
     from checker.extraction.quantity import Quantity
 
 FOLDER = CACHE_FOLDER
 FILE_NAME = "extract.sqlite3"
-SCHEMA_VERSION = 3
 # Outputs of whole runs kept for replay: the most recent ones, compressed; each can be as large as a report.
 REPLAYS_KEPT = 4
 REPLAY_SHARE = 4  # an output is kept for a replay only when, compressed, it takes under 1/4 of the limit
 DEFAULT_MAX_SIZE = 1_000_000_000  # bytes; --cache-max-size, cache_max_size (README, Performance)
-BUSY_SECONDS = 60  # how long a run waits for another run's commit before going on without the cache
 _COMPRESSION = 1  # zlib level of replayed outputs: reports shrink 5 to 10 times, at about 150 MB/s
-_APPLICATION_ID = 0x52435045  # "RCPE": PRAGMA application_id of recoupe's cache files
+_CHUNK = 1 << 20  # bytes of a replayed standard output copied at a time
+_EVICTED_AT_ONCE = 16
+
 
 class Cache:
     """The extraction cache in ``folder``, kept to about ``max_size`` bytes (see ``_evict``);
@@ -71,16 +71,16 @@ class Cache:
         self._connection: sqlite3.Connection | None = None
         self._failed = False  # a write failed: nothing more is written this run
         self._started = int(time.time())
-        self._pending: _Pending | None = None  # this run's new entries, written at commit()
+        self._pending: Pending | None = None  # this run's new entries, written at commit()
         self._used: list[str] = []  # keys of the entries this run found: marked used at commit()
         self._replay: tuple[str, bytes, BinaryIO] | None = None  # key, meta and stdout of keep_replay, compressed
         try:
-            _prepare(folder)
-            with _locked(folder):  # two runs starting together on a new cache: one sets it up, then the other
+            prepare(folder)
+            with locked(folder):  # two runs starting together on a new cache: one sets it up, then the other
                 sweep(folder)
                 self._connection = self._open()
         except (OSError, sqlite3.Error) as exc:
-            self.warnings.append(f"cache {self.path} cannot be used ({_reason(exc)}); running without it")
+            self.warnings.append(f"cache {self.path} cannot be used ({reason(exc)}); running without it")
             self.close()
 
     def _open(self) -> sqlite3.Connection:
@@ -91,7 +91,7 @@ class Cache:
         """
         connection = None
         if self.path.exists() and self.path.stat().st_size > 0:
-            connection, problem = _connect(self.path)
+            connection, problem = connect(self.path)
             if connection is not None and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 return connection
             if connection is None:
@@ -106,10 +106,10 @@ class Cache:
                 connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("BEGIN IMMEDIATE")
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not set(_COLUMNS) <= tables:
-                connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            if not set(COLUMNS) <= tables:
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                for statement in _SCHEMA:
+                for statement in SCHEMA:
                     connection.execute(statement)
             connection.execute("COMMIT")
         except BaseException:
@@ -169,7 +169,7 @@ class Cache:
             return
         try:
             if self._pending is None:
-                self._pending = _Pending(self.path.parent)
+                self._pending = Pending(self.path.parent)
             self._pending.add(key, text, value)
         except UnicodeEncodeError:  # text SQLite cannot hold (a lone surrogate): this document is not kept
             pass
@@ -225,7 +225,7 @@ class Cache:
         try:
             source = io.BytesIO(replay.stdout.encode("utf-8")) if stdout is None else stdout
             source.seek(0)
-            packed = _temporary(self.path.parent, "replay")
+            packed = temporary(self.path.parent, "replay")
             squeeze = zlib.compressobj(_COMPRESSION)
             digest = hashlib.sha256()
             size = 0
@@ -239,19 +239,19 @@ class Cache:
             digest.update(data)
             meta = zlib.compress(replay.encode_meta(size, digest.hexdigest()).encode("utf-8"), _COMPRESSION)
             if packed.tell() + len(meta) > self.max_size // REPLAY_SHARE:  # not worth its room: such a run runs again
-                _close(packed)
+                close_dropped(packed)
                 return
         except ValueError:  # text that cannot be encoded (a lone surrogate): not kept
             if packed is not None:
-                _close(packed)
+                close_dropped(packed)
             return
         except OSError as exc:  # a full disk, a spool lost
             if packed is not None:
-                _close(packed)
+                close_dropped(packed)
             self._fail(exc)
             return
         if self._replay is not None:
-            _close(self._replay[2])
+            close_dropped(self._replay[2])
         self._replay = (key, meta, packed)
 
     def commit(self) -> None:
@@ -321,7 +321,7 @@ class Cache:
         assert self._connection is not None
         while self.size() > self.max_size:
             oldest = [
-                (used, table, rowid) for table in _COLUMNS
+                (used, table, rowid) for table in COLUMNS
                 for used, rowid in self._connection.execute(
                     f"SELECT used, rowid FROM {table} WHERE used < ? ORDER BY used, rowid LIMIT ?", (self._started, _EVICTED_AT_ONCE)
                 )
@@ -334,7 +334,7 @@ class Cache:
                     return
 
     def _fail(self, exc: BaseException) -> None:
-        self.warnings.append(f"cache {self.path} not updated ({_reason(exc)}); running without it")
+        self.warnings.append(f"cache {self.path} not updated ({reason(exc)}); running without it")
         self._failed = True
         self._discard()
 
@@ -344,7 +344,7 @@ class Cache:
             self._pending.close()
             self._pending = None
         if self._replay is not None:
-            _close(self._replay[2])
+            close_dropped(self._replay[2])
             self._replay = None
         self._used = []
 
@@ -355,234 +355,3 @@ class Cache:
             self._connection.close()
             self._connection = None
 
-
-_COLUMNS = {"extraction": ["key", "text", "value", "used"], "replay": ["key", "meta", "stdout", "used"]}
-_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, text TEXT NOT NULL, value TEXT NOT NULL, used INTEGER NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS extraction_used ON extraction (used)",
-    "CREATE TABLE IF NOT EXISTS replay (key TEXT PRIMARY KEY, meta BLOB NOT NULL, stdout BLOB NOT NULL, used INTEGER NOT NULL)",
-)
-_EVICTED_AT_ONCE = 16
-
-
-def _connect(path: Path) -> tuple[sqlite3.Connection | None, str | None]:
-    """A connection to the cache at ``path``, or None and why the file is not a cache of this schema."""
-    try:
-        with path.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                return None, "is not an SQLite database"
-        connection = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-    except (OSError, sqlite3.Error) as exc:
-        return None, f"cannot be read ({_reason(exc)})"
-    try:
-        application = connection.execute("PRAGMA application_id").fetchone()[0]
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if (application, version) == (0, 0) and connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
-            return connection, None  # an empty database: a run stopped while setting it up; Cache._open goes on
-        columns = {table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")] for table in _COLUMNS}
-        if connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-            connection.execute("PRAGMA synchronous = NORMAL")
-    except sqlite3.Error as exc:
-        connection.close()
-        return None, f"cannot be read ({_reason(exc)})"
-    problem = None
-    if application != _APPLICATION_ID:
-        problem = "is not a recoupe cache"
-    elif version != SCHEMA_VERSION or columns != _COLUMNS:
-        problem = f"has schema version {version}, not {SCHEMA_VERSION}"
-    if problem is not None:
-        connection.close()
-        return None, problem
-    return connection, None
-
-
-def _reason(exc: BaseException) -> str:
-    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-
-
-def _prepare(folder: Path) -> None:
-    """The cache folder, made if needed, with a ``.gitignore`` of ``*`` (as ruff does: never
-    committed, wherever it is) and a ``CACHEDIR.TAG`` (backup tools leave it out)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
-        marker = folder / name
-        if not marker.exists():
-            try:
-                marker.write_text(text, encoding="utf-8")
-            except OSError:
-                pass  # a read-only cache folder can still be read
-
-
-_GITIGNORE = "# Created by recoupe: its cache, never to be committed.\n*\n"
-_CACHEDIR_TAG = (
-    "Signature: 8a477f597d28d172789f06886806bc55\n"
-    "# This file is a cache directory tag created by recoupe.\n"
-    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
-)
-
-
-@contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """An exclusive lock on ``folder`` while a run opens (perhaps creates, or rebuilds) the cache,
-    where the platform has one (flock, POSIX); elsewhere SQLite's own locking must do."""
-    try:
-        import fcntl
-    except ImportError:
-        yield
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        yield
-        return
-    try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
-        except OSError:
-            pass  # a file system without locks (some network ones)
-        yield
-    finally:
-        os.close(descriptor)  # and the lock with it
-
-
-def _close(file: BinaryIO) -> None:
-    """Close a temporary file whose content is dropped: what it still buffers may not be written
-    (a full disk), which is no error."""
-    try:
-        file.close()
-    except OSError:
-        pass
-
-
-def _temporary(folder: Path, what: str) -> BinaryIO:
-    """An anonymous temporary file in the cache folder: gone when closed or when the process dies
-    (Linux, Windows); elsewhere named for this run (checker.running.tempfiles), so that ``sweep`` knows it."""
-    import tempfile
-
-    return tempfile.TemporaryFile(dir=folder, prefix=prefix(what), suffix=SUFFIX)  # type: ignore[return-value]
-
-
-class _Pending:
-    """A run's new entries until commit(): records in a temporary file, and where each one starts."""
-
-    _HEADER = struct.Struct("<III")  # bytes of the key, the text and the value (UTF-8)
-
-    def __init__(self, folder: Path) -> None:
-        self._file = _temporary(folder, "entries")
-        self._where: dict[str, int] = {}
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._where
-
-    def add(self, key: str, text: str, value: str) -> None:
-        parts = (key.encode("utf-8"), text.encode("utf-8"), value.encode("utf-8"))
-        self._where[key] = self._file.seek(0, io.SEEK_END)
-        self._file.write(self._HEADER.pack(*map(len, parts)) + b"".join(parts))
-
-    def get(self, key: str) -> tuple[str, str]:
-        self._file.seek(self._where[key])
-        _, text, value = self._read()
-        return text, value
-
-    def entries(self) -> Iterator[tuple[str, str, str]]:
-        """Each entry; of several under one key, the last stored."""
-        for offset in self._where.values():
-            self._file.seek(offset)
-            yield self._read()
-
-    def _read(self) -> tuple[str, str, str]:
-        sizes = self._HEADER.unpack(self._file.read(self._HEADER.size))
-        key, text, value = (self._file.read(size).decode("utf-8") for size in sizes)
-        return key, text, value
-
-    def close(self) -> None:
-        try:
-            self._file.close()
-        except OSError:  # its buffer could not be written (a full disk): the entries are dropped anyway
-            pass
-
-
-_CHUNK = 1 << 20  # bytes of a replayed standard output copied at a time
-
-
-@dataclass(frozen=True)
-class Replay:
-    """What a run wrote: standard output, its messages on standard error, the files it wrote
-    (path, text) and its exit code. Read back from the cache, ``stdout`` is empty: the output is
-    copied from the cache by ``Cache.write_stdout`` (``rowid``); ``stdout_size`` is its size,
-    ``stdout_sha256`` the digest of its compressed bytes as stored, checked before it is used."""
-
-    stdout: str = ""
-    stderr: tuple[str, ...] = ()
-    files: tuple[tuple[str, str], ...] = ()
-    exit_code: int = 0
-    rowid: int = 0
-    stdout_size: int = 0
-    stdout_sha256: str = ""
-
-    def encode_meta(self, size: int, sha256: str) -> str:
-        return json.dumps({
-            "stderr": list(self.stderr), "files": [list(pair) for pair in self.files], "exit": self.exit_code,
-            "stdout_size": size, "stdout_sha256": sha256,
-        }, ensure_ascii=False)
-
-    @classmethod
-    def decode(cls, meta: bytes, rowid: int) -> Replay | None:
-        """None for anything not exactly what encode_meta() writes, compressed (zlib)."""
-        try:
-            data = json.loads(zlib.decompress(meta))
-            stderr = tuple(data["stderr"])
-            files = tuple((path, text) for path, text in data["files"])
-            exit_code, size, sha256 = data["exit"], data["stdout_size"], data["stdout_sha256"]
-        except (ValueError, TypeError, KeyError, zlib.error):
-            return None
-        strings = [*stderr, *(part for pair in files for part in pair), sha256]
-        if not all(isinstance(item, str) for item in strings) or not all(type(n) is int for n in (exit_code, size, rowid)):
-            return None
-        return cls("", stderr, files, exit_code, rowid, size, sha256)  # type: ignore[arg-type]
-
-
-def entry(document: Document, quantities: tuple[Quantity, ...]) -> tuple[str, str]:
-    """What the cache keeps of an extracted document: its text, and its metadata and figures as JSON."""
-    meta = document.meta
-    return document.text, json.dumps({
-        "encoding": document.encoding, "format": document.format,
-        "page_starts": list(document.page_starts),
-        "meta": None if meta is None else {
-            "title": meta.title, "publisher": meta.publisher, "url": meta.url, "date": meta.date,
-            "event_date": meta.event_date, "authority": meta.authority, "origin": [list(pair) for pair in meta.origin],
-        },
-        "quantities": [
-            [q.start, q.end, q.text, q.kind, q.value, q.unit, q.low, q.high, q.qualifier, q.noun, q.number_start, q.number_end, q.inferred]
-            for q in quantities
-        ],
-    }, ensure_ascii=False)
-
-
-def decode(text: object, value: str, source: str) -> tuple[Document, tuple[Quantity, ...]] | None:
-    """A row back to values; None for anything not exactly what ``entry`` makes."""
-    from checker.extraction.quantity import Quantity
-
-    try:
-        data = json.loads(value)
-        meta = data["meta"]
-        source_meta = None
-        if meta is not None:
-            origin = tuple((str(field), str(where)) for field, where in meta.pop("origin"))
-            if not all(value is None or isinstance(value, str) for value in meta.values()):
-                return None
-            source_meta = Source(**meta, origin=origin)
-        if not isinstance(text, str) or not all(isinstance(start, int) for start in data["page_starts"]):
-            return None
-        document = Document.from_text(
-            text, source=source, encoding=str(data["encoding"]), page_starts=tuple(data["page_starts"]),
-            meta=source_meta, format=str(data["format"]),
-        )
-        quantities = tuple(Quantity(*row) for row in data["quantities"])
-        for quantity in quantities:
-            if not (isinstance(quantity.start, int) and isinstance(quantity.end, int)
-                    and 0 <= quantity.start <= quantity.end <= len(text) and text[quantity.start:quantity.end] == quantity.text):
-                return None
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return None
-    return document, quantities

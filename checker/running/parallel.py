@@ -341,7 +341,7 @@ def _extract_one(item: _Work) -> _Outcome:
 
     name, data, suffix, asked, cached, stored = item
     if stored is not None and _FINISH is not None:
-        from checker.running.cache import decode
+        from checker.running.cache_entries import decode
 
         hit = decode(*stored, name)
         if hit is not None:
@@ -359,6 +359,6 @@ def _extract_one(item: _Work) -> _Outcome:
     hit = None if stored is None else False
     if not cached:
         return ("finished", _FINISH(document, quantities, asked), None, hit)
-    from checker.running.cache import entry
+    from checker.running.cache_entries import entry
 
     return ("finished", _FINISH(document, quantities, asked), entry(document, quantities), hit)

@@ -155,7 +155,7 @@ def test_jobs_and_quiet_can_be_set_in_the_configuration(seeds, tmp_path):
 
 
 def test_no_progress_bar_off_a_terminal_or_with_quiet():
-    from cli.main import _progress
+    from cli.common import _progress
 
     with _progress(100) as progress:  # the tests' stderr is not a terminal
         assert progress is None

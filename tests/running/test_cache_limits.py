@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 import checker.running.cache
+import checker.running.cache_entries
 from checker.running.cache import FILE_NAME, Cache
 from checker.running.parallel import extract_documents
 from cli.main import app
@@ -217,7 +218,7 @@ def test_a_database_full_at_commit_is_one_warning(tmp_path: Path) -> None:
     cache._connection = sqlite3.connect(tmp_path / "cache" / FILE_NAME, isolation_level=None, factory=Full)
     outcomes = list(extract_documents(sorted(docs.iterdir()), jobs=1, cache=cache))
     assert all(outcome.error is None for outcome in outcomes)
-    cache.keep_replay("k", checker.running.cache.Replay("output"))
+    cache.keep_replay("k", checker.running.cache_entries.Replay("output"))
     cache.commit()
     assert cache.warnings == [f"cache {tmp_path / 'cache' / FILE_NAME} not updated (database or disk is full); running without it"]
     cache.close()

@@ -98,13 +98,13 @@ def _replays(folder: Path) -> int:
 
 
 def test_reports_written_to_files_are_replayed_only_when_small(monkeypatch, tmp_path):
-    import cli.main as main
+    from checker.running import session
 
     monkeypatch.chdir(tmp_path)
     args = ["check", str(SEEDS), "--rules", str(REPO / "rules"), "--jobs", "1", "--format", "sarif", "-o", "json:out.json"]
     runs, replays = [], []
-    for limit in (10, 10, main.REPLAY_FILES_MAX, main.REPLAY_FILES_MAX):
-        monkeypatch.setattr(main, "REPLAY_FILES_MAX", limit)
+    for limit in (10, 10, session.REPLAY_FILES_MAX, session.REPLAY_FILES_MAX):
+        monkeypatch.setattr(session, "REPLAY_FILES_MAX", limit)
         (tmp_path / "out.json").unlink(missing_ok=True)
         result = CliRunner().invoke(app, args)
         runs.append((result.exit_code, result.stdout, (tmp_path / "out.json").read_text(encoding="utf-8")))
@@ -186,12 +186,12 @@ def test_the_spool_is_removed_after_an_error(monkeypatch, rules):
 
 def test_the_spool_is_removed_when_writing_a_report_fails(monkeypatch, tmp_path):
     recorded = _Recorded(monkeypatch)
-    import cli.main as main
+    import cli.check as check_command
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug while writing")
 
-    monkeypatch.setattr(main, "_write_output", broken)
+    monkeypatch.setattr(check_command, "_write_output", broken)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["check", str(SEEDS), "--rules", str(REPO / "rules"), "--jobs", "1", "--no-cache"])
     assert isinstance(result.exception, RuntimeError)

@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 import checker.running.parallel
 import checker.running.pipeline
-from checker.running.cache import FILE_NAME, REPLAYS_KEPT, Replay
+from checker.running.cache import FILE_NAME, REPLAYS_KEPT
+from checker.running.cache_entries import Replay
 from cli.main import app
 
 ROOT = Path(__file__).resolve().parents[2]
