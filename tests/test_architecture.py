@@ -119,6 +119,13 @@ def test_no_module_is_longer_than_a_reader_takes_in() -> None:
     assert long == {}
 
 
+def test_the_tests_mirror_the_layout() -> None:
+    folders = {path.name for path in (ROOT / "tests").iterdir() if path.is_dir() and not path.name.startswith((".", "_"))}
+    assert folders - {"data"} == {*STAGES, "cli"}
+    for stage in STAGES:
+        assert list((ROOT / "tests" / stage).glob("test_*.py")), stage
+
+
 def test_docs_architecture_names_every_stage_and_module() -> None:
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     for module, path in _modules().items():
