@@ -125,8 +125,13 @@ def read_in_rule(rule: Rule, quantity: Quantity) -> tuple[Quantity, str | None]:
     return read, rule.unit or unit
 
 
-def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> tuple[list[Claim], list[NearMiss]]:
-    """Bind each quantity to at most one rule: the closest, most specific subject evidence wins."""
+def bind(
+    document: Document, quantities: list[Quantity], rules: list[Rule], near_misses_wanted: bool = True,
+) -> tuple[list[Claim], list[NearMiss]]:
+    """Bind each quantity to at most one rule: the closest, most specific subject evidence wins.
+
+    The near misses are made only when ``near_misses_wanted`` (``--explain`` and the JSON report
+    show them): on a giant document there are twice as many as claims."""
     matches = _Matches(document, rules)
     claims: list[Claim] = []
     near_misses: list[NearMiss] = []
@@ -145,8 +150,9 @@ def bind(document: Document, quantities: list[Quantity], rules: list[Rule]) -> t
             read, implied = read_in_rule(rule, quantity)
             outcome = _try_rule(document, matches, scopes, read, rule)
             if isinstance(outcome, str):
-                line, column = document.position(quantity.start)
-                near_misses.append(NearMiss(rule.id, document.source, line, column, quantity.text, outcome))
+                if near_misses_wanted:
+                    line, column = document.position(quantity.start)
+                    near_misses.append(NearMiss(rule.id, document.source, line, column, quantity.text, outcome))
                 continue
             if outcome is None:
                 continue

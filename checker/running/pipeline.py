@@ -193,18 +193,16 @@ def _bind_document(
     rules: list[Rule], keep_misses: bool, document: Document, quantities: tuple[Quantity, ...], known: tuple[Source, Source],
 ) -> _Bound:
     """Bind one document's figures to the rules (``known``: Catalog.known_of its path); its near
-    misses are dropped here unless ``keep_misses``."""
+    misses are made only when ``keep_misses``."""
     if blank(document.text):
         return _Bound(document.source, empty=_EMPTY[document.format])
     document = replace(document, meta=completed(*known, document.meta))
     try:
         with no_cycle_collection():
-            claims, misses = bind(document, list(quantities), rules)
+            claims, misses = bind(document, list(quantities), rules, near_misses_wanted=keep_misses)
     except RuleError as exc:
         return _Bound(document.source, error=(exc.path, f"{exc.message}, on {document.source} (not checked)", exc.line, exc.column))
     pages = len(document.page_starts) if document.page_starts else None
     stats = DocumentStats(document.source, len(quantities), len(claims), document.meta, pages)
-    count = len(misses) if keep_misses else 0
-    if not keep_misses:
-        misses.clear()
+    count = len(misses)
     return _Bound(document.source, stats=stats, claims=_packed(claims), near_misses=_packed(misses), misses=count)

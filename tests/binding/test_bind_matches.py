@@ -80,3 +80,22 @@ def test_the_nearest_match_costs_the_same_in_a_span_of_any_size() -> None:
     for anchor in range(0, len(text), len(text) // 2000):
         assert matches.nearest(patterns, RULE, (0, len(text)), anchor) is not None
     assert time.perf_counter() - start < 2  # about 10 ms; a scan of every match took minutes
+
+
+def test_near_misses_are_made_only_when_wanted() -> None:
+    """Without --explain nor the JSON report, no near miss is made (a giant document has twice as
+    many as claims); the claims are the same."""
+    from pathlib import Path
+
+    from checker.binding.bind import bind
+    from checker.binding.loading import load_rules
+    from checker.extraction.extractor import extract
+
+    root = Path(__file__).resolve().parents[2]
+    rules = list(load_rules(root / "rules", cache_dir=None).rules)
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted((root / "seeds").glob("*.txt")))
+    document = Document.from_text(text, source="seeds.txt")
+    quantities = extract(text)
+    claims, misses = bind(document, quantities, rules)
+    assert len(claims) > 20 and len(misses) > 5
+    assert bind(document, quantities, rules, near_misses_wanted=False) == (claims, [])
