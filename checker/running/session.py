@@ -82,14 +82,12 @@ def replayed(cache: Cache | None, key: str | None) -> Replay | None:
 
 def spool(cache: Cache | None) -> BinaryIO | None:
     """An anonymous temporary file beside the cache (removed when closed), or None."""
-    import tempfile
-
-    from checker.running.tempfiles import SUFFIX, prefix
+    from checker.running.cache_db import temporary
 
     if cache is None:
         return None
     try:
-        return tempfile.TemporaryFile(dir=cache.path.parent, prefix=prefix("spool"), suffix=SUFFIX)
+        return temporary(cache.path.parent, "spool")
     except OSError:
         return None
 
